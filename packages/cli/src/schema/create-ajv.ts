@@ -1,0 +1,22 @@
+// The one ajv configuration plangen uses: plan checks, precompiled validators and
+// `plangen validate` all compile schemas through it, so they agree on every verdict.
+import { Ajv, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/**
+ * Keys that Segment's exports carry inside schemas. They are data, not
+ * validation keywords, so they are accepted and ignored rather than rejected.
+ */
+export const SEGMENT_ANNOTATION_KEYWORDS = ['labels', 'eventMetadata', 'key', 'id'] as const;
+
+export function createAjv(options: Options = {}): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    validateFormats: true,
+    ...options,
+  });
+  addFormats.default(ajv);
+  for (const keyword of SEGMENT_ANNOTATION_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+  return ajv;
+}
