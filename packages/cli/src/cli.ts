@@ -54,6 +54,38 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' }),
       run(() => import('./commands/inspect.js')),
     )
+    .command(
+      'validate [files..]',
+      'Check recorded events (JSON Lines, JSON array, .gz, or stdin) against the plan',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'Payload files; none or - reads stdin' })
+          .option('plan', { type: 'string', describe: 'Tracking plan file (default: from the config file)' })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+          .option('config', { type: 'string', describe: 'Config file' }),
+      run(() => import('./commands/validate.js')),
+    )
+    .command(
+      'diff <old> <new>',
+      'Classify the changes between two plans (a path, or REV:path for a git revision)',
+      (y) =>
+        y
+          .positional('old', { type: 'string', demandOption: true })
+          .positional('new', { type: 'string', demandOption: true })
+          .option('enforce-versioning', { type: 'boolean', describe: 'Fail when a breaking change is made in place to an existing version' })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' }),
+      run(() => import('./commands/diff.js')),
+    )
+    .command(
+      'lint <plan>',
+      'Check a plan against naming, description and schema rules',
+      (y) =>
+        y
+          .positional('plan', { type: 'string', demandOption: true })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+          .option('config', { type: 'string', describe: 'Config file with rule severities' }),
+      run(() => import('./commands/lint.js')),
+    )
     .strict()
     .demandCommand(0)
     .help()
