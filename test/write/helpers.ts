@@ -1,0 +1,55 @@
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { nodeWriter, type Writer } from '../../packages/cli/src/write/writer.js';
+
+const made: string[] = [];
+afterEach(async () => {
+  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'plangen-write-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Every file under `dir` with its content, keyed by forward-slashed relative path. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    result[path.relative(dir, full).split(path.sep).join('/')] = await readFile(full, 'utf8');
+  }
+  return result;
+}
+
+export async function mtime(file: string): Promise<number> {
+  return (await stat(file)).mtimeMs;
+}
+
+type Op = keyof Writer;
+
+/** The real writer, except that the `nth` call (1-based) of `op` throws. */
+export function failingWriter(op: Op, nth: number): Writer & { calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
+  const wrap = <K extends Op>(name: K): Writer[K] =>
+    (async (...args: unknown[]) => {
+      calls[name] = (calls[name] ?? 0) + 1;
+      if (name === op && calls[name] === nth) throw new Error(`injected ${name} failure`);
+      return (nodeWriter[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+    }) as Writer[K];
+  return {
+    calls,
+    readFile: wrap('readFile'),
+    writeFile: wrap('writeFile'),
+    mkdir: wrap('mkdir'),
+    mkdtemp: wrap('mkdtemp'),
+    rename: wrap('rename'),
+    rm: wrap('rm'),
+    rmdirIfEmpty: wrap('rmdirIfEmpty'),
+  };
+}
