@@ -1,0 +1,88 @@
+// Config discovery with cosmiconfig: from the working directory up to the
+// nearest package.json, the first of SEARCH_PLACES wins. `--config` loads one
+// file directly.
+import path from 'node:path';
+import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
+import { PlanError } from '../errors.js';
+import { displayPath } from '../write/display-path.js';
+import { isCode } from '../write/writer.js';
+import { loadJsFresh, loadTsClearly, NO_DEFAULT_EXPORT } from './loaders.js';
+import type { PlangenConfig } from './types.js';
+import { validateConfig } from './validate-config.js';
+
+export const SEARCH_PLACES = [
+  'plangen.config.ts',
+  'plangen.config.js',
+  'plangen.config.mjs',
+  'plangen.config.cjs',
+  'plangen.config.json',
+  'plangen.config.yaml',
+  'plangen.config.yml',
+  '.plangenrc',
+  '.plangenrc.json',
+  '.plangenrc.yaml',
+  '.plangenrc.yml',
+  'package.json',
+] as const;
+
+export interface LoadedConfig {
+  readonly config: PlangenConfig;
+  /** Absolute path of the file the config came from. */
+  readonly filepath: string;
+  /** Paths in the config are relative to this folder. */
+  readonly dir: string;
+}
+
+export interface LoadConfigOptions {
+  /** Where discovery starts; default `process.cwd()`. */
+  readonly cwd?: string;
+  /** A config file to load instead of discovering one (`--config`), relative to cwd. */
+  readonly file?: string;
+}
+
+/** The validated config, or undefined when discovery finds none. */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig | undefined> {
+  const cwd = options.cwd ?? process.cwd();
+  const explorer = cosmiconfig('plangen', {
+    searchPlaces: [...SEARCH_PLACES],
+    searchStrategy: 'project',
+    cache: false,
+    loaders: { '.js': loadJsFresh, '.mjs': loadJsFresh, '.cjs': loadJsFresh, '.ts': loadTsClearly },
+  });
+
+  let result: CosmiconfigResult;
+  try {
+    result = options.file !== undefined ? await explorer.load(path.resolve(cwd, options.file)) : await explorer.search(cwd);
+  } catch (error) {
+    if (error instanceof PlanError) throw error;
+    if (options.file !== undefined && isCode(error, 'ENOENT')) {
+      throw new PlanError(
+        { file: options.file },
+        'config file not found',
+        'Check the --config path, or leave --config out to discover plangen.config.* from the working directory',
+      );
+    }
+    // cosmiconfig's parse errors start with "JSON Error in /abs/file:\n".
+    const message = error instanceof Error ? error.message : String(error);
+    const match = /^\w+ Error in ([^\n]*):\n/.exec(message);
+    const file = match?.[1] !== undefined ? displayPath(match[1], cwd) : (options.file ?? 'config');
+    const reason = (match ? message.slice(match[0].length) : message).trim().replace(/\.$/, '');
+    throw new PlanError({ file }, `cannot load the config: ${reason}`);
+  }
+  if (result === null) {
+    if (options.file === undefined) return undefined;
+    throw new PlanError({ file: options.file }, 'this file holds no plangen config', 'Add a "plangen" key to it, or pass another --config');
+  }
+
+  const file = displayPath(result.filepath, cwd);
+  const inPackageJson = path.basename(result.filepath) === 'package.json';
+  if (result.config === undefined || result.config === NO_DEFAULT_EXPORT || result.isEmpty === true) {
+    throw new PlanError(
+      { file },
+      'the config file is empty or has no default export',
+      'Write it like { "plan": "plan.yaml", "out": "src/analytics" }, or in JS/TS: export default defineConfig({ ... })',
+    );
+  }
+  const config = validateConfig(result.config, file, inPackageJson ? '/plangen' : '');
+  return { config, filepath: result.filepath, dir: path.dirname(result.filepath) };
+}

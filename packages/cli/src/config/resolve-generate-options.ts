@@ -1,0 +1,55 @@
+// Everything `generate` needs, decided in one place: flags win over the config
+// file, which wins over the defaults. Flag paths are relative to the working
+// directory, config paths to the config file.
+import path from 'node:path';
+import { PlanError } from '../errors.js';
+import { DEFAULT_GENERATE_OPTIONS, type ClientKind, type GenerateMode, type GenerateOptions, type OutputLanguage } from '../generate/options.js';
+import type { PlanFormat } from '../model/types.js';
+import { displayPath } from '../write/display-path.js';
+import type { LoadedConfig } from './load-config.js';
+
+export interface GenerateFlags {
+  readonly plan?: string;
+  readonly out?: string;
+  readonly client?: ClientKind;
+  readonly mode?: GenerateMode;
+  readonly language?: OutputLanguage;
+  readonly inputFormat?: PlanFormat;
+}
+
+export interface ResolvedGenerate {
+  /** Absolute. */
+  readonly planFile: string;
+  /** Absolute. */
+  readonly outDir: string;
+  readonly inputFormat: PlanFormat | undefined;
+  readonly options: GenerateOptions;
+  /** Absolute path of the config file used, if any. */
+  readonly configFile: string | undefined;
+}
+
+export function resolveGenerateOptions(flags: GenerateFlags, loaded: LoadedConfig | undefined, cwd: string = process.cwd()): ResolvedGenerate {
+  const config = loaded?.config ?? {};
+  const fromConfig = (value: string | undefined) => (value === undefined || loaded === undefined ? undefined : path.resolve(loaded.dir, value));
+  const planFile = flags.plan !== undefined ? path.resolve(cwd, flags.plan) : fromConfig(config.plan);
+  const outDir = flags.out !== undefined ? path.resolve(cwd, flags.out) : fromConfig(config.out);
+  const where = loaded ? displayPath(loaded.filepath, cwd) : 'plangen';
+  const setIt = loaded ? `set "%s" in ${where}` : 'set "%s" in plangen.config.json (`plangen init` writes one)';
+  if (planFile === undefined) {
+    throw new PlanError({ file: where }, 'no tracking plan given', `Pass --plan <file>, or ${setIt.replace('%s', 'plan')}`);
+  }
+  if (outDir === undefined) {
+    throw new PlanError({ file: where }, 'no output folder given', `Pass --out <folder>, or ${setIt.replace('%s', 'out')}`);
+  }
+  return {
+    planFile,
+    outDir,
+    inputFormat: flags.inputFormat ?? config.inputFormat,
+    options: {
+      client: flags.client ?? config.client ?? DEFAULT_GENERATE_OPTIONS.client,
+      mode: flags.mode ?? config.mode ?? DEFAULT_GENERATE_OPTIONS.mode,
+      language: flags.language ?? config.language ?? DEFAULT_GENERATE_OPTIONS.language,
+    },
+    configFile: loaded?.filepath,
+  };
+}

@@ -1,0 +1,28 @@
+// The config file's shape. Exported from the package so `plangen.config.ts`
+// can be typed with `defineConfig`.
+import type { ClientKind, GenerateMode, OutputLanguage } from '../generate/options.js';
+import type { PlanFormat } from '../model/types.js';
+
+export type LintSeverity = 'off' | 'warn' | 'error';
+
+export interface PlangenConfig {
+  /** The tracking plan file, relative to the config file. */
+  readonly plan?: string;
+  /** The output folder, relative to the config file. */
+  readonly out?: string;
+  /** Which analytics client the SDK calls. Default `analytics-next`. */
+  readonly client?: ClientKind;
+  /** `production` compiles validation out. Default `development`. */
+  readonly mode?: GenerateMode;
+  /** `ts`, or `js` with `.d.ts` beside it. Default `ts`. */
+  readonly language?: OutputLanguage;
+  /** Read the plan in this format instead of detecting it. */
+  readonly inputFormat?: PlanFormat;
+  /** Lint rule severities, by rule name (see `plangen lint`). */
+  readonly lint?: Readonly<Record<string, LintSeverity>>;
+}
+
+/** Identity function that gives a `plangen.config.ts` its types. */
+export function defineConfig(config: PlangenConfig): PlangenConfig {
+  return config;
+}

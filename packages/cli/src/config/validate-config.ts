@@ -1,0 +1,74 @@
+// Checks a loaded config value key by key. Each key knows how it should look,
+// so an error can show the user a correct line to copy.
+import { PlanError } from '../errors.js';
+import { CLIENT_KINDS } from '../generate/options.js';
+import type { PlanFormat } from '../model/types.js';
+import type { PlangenConfig } from './types.js';
+
+export const PLAN_FORMATS: readonly PlanFormat[] = ['plangen', 'segment-public-api', 'segment-config-api'];
+
+interface KeyRule {
+  /** What a valid value is, completing "must be ...". */
+  readonly expected: string;
+  readonly example: string;
+  readonly check: (value: unknown) => boolean;
+}
+
+const isString = (value: unknown) => typeof value === 'string' && value !== '';
+const oneOf = (values: readonly string[]) => (value: unknown) => typeof value === 'string' && values.includes(value);
+const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
+
+const KEYS: Readonly<Record<keyof PlangenConfig, KeyRule>> = {
+  plan: { expected: 'a path to the tracking plan, relative to the config file', example: '"plan": "plan.yaml"', check: isString },
+  out: { expected: 'a path to the output folder, relative to the config file', example: '"out": "src/analytics"', check: isString },
+  client: { expected: `one of ${quoted(CLIENT_KINDS)}`, example: '"client": "analytics-next"', check: oneOf(CLIENT_KINDS) },
+  mode: { expected: 'one of "development", "production"', example: '"mode": "production"', check: oneOf(['development', 'production']) },
+  language: { expected: 'one of "ts", "js"', example: '"language": "ts"', check: oneOf(['ts', 'js']) },
+  inputFormat: { expected: `one of ${quoted(PLAN_FORMATS)}`, example: '"inputFormat": "plangen"', check: oneOf(PLAN_FORMATS) },
+  // Rule names belong to `plangen lint`, which checks them when it runs.
+  lint: {
+    expected: 'an object of rule name to "off", "warn" or "error"',
+    example: '"lint": { "<rule name>": "warn" }',
+    check: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  },
+};
+
+/**
+ * @param file where the config came from, as shown in errors
+ * @param pointer JSON pointer of the config inside that file (`/plangen` in package.json)
+ */
+export function validateConfig(raw: unknown, file: string, pointer = ''): PlangenConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new PlanError(
+      pointer ? { file, pointer } : { file },
+      `invalid plangen config: it must be an object, not ${describe(raw)}`,
+      'Write it like { "plan": "plan.yaml", "out": "src/analytics" }',
+    );
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    const rule = (KEYS as Record<string, KeyRule | undefined>)[key];
+    if (rule === undefined) {
+      throw new PlanError(
+        { file, pointer: `${pointer}/${key}` },
+        `invalid plangen config: unknown key "${key}"`,
+        `Use only ${quoted(Object.keys(KEYS))}`,
+      );
+    }
+    if (!rule.check(value)) {
+      throw new PlanError(
+        { file, pointer: `${pointer}/${key}` },
+        `invalid plangen config: "${key}" must be ${rule.expected}, not ${describe(value)}`,
+        `Write it like { ${rule.example} }`,
+      );
+    }
+  }
+  return raw as PlangenConfig;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value}`;
+}
