@@ -1,5 +1,142 @@
-// Placeholder until the generate command lands; it is not registered as working anywhere.
-export async function run(_args: Record<string, unknown>): Promise<number> {
-  process.stderr.write('plangen generate: not available in this build yet\n');
-  return 2;
+// `plangen generate` (and `plangen` alone): resolve options from flags and the
+// config file, then load -> generate -> write (or --check, or --watch).
+import { loadConfig } from '../config/load-config.js';
+import { resolveGenerateOptions, type GenerateFlags, type ResolvedGenerate } from '../config/resolve-generate-options.js';
+import { PlanError } from '../errors.js';
+import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
+import type { PlanFormat, PlanModel } from '../model/types.js';
+import { checkOutput } from '../write/check-output.js';
+import { displayPath } from '../write/display-path.js';
+import { watchFiles } from '../write/watch-files.js';
+import { writeOutput } from '../write/write-output.js';
+
+export interface GenerateArgs extends GenerateFlags {
+  readonly check?: boolean;
+  readonly watch?: boolean;
+  readonly config?: string;
+}
+
+/** The pipeline stages, injectable so the command can be tested before (or without) the real ones. */
+export interface Stages {
+  loadPlan(file: string, options?: { format?: PlanFormat }): Promise<PlanModel>;
+  generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]>;
+}
+
+export interface GenerateDeps {
+  readonly stages?: Stages;
+  readonly cwd?: string;
+  /** Ends --watch; by default SIGINT or SIGTERM does. */
+  readonly signal?: AbortSignal;
+  /** Called after each --watch run (tests wait on it). */
+  readonly onRun?: (ok: boolean) => void;
+}
+
+export async function run(args: GenerateArgs, deps: GenerateDeps = {}): Promise<number> {
+  const cwd = deps.cwd ?? process.cwd();
+  const stages = deps.stages ?? (await realStages());
+  if (args.watch) return watchAndGenerate(args, stages, cwd, deps);
+  try {
+    const resolved = await resolve(args, cwd);
+    return await generateOnce(resolved, stages, args.check === true, cwd);
+  } catch (error) {
+    return report(error);
+  }
+}
+
+async function realStages(): Promise<Stages> {
+  const [{ loadPlan }, { generate }] = await Promise.all([import('../load/load-plan.js'), import('../generate/index.js')]);
+  return { loadPlan, generate };
+}
+
+async function resolve(args: GenerateArgs, cwd: string): Promise<ResolvedGenerate> {
+  const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
+  return resolveGenerateOptions(args, loaded, cwd);
+}
+
+async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: boolean, cwd: string): Promise<number> {
+  const started = performance.now();
+  const model = await stages.loadPlan(resolved.planFile, resolved.inputFormat ? { format: resolved.inputFormat } : {});
+  const files = await stages.generate(model, resolved.options);
+  const out = displayPath(resolved.outDir, cwd);
+  const versions = model.events.reduce((sum, event) => sum + event.versions.length, 0);
+  const counts = `${plural(model.events.length, 'event')}, ${plural(versions, 'version')}`;
+
+  if (check) {
+    const { stale } = await checkOutput(resolved.outDir, files);
+    if (stale.length > 0) {
+      process.stdout.write(stale.map((file) => file.diff).join(''));
+      process.stderr.write('Generated code is not up to date. Run `plangen generate` to update it.\n');
+      return 1;
+    }
+    process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts})\n`);
+    return 0;
+  }
+
+  const result = await writeOutput(resolved.outDir, files);
+  const ms = Math.round(performance.now() - started);
+  if (result.written.length === 0 && result.removed.length === 0) {
+    process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts}) in ${ms} ms\n`);
+  } else {
+    const extras = [
+      result.unchanged.length > 0 ? `${result.unchanged.length} unchanged` : '',
+      result.removed.length > 0 ? `${result.removed.length} removed` : '',
+    ].filter(Boolean);
+    const details = extras.length > 0 ? `${extras.join(', ')}; ${counts}` : counts;
+    process.stderr.write(`plangen: wrote ${plural(result.written.length, 'file')} to ${out} (${details}) in ${ms} ms\n`);
+  }
+  return 0;
+}
+
+/** Regenerates on every change of the plan or config file; a bad plan is reported and the last good output kept. */
+async function watchAndGenerate(args: GenerateArgs, stages: Stages, cwd: string, deps: GenerateDeps): Promise<number> {
+  let watched: string[] = [];
+  const once = async (): Promise<boolean> => {
+    try {
+      const resolved = await resolve(args, cwd);
+      watched = [resolved.planFile, ...(resolved.configFile ? [resolved.configFile] : [])];
+      await generateOnce(resolved, stages, false, cwd);
+      return true;
+    } catch (error) {
+      // Watching survives anything: the previous output stays, the next save retries.
+      if (error instanceof PlanError) report(error);
+      else process.stderr.write(`plangen: ${error instanceof Error ? error.message : String(error)}\n`);
+      return false;
+    }
+  };
+
+  const firstOk = await once();
+  deps.onRun?.(firstOk);
+  if (watched.length === 0) return 1; // nothing resolved, so nothing to watch
+  const watch = watchFiles(watched, async () => {
+    const ok = await once();
+    watch.setPaths(watched);
+    deps.onRun?.(ok);
+  });
+  await watch.ready;
+  process.stderr.write(`plangen: watching ${watched.map((file) => displayPath(file, cwd)).join(', ')} (Ctrl+C to stop)\n`);
+
+  await new Promise<void>((done) => {
+    const signal = deps.signal ?? processSignal();
+    if (signal.aborted) done();
+    signal.addEventListener('abort', () => done(), { once: true });
+  });
+  await watch.close();
+  return 0;
+}
+
+function processSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  return controller.signal;
+}
+
+function report(error: unknown): number {
+  if (!(error instanceof PlanError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  return 1;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

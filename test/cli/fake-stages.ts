@@ -1,0 +1,39 @@
+// Stand-ins for loadPlan and generate: a plan is JSON `{ name, events: { [name]: versionCount } }`,
+// and the output is one line per event (plus validators.ts unless production).
+import { readFile } from 'node:fs/promises';
+import type { Stages } from '../../packages/cli/src/commands/generate.js';
+import { PlanError } from '../../packages/cli/src/errors.js';
+import type { PlanModel } from '../../packages/cli/src/model/types.js';
+
+export const calls: { loadPlan: unknown[][]; generate: unknown[][] } = { loadPlan: [], generate: [] };
+
+export const fakeStages: Stages = {
+  async loadPlan(file, options) {
+    calls.loadPlan.push([file, options]);
+    const text = await readFile(file, 'utf8');
+    let json: { name: string; events: Record<string, number> };
+    try {
+      json = JSON.parse(text) as typeof json;
+    } catch {
+      throw new PlanError({ file, line: 1, column: 1 }, 'the plan is not valid JSON', 'Fix the syntax');
+    }
+    return {
+      name: json.name,
+      file,
+      format: 'plangen',
+      events: Object.entries(json.events).map(([name, count]) => ({
+        name,
+        versions: Array.from({ length: count }, (_, i) => ({ version: i + 1 })),
+      })),
+    } as unknown as PlanModel;
+  },
+  async generate(model, options) {
+    calls.generate.push([model.name, options]);
+    const ext = options.language;
+    const index = model.events.map((event) => `// ${event.name} v${event.versions.length} (${options.client})\n`).join('');
+    return [
+      { path: `index.${ext}`, content: index },
+      ...(options.mode === 'development' ? [{ path: `validators.${ext}`, content: `// validators for ${model.name}\n` }] : []),
+    ];
+  },
+};
