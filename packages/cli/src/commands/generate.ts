@@ -33,7 +33,10 @@ export interface GenerateDeps {
 
 export async function run(args: GenerateArgs, deps: GenerateDeps = {}): Promise<number> {
   const cwd = deps.cwd ?? process.cwd();
-  const stages = deps.stages ?? (await realStages());
+  const stages = deps.stages ?? lazyStages();
+  if (args.check && args.watch) {
+    return report(new PlanError({ file: 'plangen' }, '--check and --watch cannot be used together', 'Use --check in CI and --watch while editing'));
+  }
   if (args.watch) return watchAndGenerate(args, stages, cwd, deps);
   try {
     const resolved = await resolve(args, cwd);
@@ -43,9 +46,12 @@ export async function run(args: GenerateArgs, deps: GenerateDeps = {}): Promise<
   }
 }
 
-async function realStages(): Promise<Stages> {
-  const [{ loadPlan }, { generate }] = await Promise.all([import('../load/load-plan.js'), import('../generate/index.js')]);
-  return { loadPlan, generate };
+// Imported when first used, so option and config errors never wait for the heavy stages.
+function lazyStages(): Stages {
+  return {
+    loadPlan: async (file, options) => (await import('../load/load-plan.js')).loadPlan(file, options),
+    generate: async (model, options) => (await import('../generate/index.js')).generate(model, options),
+  };
 }
 
 async function resolve(args: GenerateArgs, cwd: string): Promise<ResolvedGenerate> {
