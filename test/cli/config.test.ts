@@ -133,6 +133,19 @@ describe('config discovery', () => {
     await expect(loadConfig({ cwd: dir })).rejects.toThrow(/^plangen\.config\.json: cannot load the config: /);
   });
 
+  it('explains a TypeScript config importing an uninstalled plangen', async () => {
+    const dir = await project({ 'plangen.config.ts': "import { defineConfig } from 'plangen';\nexport default defineConfig({ out: 'x' });\n" });
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      await expect(loadConfig({ cwd: dir })).rejects.toThrow(
+        "plangen.config.ts: the config imports \"plangen\", which is not installed in this project. Install it (npm install --save-dev plangen), or write `import type { PlangenConfig } from 'plangen'`, which needs no install.",
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('recognises a missing typescript package', () => {
     expect(isMissingTypeScript(Object.assign(new Error("Cannot find package 'typescript' imported from x"), { code: 'ERR_MODULE_NOT_FOUND' }))).toBe(true);
     expect(isMissingTypeScript(Object.assign(new Error("Cannot find package 'yaml'"), { code: 'ERR_MODULE_NOT_FOUND' }))).toBe(false);

@@ -165,7 +165,7 @@ describe('writeOutput', () => {
     };
     const error = (await writeOutput(out, v2, { writer }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/^plangen: writing .* failed and restoring the previous files failed too \(injected restore failure\); the previous files are in /);
-    const temp = (await readdir(root)).find((name) => name.startsWith('.out.plangen-'));
+    const temp = (await readdir(root)).find((name) => name.startsWith('.plangen-tmp-out-'));
     expect(temp).toBeDefined();
     expect(await readFile(path.join(root, temp!, 'old', 'index.ts'), 'utf8')).toBe(v1[0]!.content);
   });

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { defaultLoaders, type Loader } from 'cosmiconfig';
 import { PlanError } from '../errors.js';
 import { displayPath } from '../write/display-path.js';
+import { isCode } from '../write/writer.js';
 
 let generation = 0;
 
@@ -33,9 +34,21 @@ export const loadTsClearly: Loader = async (filepath, content) => {
         'Install it (npm install --save-dev typescript), or use plangen.config.mjs or plangen.config.json',
       );
     }
+    if (isMissingPlangen(error)) {
+      throw new PlanError(
+        { file: displayPath(filepath) },
+        'the config imports "plangen", which is not installed in this project',
+        'Install it (npm install --save-dev plangen), or write `import type { PlangenConfig } from \'plangen\'`, which needs no install',
+      );
+    }
     throw error;
   }
 };
+
+function isMissingPlangen(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return isCode(error, 'ERR_MODULE_NOT_FOUND') && /Cannot find package 'plangen'/.test(message);
+}
 
 export function isMissingTypeScript(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

@@ -52,7 +52,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   if (moves.length === 0 && state.extras.length === 0) return result;
 
   await writer.mkdir(path.dirname(out));
-  const temp = await writer.mkdtemp(path.join(path.dirname(out), `.${path.basename(out)}.plangen-`));
+  const temp = await writer.mkdtemp(path.join(path.dirname(out), `.plangen-tmp-${path.basename(out)}-`));
   let keepTemp = false;
   try {
     for (const move of moves) {

@@ -1,0 +1,51 @@
+// The compiled CLI, run as a user would: compiled with tsc into a temp folder
+// (beside the templates and schema, as the build does) so nothing is written
+// into the repository, then `node bin/plangen.js` in a temp project.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.join(import.meta.dirname, '../..');
+const cli = path.join(root, 'packages/cli');
+const stagesLanded = existsSync(path.join(cli, 'src/load/load-plan.ts')) && existsSync(path.join(cli, 'src/generate/index.ts'));
+
+describe.skipIf(!stagesLanded)('node bin/plangen.js', () => {
+  let build = '';
+  let app = '';
+  const plangen = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(build, 'bin/plangen.js'), ...args], { cwd: app, encoding: 'utf8' });
+
+  beforeAll(() => {
+    build = mkdtempSync(path.join(os.tmpdir(), 'plangen-build-'));
+    app = mkdtempSync(path.join(os.tmpdir(), 'plangen-app-'));
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', path.join(cli, 'tsconfig.json'), '--outDir', path.join(build, 'dist')], { stdio: 'pipe' });
+    mkdirSync(path.join(build, 'bin'));
+    cpSync(path.join(cli, 'bin/plangen.js'), path.join(build, 'bin/plangen.js'));
+    cpSync(path.join(cli, 'package.json'), path.join(build, 'package.json'));
+    for (const dir of ['templates', 'schema']) if (existsSync(path.join(root, dir))) cpSync(path.join(root, dir), path.join(build, dir), { recursive: true });
+    symlinkSync(path.join(cli, 'node_modules'), path.join(build, 'node_modules'), 'dir');
+    writeFileSync(path.join(app, 'package.json'), '{ "name": "app" }\n');
+  });
+  afterAll(() => {
+    for (const dir of [build, app]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('inits, generates, and checks', () => {
+    expect(plangen('init').status).toBe(0);
+    const generated = plangen();
+    expect(generated.stderr).toMatch(/^plangen: wrote \d+ files? to src\/analytics \(1 event, 2 versions\) in \d+ ms\n$/);
+    expect(generated.stdout).toBe('');
+    expect(generated.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(app, 'src/analytics/.plangen-manifest.json'), 'utf8')).files).toContain('index.ts');
+    expect(plangen('--check').status).toBe(0);
+    writeFileSync(path.join(app, 'src/analytics/index.ts'), '// edited\n');
+    const check = plangen('generate', '--check');
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain('--- src/analytics/index.ts\ton disk');
+    expect(check.stderr).toBe('Generated code is not up to date. Run `plangen generate` to update it.\n');
+  });
+});
