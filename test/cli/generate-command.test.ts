@@ -54,7 +54,7 @@ describe('generate command', () => {
     await project({ 'plan.json': '{ nope' });
     const io = captureOutput();
     expect(await run({ plan: 'plan.json', out: 'out' }, deps)).toBe(1);
-    expect(io.stderr()).toBe(`${path.join(process.cwd(), 'plan.json')}:1:1: the plan is not valid JSON. Fix the syntax.\n`);
+    expect(io.stderr()).toBe('plan.json:1:1: the plan is not valid JSON. Fix the syntax.\n');
   });
 
   it('needs a plan', async () => {

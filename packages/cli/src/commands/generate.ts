@@ -61,7 +61,9 @@ async function resolve(args: GenerateArgs, cwd: string): Promise<ResolvedGenerat
 
 async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: boolean, cwd: string): Promise<number> {
   const started = performance.now();
-  const model = await stages.loadPlan(resolved.planFile, resolved.inputFormat ? { format: resolved.inputFormat } : {});
+  // Relative to the working directory, so plan errors read `plan.yaml:12:7: ...`.
+  const planFile = displayPath(resolved.planFile);
+  const model = await stages.loadPlan(planFile, resolved.inputFormat ? { format: resolved.inputFormat } : {});
   const files = await stages.generate(model, resolved.options);
   const out = displayPath(resolved.outDir, cwd);
   const versions = model.events.reduce((sum, event) => sum + event.versions.length, 0);
