@@ -1,0 +1,58 @@
+// Property and traits types: one json-schema-to-typescript run over a combined
+// schema whose `definitions` hold every type, so shared definitions are emitted
+// once and names never clash between runs.
+import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import type { JsonSchema } from '../model/types.js';
+import { typingSchema } from './typing-schema.js';
+
+export interface TypeEntry {
+  /** The exported type name, decided by the model (`OrderCompletedV1Properties`). */
+  readonly name: string;
+  readonly schema: JsonSchema;
+  /** Comment lines for the type itself, already escaped. */
+  readonly doc: readonly string[];
+}
+
+// The combined schema's own type; json-schema-to-typescript always emits it first, and it is dropped.
+const ROOT_NAME = 'PlangenCombinedSchemaRoot';
+
+export async function emitTypes(entries: readonly TypeEntry[]): Promise<string> {
+  if (entries.length === 0) return '';
+  const definitions: Record<string, JsonSchema> = {};
+  for (const entry of entries) {
+    const schema: JsonSchema = typingSchema(entry.schema, entry.name);
+    const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];
+    definitions[entry.name] = doc.length > 0 ? { ...schema, description: doc.join('\n') } : schema;
+  }
+  const combined = {
+    title: ROOT_NAME,
+    definitions,
+    anyOf: entries.map((entry) => ({ $ref: `#/definitions/${entry.name}` })),
+  };
+  const output = await compile(combined as JSONSchema, ROOT_NAME, {
+    bannerComment: '',
+    format: false,
+    declareExternallyReferenced: true,
+    additionalProperties: false,
+    strictIndexSignatures: true,
+    unknownAny: true,
+    // Plans are self-contained: never read files or fetch URLs named by a `$ref`.
+    $refOptions: { resolve: { external: false } },
+  });
+  return checkTypeNames(dropRoot(output), entries);
+}
+
+function dropRoot(output: string): string {
+  const prefix = `export type ${ROOT_NAME} = `;
+  const end = output.indexOf('\n');
+  if (!output.startsWith(prefix) || end < 0) throw new Error('plangen: json-schema-to-typescript output did not start with the combined root type');
+  // U+2028/U+2029 can only remain inside string literals (comments were split at them): spell them as escapes.
+  return output.slice(end + 1).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').trim();
+}
+
+function checkTypeNames(output: string, entries: readonly TypeEntry[]): string {
+  const declared = new Set([...output.matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]));
+  const missing = entries.filter((entry) => !declared.has(entry.name)).map((entry) => entry.name);
+  if (missing.length > 0) throw new Error(`plangen: json-schema-to-typescript did not declare ${missing.join(', ')}`);
+  return output;
+}

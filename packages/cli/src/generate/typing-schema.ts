@@ -1,0 +1,86 @@
+// Copies of the plan's schemas prepared for typing only (the validators still
+// compile the originals): descriptions made comment-safe, permitted-value
+// alternations turned into literal unions, local `$ref`s re-rooted, and every
+// key that json-schema-to-typescript would paste into code as-is removed.
+import type { JsonSchema } from '../model/types.js';
+import { docLines, stringLiteral } from './escape.js';
+
+type Json = unknown;
+
+// Keywords whose value is one schema, a map of schemas, or a list of schemas.
+const SCHEMA_KEYWORDS = ['additionalProperties', 'additionalItems', 'contains', 'not', 'if', 'then', 'else', 'propertyNames'];
+const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'];
+const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'items'];
+// Read by json-schema-to-typescript as raw TypeScript or as names; never taken from a plan.
+const DROPPED_KEYWORDS = new Set(['tsType', 'tsEnumNames', 'title', '$id', 'id', '$schema', 'labels', 'eventMetadata']);
+
+const PLAIN_ALTERNATIVE = /^[^\\^$.|?*+()[\]{}]+$/;
+
+/**
+ * The literal values of a pattern that is only a list of plain alternatives:
+ * `fall|winter`, `^(fall|winter)$`, `^(?:fall)$`. Anything with other regex
+ * syntax (or one unanchored word, which means "contains") is not a list.
+ */
+export function permittedValues(pattern: string): string[] | undefined {
+  const anchored = /^\^(?:\((?:\?:)?(.*)\)|(.*))\$$/.exec(pattern);
+  const body = anchored ? (anchored[1] ?? anchored[2] ?? '') : pattern;
+  const alternatives = body.split('|');
+  // `^a|b$` means "starts with a, or ends with b": only a group makes the anchors cover every alternative.
+  if (anchored ? anchored[2] !== undefined && alternatives.length > 1 : alternatives.length < 2) return undefined;
+  return alternatives.every((alternative) => PLAIN_ALTERNATIVE.test(alternative)) ? alternatives : undefined;
+}
+
+/** The schema of one generated type, ready to sit under `definitions[typeName]` of the combined schema. */
+export function typingSchema(schema: JsonSchema, typeName: string): JsonSchema {
+  const copy = prepare(schema, `#/definitions/${typeName}`) as Record<string, Json>;
+  // Properties and traits are always objects on the wire, even when the plan leaves `type` out.
+  if (copy['type'] === undefined && copy['$ref'] === undefined) copy['type'] = 'object';
+  return copy as JsonSchema;
+}
+
+function prepare(schema: Json, root: string): Json {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
+  const source = schema as Record<string, Json>;
+  const copy: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (DROPPED_KEYWORDS.has(key) || key === 'description') continue;
+    if (SCHEMA_KEYWORDS.includes(key)) copy[key] = prepare(value, root);
+    else if (SCHEMA_MAP_KEYWORDS.includes(key)) copy[key] = mapValues(value, (entry) => prepare(entry, root));
+    else if (SCHEMA_LIST_KEYWORDS.includes(key)) copy[key] = Array.isArray(value) ? value.map((entry) => prepare(entry, root)) : prepare(value, root);
+    else if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) copy[key] = root + value.slice(1);
+    else copy[key] = value;
+  }
+  const literals = typeof source['pattern'] === 'string' && isStringSchema(source) ? permittedValues(source['pattern']) : undefined;
+  if (literals) copy['tsType'] = literalUnion(literals, source['type']);
+  const doc = propertyDoc(source, literals);
+  if (doc.length > 0) copy['description'] = doc.join('\n');
+  return copy;
+}
+
+function mapValues(value: Json, fn: (entry: Json) => Json): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fn(entry)]));
+}
+
+function isStringSchema(schema: Record<string, Json>): boolean {
+  const type = schema['type'];
+  if (type === 'string') return true;
+  return Array.isArray(type) && type.includes('string') && type.every((entry) => entry === 'string' || entry === 'null');
+}
+
+function literalUnion(literals: readonly string[], type: Json): string {
+  const members = literals.map(stringLiteral);
+  if (Array.isArray(type) && type.includes('null')) members.push('null');
+  return members.join(' | ');
+}
+
+/** Comment lines for a property: its description, then what values it takes when the type cannot say it. */
+function propertyDoc(schema: Record<string, Json>, literals: readonly string[] | undefined): string[] {
+  const lines: string[] = [];
+  if (typeof schema['description'] === 'string' && schema['description'].trim() !== '') lines.push(...docLines(schema['description']));
+  if (typeof schema['pattern'] === 'string') {
+    lines.push(...docLines(literals ? `Permitted values: ${schema['pattern']}` : `Must match \`${schema['pattern']}\`.`));
+  }
+  if (typeof schema['format'] === 'string') lines.push(...docLines(`Format: ${schema['format']}`));
+  return lines;
+}
