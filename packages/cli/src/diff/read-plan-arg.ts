@@ -1,0 +1,60 @@
+// A `plangen diff` argument is a plan file, or `REV:path` for the plan as it was
+// in a git revision (`HEAD~1:plan.yaml`). An existing file always wins, so a
+// file whose name contains a colon still reads as a file.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PlanError } from '../errors.js';
+import type { PlanFormat, PlanModel } from '../model/types.js';
+import { displayPath } from '../write/display-path.js';
+
+const run = promisify(execFile);
+
+export interface PlanLoaders {
+  loadPlan(file: string, options?: { format?: PlanFormat }): Promise<PlanModel>;
+  loadPlanText(text: string, file: string, options?: { format?: PlanFormat }): PlanModel;
+}
+
+export type PlanArg = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'revision'; readonly revision: string; readonly file: string };
+
+/** How an argument will be read; `REV:path` only when no file of that name exists. */
+export function parsePlanArg(arg: string, cwd: string): PlanArg {
+  const colon = arg.indexOf(':');
+  if (colon <= 0 || existsSync(path.resolve(cwd, arg))) return { kind: 'file', file: arg };
+  return { kind: 'revision', revision: arg.slice(0, colon), file: arg.slice(colon + 1) };
+}
+
+export async function readPlanArg(arg: string, loaders: PlanLoaders, options: { cwd: string; format?: PlanFormat }): Promise<PlanModel> {
+  const format = options.format !== undefined ? { format: options.format } : {};
+  const parsed = parsePlanArg(arg, options.cwd);
+  // Relative to the process's working directory, so plan errors read `plan.yaml:12:7`.
+  if (parsed.kind === 'file') return loaders.loadPlan(displayPath(path.resolve(options.cwd, parsed.file)), format);
+  const text = await gitShow(parsed.revision, parsed.file, arg, options.cwd);
+  return loaders.loadPlanText(text, arg, format);
+}
+
+/** `git show REV:path`, with the path taken relative to the working directory like every other path the user types. */
+async function gitShow(revision: string, file: string, arg: string, cwd: string): Promise<string> {
+  const prefix = await git(['rev-parse', '--show-prefix'], cwd, arg);
+  const repoPath = path.posix.normalize(path.posix.join(prefix.trim(), file.split(path.sep).join('/')));
+  if (repoPath.startsWith('../')) {
+    throw new PlanError({ file: arg }, `"${file}" is outside the git repository`, 'Give a path inside the repository, relative to the current folder');
+  }
+  return git(['show', `${revision}:${repoPath}`], cwd, arg);
+}
+
+async function git(args: readonly string[], cwd: string, arg: string): Promise<string> {
+  try {
+    const { stdout } = await run('git', [...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: unknown }).stderr;
+    const reason = typeof stderr === 'string' && stderr.trim() !== '' ? (stderr.trim().split('\n')[0] ?? '') : (error as Error).message;
+    throw new PlanError(
+      { file: arg },
+      `cannot read the plan from git: ${reason.replace(/^fatal: /, '').replace(/\.$/, '')}`,
+      'Pass an existing file, or REV:path with a git revision and a path relative to the current folder (HEAD~1:plan.yaml)',
+    );
+  }
+}
