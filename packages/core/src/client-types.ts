@@ -1,0 +1,69 @@
+// The shapes of the analytics clients plangen sends through, and of what generated wrappers accept.
+// Structural on purpose: core never imports a Segment library, so any client with these methods works.
+
+/** A completion callback handed through to the client untouched. `never[]` accepts any callback shape. */
+export type Callback = (...args: never[]) => unknown;
+
+/** analytics-next's per-call options; `context` is where `protocols.event_version` goes. */
+export interface TrackOptions {
+  context?: Record<string, unknown>;
+  integrations?: Record<string, unknown>;
+  timestamp?: Date | string;
+  anonymousId?: string;
+  userId?: string;
+  [option: string]: unknown;
+}
+
+/**
+ * analytics-next's `AnalyticsBrowser`/`Analytics` (or the snippet's `window.analytics`), or any
+ * client with the same `track` shape. The other methods are needed only by the wrappers that use them.
+ */
+export interface AnalyticsNextLike {
+  track(event: string, properties?: object, options?: TrackOptions, callback?: Callback): unknown;
+  identify?(userId?: string, traits?: object, options?: TrackOptions, callback?: Callback): unknown;
+  group?(groupId: string, traits?: object, options?: TrackOptions, callback?: Callback): unknown;
+  page?(category?: string, name?: string, properties?: object, options?: TrackOptions, callback?: Callback): unknown;
+  screen?(category?: string, name?: string, properties?: object, options?: TrackOptions, callback?: Callback): unknown;
+}
+
+/** Who a server-side call is about: analytics-node needs a userId or an anonymousId. */
+export type NodeIdentity = { userId: string; anonymousId?: string } | { userId?: string; anonymousId: string };
+
+/** Fields every analytics-node message may carry. */
+export interface NodeMessageOptions {
+  context?: Record<string, unknown>;
+  timestamp?: Date | string;
+  integrations?: Record<string, unknown>;
+  messageId?: string;
+}
+
+// `properties`/`traits` may be left out exactly when the plan requires none of their keys.
+type Field<Key extends string, Value> = {} extends Value ? { [K in Key]?: Value } : { [K in Key]: Value };
+
+export type NodeTrackMessage<P> = NodeIdentity & Field<'properties', P> & NodeMessageOptions;
+export type NodeIdentifyMessage<T> = NodeIdentity & Field<'traits', T> & NodeMessageOptions;
+export type NodeGroupMessage<T> = NodeIdentity & { groupId: string } & Field<'traits', T> & NodeMessageOptions;
+export type NodePageMessage<P> = NodeIdentity & { name?: string; category?: string } & Field<'properties', P> &
+  NodeMessageOptions;
+export type NodeScreenMessage<P> = NodePageMessage<P>;
+
+/** What the Node runtime hands to analytics-node: the caller's message plus the event and merged context. */
+export interface NodePayload extends NodeMessageOptions {
+  event?: string;
+  userId?: string;
+  anonymousId?: string;
+  groupId?: string;
+  name?: string;
+  category?: string;
+  properties?: object;
+  traits?: object;
+}
+
+/** `@segment/analytics-node`'s `Analytics`, or any client with the same message-object methods. */
+export interface AnalyticsNodeLike {
+  track(message: NodePayload & { event: string }, callback?: Callback): unknown;
+  identify?(message: NodePayload, callback?: Callback): unknown;
+  group?(message: NodePayload & { groupId: string }, callback?: Callback): unknown;
+  page?(message: NodePayload, callback?: Callback): unknown;
+  screen?(message: NodePayload, callback?: Callback): unknown;
+}

@@ -1,0 +1,108 @@
+// The runtime behind SDKs generated for @segment/analytics-node: every method takes one message object.
+import type {
+  AnalyticsNodeLike,
+  Callback,
+  NodeGroupMessage,
+  NodeIdentifyMessage,
+  NodePageMessage,
+  NodeScreenMessage,
+  NodeTrackMessage,
+} from './client-types.js';
+import type { CallSpec, EventSpec, PlangenOptions } from './types.js';
+import { collectErrors, createRuntimeCore, type RuntimeSetup } from './runtime-core.js';
+import { withEventVersion } from './event-context.js';
+import { copyRecord, isObjectLike, ownValue } from './own-value.js';
+
+export interface NodeRuntime {
+  configure(options: PlangenOptions<AnalyticsNodeLike>): void;
+  track<P>(spec: EventSpec, message: NodeTrackMessage<P>, callback?: Callback): void;
+  identify<T>(spec: CallSpec, message: NodeIdentifyMessage<T>, callback?: Callback): void;
+  group<T>(spec: CallSpec, message: NodeGroupMessage<T>, callback?: Callback): void;
+  page<P>(spec: CallSpec, message: NodePageMessage<P>, callback?: Callback): void;
+  screen<P>(spec: CallSpec, message: NodeScreenMessage<P>, callback?: Callback): void;
+}
+
+type Method = 'track' | 'identify' | 'group' | 'page' | 'screen';
+
+// The client as the runtime calls it: the messages were type-checked where the wrapper was called.
+type MessageClient = { readonly [M in Method]?: (message: object, callback?: Callback) => unknown };
+
+const CLIENT_SHAPE = 'your @segment/analytics-node Analytics instance (or any client with a track(message, callback) method)';
+
+export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
+  const core = createRuntimeCore(setup, isAnalyticsNodeLike, CLIENT_SHAPE);
+
+  function clientFor(method: Method, spec?: EventSpec): MessageClient | undefined {
+    const client = core.client() as MessageClient | undefined;
+    if (client !== undefined && typeof client[method] === 'function') return client;
+    const call = spec === undefined ? `${method}()` : `tracking ${JSON.stringify(spec.event)} v${spec.version}`;
+    return core.unavailable(
+      client === undefined
+        ? `plangen: call configure({ analytics }) before ${call}.`
+        : `plangen: the analytics client has no ${method}() method, needed by ${call}.`,
+    );
+  }
+
+  // Validates one message and lets the policy decide whether it is sent. `message` is what the client
+  // receives; the validated payload adds the `type` Segment gives it.
+  function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits'): boolean {
+    if (!core.settings().validating) return true;
+    const type = 'event' in spec ? 'track' : spec.type;
+    const payload: Record<string, unknown> = { type, ...message };
+    const data = ownValue(message, field) ?? {};
+    let errors = collectErrors(spec.validate, data, `/${field}`, undefined);
+    errors = collectErrors(spec.validatePayload, payload, '', errors);
+    errors = collectErrors(core.common, payload, '', errors);
+    if (errors === undefined) return true;
+    const violation =
+      'event' in spec
+        ? { type: 'track' as const, event: spec.event, version: spec.version, errors, payload }
+        : { type: spec.type, errors, payload };
+    return core.allow(violation, core.settings());
+  }
+
+  // identify/group/page/screen send the caller's message as it is: only track adds to it.
+  function send(method: Exclude<Method, 'track'>, spec: CallSpec, message: object, field: 'properties' | 'traits', callback?: Callback): void {
+    try {
+      const client = clientFor(method);
+      if (client === undefined || !allowed(spec, message, field)) return;
+      client[method]?.(message, callback);
+    } catch (error) {
+      core.failed(error);
+    }
+  }
+
+  return {
+    configure: core.configure,
+
+    track(spec, message, callback) {
+      try {
+        const client = clientFor('track', spec);
+        if (client === undefined) return;
+        const sent = copyRecord(message);
+        sent['event'] = spec.event;
+        sent['context'] = withEventVersion(ownValue(message, 'context'), spec.version);
+        if (!allowed(spec, sent, 'properties')) return;
+        client.track?.(sent, callback);
+      } catch (error) {
+        core.failed(error);
+      }
+    },
+    identify(spec, message, callback) {
+      send('identify', spec, message, 'traits', callback);
+    },
+    group(spec, message, callback) {
+      send('group', spec, message, 'traits', callback);
+    },
+    page(spec, message, callback) {
+      send('page', spec, message, 'properties', callback);
+    },
+    screen(spec, message, callback) {
+      send('screen', spec, message, 'properties', callback);
+    },
+  };
+}
+
+function isAnalyticsNodeLike(value: unknown): value is AnalyticsNodeLike {
+  return isObjectLike(value) && typeof value['track'] === 'function';
+}
