@@ -1,0 +1,43 @@
+// Per-call benchmark, orchestration: bundles each generated SDK into one ESM
+// file (esbuild, same settings for every tool), then runs every contender in a
+// single fresh process (per-call-worker.mjs) and returns its JSON report.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const WORKER = fileURLToPath(new URL('./per-call-worker.mjs', import.meta.url));
+
+/**
+ * `contenders`: [{ name, kind: 'direct' | 'plangen' | 'typewriter', entry?, fn? }].
+ * `event`, `payload`: the one track call every contender makes; `requiredProperty`
+ * is dropped from it to check that a validating contender reports the violation.
+ */
+export async function benchPerCall({ workDir, contenders, event, payload, requiredProperty, timeMs }) {
+  const dir = join(workDir, 'per-call');
+  mkdirSync(dir, { recursive: true });
+  const modules = [];
+  for (const contender of contenders) {
+    if (contender.kind === 'direct') {
+      modules.push(contender);
+      continue;
+    }
+    const file = join(dir, `${contender.name}.mjs`);
+    await build({ entryPoints: [contender.entry], outfile: file, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+    modules.push({ ...contender, file });
+  }
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ modules, event, payload, requiredProperty, timeMs }, null, 2));
+  return JSON.parse(await runWorker(config));
+}
+
+function runWorker(config) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WORKER, config], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`per-call worker exited with ${code}`))));
+  });
+}
