@@ -1,0 +1,148 @@
+// Turns a byte stream of recorded payloads into JSON values, one at a time, in
+// constant memory. Two shapes are read, told apart by the first non-whitespace
+// character: a JSON array (`[`), streamed element by element, or JSON Lines
+// (anything else), split on newlines and parsed line by line.
+import { StringDecoder } from 'node:string_decoder';
+import { JSONParser } from '@streamparser/json';
+
+export type PayloadShape = 'json-lines' | 'json-array';
+
+/**
+ * Receives what the reader finds, synchronously, so a million lines cost no
+ * promise each. Positions are 1-based line numbers for JSON Lines and 0-based
+ * element indexes for a JSON array.
+ */
+export interface PayloadSink {
+  /** Called once, before anything else, when the shape is known (never for an empty input). */
+  begin(shape: PayloadShape): void;
+  payload(value: unknown, position: number): void;
+  /** A line (or the rest of an array) that is not JSON; `detail` is the parser's message. */
+  unparsable(position: number, detail: string): void;
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+export async function readPayloads(chunks: AsyncIterable<Buffer>, sink: PayloadSink): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  let reader: TextReader | undefined;
+  let pending = '';
+  for await (const chunk of chunks) {
+    const text = decoder.write(chunk);
+    if (reader) {
+      if (!reader.write(text)) return;
+      continue;
+    }
+    pending += text;
+    const start = firstContentIndex(pending);
+    if (start === -1) continue;
+    reader = pending[start] === '[' ? new ArrayReader(sink) : new LinesReader(sink);
+    if (!reader.write(pending.startsWith(BYTE_ORDER_MARK) ? pending.slice(1) : pending)) return;
+    pending = '';
+  }
+  reader?.write(decoder.end());
+  reader?.end();
+}
+
+/** Index of the first character that is neither whitespace nor a byte order mark; -1 when there is none yet. */
+function firstContentIndex(text: string): number {
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char !== BYTE_ORDER_MARK && char !== ' ' && char !== '\t' && char !== '\n' && char !== '\r') return index;
+  }
+  return -1;
+}
+
+interface TextReader {
+  /** Returns false when the rest of the input cannot be read (a broken JSON array). */
+  write(text: string): boolean;
+  end(): void;
+}
+
+class LinesReader implements TextReader {
+  private carry = '';
+  private line = 0;
+
+  constructor(private readonly sink: PayloadSink) {
+    sink.begin('json-lines');
+  }
+
+  write(text: string): boolean {
+    let start = 0;
+    let newline = text.indexOf('\n');
+    if (newline !== -1 && this.carry !== '') {
+      this.take(this.carry + text.slice(0, newline));
+      this.carry = '';
+      start = newline + 1;
+      newline = text.indexOf('\n', start);
+    }
+    while (newline !== -1) {
+      this.take(text.slice(start, newline));
+      start = newline + 1;
+      newline = text.indexOf('\n', start);
+    }
+    this.carry += text.slice(start);
+    return true;
+  }
+
+  end(): void {
+    if (this.carry !== '') this.take(this.carry);
+    this.carry = '';
+  }
+
+  private take(line: string): void {
+    this.line++;
+    // Blank lines carry no payload; JSON.parse ignores surrounding whitespace, so
+    // only lines that start with some need a second look.
+    const first = line.charCodeAt(0);
+    if (Number.isNaN(first) || (first <= 32 && line.trim() === '')) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      this.sink.unparsable(this.line, (error as Error).message);
+      return;
+    }
+    this.sink.payload(value, this.line);
+  }
+}
+
+class ArrayReader implements TextReader {
+  private readonly parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+  private next = 0;
+  private broken = false;
+
+  constructor(private readonly sink: PayloadSink) {
+    sink.begin('json-array');
+    this.parser.onValue = ({ value, key }) => {
+      this.next = (key as number) + 1;
+      sink.payload(value, key as number);
+    };
+  }
+
+  write(text: string): boolean {
+    if (this.broken) return false;
+    try {
+      this.parser.write(text);
+      return true;
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+  }
+
+  end(): void {
+    // The parser ends by itself at the array's closing bracket.
+    if (this.broken || this.parser.isEnded) return;
+    try {
+      this.parser.end();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  // The parser cannot resynchronise inside an array, so the rest of the input is one unparsable entry.
+  private fail(error: unknown): void {
+    this.broken = true;
+    this.sink.unparsable(this.next, (error as Error).message);
+  }
+}
