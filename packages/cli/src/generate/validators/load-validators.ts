@@ -1,0 +1,31 @@
+// The validators of compileValidators' `js` output, evaluated in this process, so
+// `plangen validate`, tests and fuzzing judge payloads with the very code an SDK ships.
+import type { CompiledValidator } from '@plangen/core';
+import * as core from '@plangen/core';
+import { buildValidatorModule, type ValidatorEntry } from './build-validator-module.js';
+import { javaScriptPrefix, javaScriptSuffix, renderValidators } from './compile-validators.js';
+
+export function loadValidators(entries: readonly ValidatorEntry[]): Record<string, CompiledValidator> {
+  const module = buildValidatorModule(entries);
+  const { code } = renderValidators(module, { language: 'js' });
+  const prefix = javaScriptPrefix(module);
+  const suffix = javaScriptSuffix(module);
+  if (!code.startsWith(prefix) || !code.endsWith(suffix)) throw new Error('plangen internal error: unexpected layout of the generated validators.');
+  // The module's import becomes a parameter and its exports a returned object; the code between is untouched.
+  const body = code.slice(prefix.length, code.length - suffix.length);
+  const evaluate = new Function(
+    'runtime',
+    `"use strict";const { ${module.imports.join(', ')} } = runtime;${body}\nreturn { ${module.exports.map(({ name, local }) => `${name}: ${local}`).join(', ')} };`,
+  ) as (runtime: Readonly<Record<string, unknown>>) => Record<string, CompiledValidator>;
+  return evaluate(runtimeExports(module.imports));
+}
+
+function runtimeExports(names: readonly string[]): Readonly<Record<string, unknown>> {
+  const available = core as Readonly<Record<string, unknown>>;
+  const runtime: Record<string, unknown> = {};
+  for (const name of names) {
+    if (available[name] === undefined) throw new Error(`plangen internal error: @plangen/core does not export ${name}, which the validators need.`);
+    runtime[name] = available[name];
+  }
+  return runtime;
+}

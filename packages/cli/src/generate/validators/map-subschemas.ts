@@ -1,0 +1,58 @@
+// Copies a JSON Schema (draft-07) with a visitor applied to every subschema, so
+// that keywords are only ever read where they are keywords: a property named
+// "pattern" or an enum value that looks like a schema is data, not a schema.
+import type { JsonSchema } from '../../model/types.js';
+
+/** Keywords whose value maps names to subschemas. */
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies', 'dependentSchemas']);
+/** Keywords whose value is a subschema, or (for `items`) an array of them. */
+const SCHEMA_KEYWORDS = new Set([
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'not',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+]);
+/** Keywords whose value is an array of subschemas. */
+const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+
+export type SchemaObject = Record<string, unknown>;
+
+/** Called bottom-up on a copy of every object subschema; `pointer` is its JSON pointer from the root (`#/properties/a`). */
+export type SubschemaVisitor = (schema: SchemaObject, pointer: string) => SchemaObject;
+
+export function mapSubschemas(schema: JsonSchema, visit: SubschemaVisitor): JsonSchema {
+  return mapSchema(schema, '#', visit) as JsonSchema;
+}
+
+function mapSchema(value: unknown, pointer: string, visit: SubschemaVisitor): unknown {
+  if (!isSchemaObject(value)) return value;
+  const copy: SchemaObject = {};
+  for (const [keyword, child] of Object.entries(value)) {
+    const at = `${pointer}/${escapePointerToken(keyword)}`;
+    if (SCHEMA_MAP_KEYWORDS.has(keyword) && isSchemaObject(child)) {
+      const map: SchemaObject = {};
+      for (const [name, subschema] of Object.entries(child)) map[name] = mapSchema(subschema, `${at}/${escapePointerToken(name)}`, visit);
+      copy[keyword] = map;
+    } else if (SCHEMA_KEYWORDS.has(keyword) || SCHEMA_LIST_KEYWORDS.has(keyword)) {
+      copy[keyword] = Array.isArray(child) ? child.map((item, index) => mapSchema(item, `${at}/${index}`, visit)) : mapSchema(child, at, visit);
+    } else {
+      copy[keyword] = child;
+    }
+  }
+  return visit(copy, pointer);
+}
+
+function isSchemaObject(value: unknown): value is SchemaObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}

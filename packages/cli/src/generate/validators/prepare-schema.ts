@@ -1,0 +1,48 @@
+// Readies one plan schema for compilation: patterns are checked the way the
+// generated code will run them, and annotations are dropped because ajv would
+// otherwise copy every description and label into the generated module.
+import type { JsonSchema } from '../../model/types.js';
+import { SEGMENT_ANNOTATION_KEYWORDS } from '../../schema/create-ajv.js';
+import { escapePointerToken, mapSubschemas, type SchemaObject } from './map-subschemas.js';
+
+/** Keywords that never change a verdict (ajv runs without useDefaults). */
+const ANNOTATION_KEYWORDS = new Set<string>([
+  'title',
+  'description',
+  'examples',
+  'default',
+  '$comment',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  ...SEGMENT_ANNOTATION_KEYWORDS,
+]);
+
+export function prepareSchema(validatorName: string, schema: JsonSchema): JsonSchema {
+  return mapSubschemas(schema, (node, pointer) => {
+    if (typeof node.pattern === 'string') checkPattern(validatorName, node.pattern, `${pointer}/pattern`);
+    const patternProperties = node.patternProperties;
+    if (typeof patternProperties === 'object' && patternProperties !== null) {
+      for (const key of Object.keys(patternProperties)) checkPattern(validatorName, key, `${pointer}/patternProperties/${escapePointerToken(key)}`);
+    }
+    return withoutAnnotations(node);
+  });
+}
+
+function withoutAnnotations(node: SchemaObject): SchemaObject {
+  const kept: SchemaObject = {};
+  for (const [keyword, value] of Object.entries(node)) if (!ANNOTATION_KEYWORDS.has(keyword)) kept[keyword] = value;
+  return kept;
+}
+
+/** Protocols permitted values are regular expressions; the validators run them with the `u` flag, as ajv does. */
+function checkPattern(validatorName: string, pattern: string, pointer: string): void {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `cannot compile ${validatorName}: the pattern ${JSON.stringify(pattern)} at ${pointer} is not a valid regular expression with the u flag (${reason}). Fix the permitted values regex in the plan.`,
+    );
+  }
+}

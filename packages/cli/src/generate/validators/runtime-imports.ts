@@ -1,0 +1,66 @@
+// ajv standalone code reaches ajv's and ajv-formats' run-time helpers through
+// `require(...)` even when it emits ESM (ajv issues #2209, #2598). Generated
+// code must import only from @plangen/core, so each such expression becomes a
+// named import of packages/core/src/validator-runtime.
+
+/** `require("ajv/dist/runtime/<file>").default` → the @plangen/core export. */
+const AJV_RUNTIME_EXPORTS: ReadonlyMap<string, string> = new Map([
+  ['ucs2length', 'ucs2length'],
+  ['equal', 'deepEqual'],
+]);
+
+/**
+ * `require("ajv-formats/dist/formats").fullFormats[<format>]` → the @plangen/core export.
+ * Only the formats ajv-formats defines as functions or objects: regex formats are inlined by ajv.
+ */
+const FORMAT_EXPORTS: ReadonlyMap<string, string> = new Map([
+  ['date', 'formatDate'],
+  ['time', 'formatTime'],
+  ['date-time', 'formatDateTime'],
+  ['iso-time', 'formatIsoTime'],
+  ['iso-date-time', 'formatIsoDateTime'],
+  ['uri', 'formatUri'],
+  ['regex', 'formatRegex'],
+  ['byte', 'formatByte'],
+  ['int32', 'formatInt32'],
+  ['int64', 'formatInt64'],
+  ['float', 'formatFloat'],
+  ['double', 'formatDouble'],
+]);
+
+/** Every name generated validators may import from @plangen/core. */
+export const RUNTIME_EXPORT_NAMES: readonly string[] = [...AJV_RUNTIME_EXPORTS.values(), ...FORMAT_EXPORTS.values()].sort();
+
+// ajv writes these with double quotes; inside the JSON strings of the generated
+// code a double quote is always escaped, so schema data can never match.
+const AJV_RUNTIME_REQUIRE = /require\("ajv\/dist\/runtime\/([\w-]+)"\)\.default/g;
+const FORMAT_REQUIRE = /require\("ajv-formats\/dist\/formats"\)\.fullFormats(?:\.([A-Za-z_$][\w$]*)|\[("[^"\\]*")\])/g;
+const ANY_REQUIRE = /\brequire\("[^"]*"\)[\w$.]*(?:\["[^"\\]*"\])?/;
+
+export interface RewrittenCode {
+  readonly code: string;
+  /** Sorted names to import from @plangen/core. */
+  readonly imports: readonly string[];
+}
+
+export function rewriteRuntimeRequires(code: string): RewrittenCode {
+  const imports = new Set<string>();
+  const use = (name: string | undefined, expression: string): string => {
+    // A helper @plangen/core does not carry is left in place and reported below.
+    if (name === undefined) return expression;
+    imports.add(name);
+    return name;
+  };
+  const rewritten = code
+    .replace(AJV_RUNTIME_REQUIRE, (expression, file: string) => use(AJV_RUNTIME_EXPORTS.get(file), expression))
+    .replace(FORMAT_REQUIRE, (expression, dotted: string | undefined, quoted: string | undefined) =>
+      use(FORMAT_EXPORTS.get(dotted ?? (JSON.parse(quoted ?? '""') as string)), expression),
+    );
+  const leftover = ANY_REQUIRE.exec(rewritten);
+  if (leftover) {
+    throw new Error(
+      `plangen internal error: the precompiled validators still contain ${leftover[0]}, which @plangen/core does not provide. Report the schema that needs it.`,
+    );
+  }
+  return { code: rewritten, imports: [...imports].sort() };
+}
