@@ -1,0 +1,139 @@
+// Checks the raw JSON Schemas a plan carries (native `schema`/`payload`/`common`,
+// every Segment rule): valid draft-07, every `$ref` resolves, every regex
+// compiles. Errors point at the offending keyword inside the plan file.
+import type { ErrorObject } from 'ajv';
+import { createAjv } from '../schema/create-ajv.js';
+import { describePath } from './describe-path.js';
+import { errorAt } from './located-error.js';
+import { parsePointer, toPointer } from './locate.js';
+import type { SourceDocument } from './source-document.js';
+
+export interface RawSchemaAt {
+  /** Pointer of the schema inside the plan document. */
+  readonly pointer: string;
+  readonly schema: unknown;
+}
+
+const JSON_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+/** Keys whose values are data, not schemas: nothing below them is a keyword. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required', 'labels', 'eventMetadata']);
+
+let metaValidator: ReturnType<typeof createAjv> | undefined;
+
+export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSchemaAt[], options: { requiredMustBeListed: boolean }): void {
+  for (const { pointer, schema } of schemas) {
+    const owner = describePath(parsePointer(pointer), source.data);
+    checkMeta(source, pointer, schema, owner);
+    walk(schema, [], (node, path) => checkKeywords(source, pointer, schema, node, path, owner, options));
+  }
+}
+
+function checkMeta(source: SourceDocument, pointer: string, schema: unknown, owner: string): void {
+  metaValidator ??= createAjv();
+  let valid: boolean;
+  try {
+    valid = metaValidator.validateSchema(schema as object) === true;
+  } catch {
+    const at = { file: source.file, pointer: `${pointer}/$schema` };
+    throw errorAt(at, `${owner} uses an unsupported "$schema"`, 'Use "http://json-schema.org/draft-07/schema#" or leave "$schema" out', 'value');
+  }
+  if (valid) return;
+  const errors = (metaValidator.errors ?? []).filter((error) => !['anyOf', 'oneOf', 'if', 'not'].includes(error.keyword));
+  const error = errors.sort((a, b) => parsePointer(b.instancePath).length - parsePointer(a.instancePath).length)[0];
+  if (error === undefined) return;
+  throw errorAt({ file: source.file, pointer: pointer + error.instancePath }, `invalid JSON Schema in ${owner}: ${metaMessage(error)}`, metaFix(error), 'value');
+}
+
+function metaMessage(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the root' : error.instancePath;
+  if (error.keyword === 'enum' && parsePointer(error.instancePath).includes('type')) return `unknown type ${JSON.stringify(valueAt(error))} at ${where}`;
+  return `${where} ${error.message ?? 'is invalid'}`;
+}
+
+function metaFix(error: ErrorObject): string {
+  if (error.keyword === 'enum' && parsePointer(error.instancePath).includes('type')) return `Use one of: ${JSON_TYPES.join(', ')}`;
+  return 'See https://json-schema.org/draft-07/json-schema-validation.html';
+}
+
+function valueAt(error: ErrorObject): unknown {
+  return (error as ErrorObject & { data?: unknown }).data;
+}
+
+function checkKeywords(
+  source: SourceDocument,
+  rootPointer: string,
+  root: unknown,
+  node: Record<string, unknown>,
+  path: readonly string[],
+  owner: string,
+  options: { requiredMustBeListed: boolean },
+): void {
+  const here = (...rest: string[]) => ({ file: source.file, pointer: rootPointer + toPointer([...path, ...rest]) });
+  const patterns: [string, string[]][] = [];
+  if (typeof node.pattern === 'string') patterns.push([node.pattern, ['pattern']]);
+  if (isObject(node.patternProperties)) for (const key of Object.keys(node.patternProperties)) patterns.push([key, ['patternProperties', key]]);
+  for (const [pattern, at] of patterns) {
+    const problem = regexProblem(pattern);
+    if (problem !== undefined) {
+      throw errorAt(here(...at), `invalid regular expression ${JSON.stringify(pattern)} in ${owner}: ${problem}`, 'Fix the pattern: it is a JavaScript regular expression (u flag)', 'value');
+    }
+  }
+  if (typeof node.$ref === 'string' && !resolves(root, node.$ref)) {
+    throw errorAt(here('$ref'), `$ref ${JSON.stringify(node.$ref)} in ${owner} points to nothing`, 'Point it at a schema in the same document, e.g. "#/definitions/<name>", and define that schema', 'value');
+  }
+  if (options.requiredMustBeListed && Array.isArray(node.required) && isObject(node.properties)) {
+    const properties = node.properties;
+    const index = node.required.findIndex((name) => typeof name === 'string' && !(name in properties));
+    if (index !== -1) {
+      throw errorAt(
+        here('required', String(index)),
+        `required property ${JSON.stringify(node.required[index])} in ${owner} is not defined in "properties"`,
+        'Add it to "properties", or remove it from "required"',
+        'value',
+      );
+    }
+  }
+}
+
+export function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
+/** Local refs only: `#` or `#/json/pointer` into the same schema. */
+function resolves(root: unknown, ref: string): boolean {
+  if (!ref.startsWith('#')) return false;
+  let value = root;
+  for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) {
+    if (!isObject(value) && !Array.isArray(value)) return false;
+    value = (value as Record<string, unknown>)[segment];
+    if (value === undefined) return false;
+  }
+  return true;
+}
+
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+
+/** Visits every schema object (not data such as enum values, nor a properties map itself). */
+function walk(node: unknown, path: string[], visit: (node: Record<string, unknown>, path: string[]) => void): void {
+  if (!isObject(node)) return;
+  visit(node, path);
+  for (const [key, value] of Object.entries(node)) {
+    if (DATA_KEYWORDS.has(key)) continue;
+    if (SCHEMA_MAP_KEYWORDS.has(key) && isObject(value)) {
+      for (const [name, child] of Object.entries(value)) walk(child, [...path, key, name], visit);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, key, String(index)], visit));
+    } else {
+      walk(value, [...path, key], visit);
+    }
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

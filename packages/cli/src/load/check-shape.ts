@@ -1,0 +1,113 @@
+// Checks a plan document against the JSON Schema of its format and turns the
+// first ajv error into one located sentence with a fix. ajv reports every
+// failed branch of an anyOf; the deepest error is the one the author needs.
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from '../schema/create-ajv.js';
+import type { JsonSchema } from '../model/types.js';
+import { at, describePath } from './describe-path.js';
+import { errorAt } from './located-error.js';
+import { parsePointer } from './locate.js';
+import { DATA_TYPES } from './plangen-format.js';
+import type { SourceDocument } from './source-document.js';
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+export function checkShape(source: SourceDocument, schema: JsonSchema): void {
+  let validate = compiled.get(schema);
+  if (validate === undefined) {
+    validate = createAjv({ verbose: true }).compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (validate(source.data)) return;
+  const error = pickError(validate.errors ?? []);
+  if (error !== undefined) throw explain(error, source);
+}
+
+/** Keywords that only summarize errors reported below them. */
+const SUMMARY_KEYWORDS = new Set(['anyOf', 'oneOf', 'if', 'not']);
+/** At the same depth, the more specific complaint wins; `type` mismatches of a wrong anyOf branch come last. */
+const PRIORITY = ['additionalProperties', 'required', 'enum', 'minimum', 'minLength', 'minItems'];
+
+function pickError(errors: readonly ErrorObject[]): ErrorObject | undefined {
+  const rank = (error: ErrorObject) => {
+    const index = PRIORITY.indexOf(error.keyword);
+    return index === -1 ? PRIORITY.length : index;
+  };
+  return errors
+    .filter((error) => !SUMMARY_KEYWORDS.has(error.keyword))
+    .sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0];
+}
+
+function depth(error: ErrorObject): number {
+  return parsePointer(error.instancePath).length;
+}
+
+function explain(error: ErrorObject, source: SourceDocument) {
+  const { file, data } = source;
+  const segments = parsePointer(error.instancePath);
+  const here = { file, pointer: error.instancePath };
+  const subject = describePath(segments, data);
+  const last = segments.at(-1);
+  const value: unknown = error.data;
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      return errorAt(
+        { file, pointer: `${error.instancePath}/${escape(extra)}` },
+        `unknown key "${extra}" in ${subject}`,
+        allowed.length > 0 ? `Use one of: ${allowed.join(', ')}` : `Remove "${extra}"`,
+      );
+    }
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      return errorAt(here, `${subject} is missing "${missing}"`, `Add "${missing}"`);
+    }
+    case 'enum': {
+      const typeIndex = segments.lastIndexOf('type');
+      if (typeIndex >= 0 && typeIndex >= segments.length - 2) {
+        const owner = describePath(segments.slice(0, typeIndex), data);
+        const fix = value === 'null' ? `Use nullable: true for null, and one of: ${DATA_TYPES.join(', ')}` : `Use one of: ${DATA_TYPES.join(', ')}`;
+        return errorAt(here, `unknown data type ${JSON.stringify(value)} for ${owner}`, fix, 'value');
+      }
+      const allowed = (error.params.allowedValues as unknown[]).map((item) => JSON.stringify(item)).join(', ');
+      return errorAt(here, `${subject} is ${JSON.stringify(value)}`, `Use one of: ${allowed}`, 'value');
+    }
+    case 'minLength':
+      if (segments.length === 1 && last === 'name') return errorAt(here, 'the plan has an empty name', 'Give it a name, e.g. name: Shop', 'value');
+      return errorAt(here, `${subject} is empty`, 'Write a value', 'value');
+    case 'minItems':
+      return errorAt(here, `${subject} is an empty list`, 'Add at least one entry, or remove the key', 'value');
+    case 'type':
+    case 'minimum':
+      if (last === 'version' && segments.length >= 2) {
+        const owner = describePath(segments.slice(0, segments.length >= 4 && segments[0] === 'events' ? 2 : -1), data);
+        return errorAt(here, `version ${JSON.stringify(value)} of ${owner} is not a positive integer`, 'Number versions 1, 2, 3, ...', 'value');
+      }
+      if (error.keyword === 'type') {
+        return errorAt(here, `${subject} must be ${article(String(error.params.type))}, not ${kindOf(value)}`, undefined, 'value');
+      }
+      break;
+  }
+  return errorAt(here, `${subject} ${error.message ?? 'is invalid'}`, undefined, 'value');
+}
+
+function escape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function article(types: string): string {
+  return types
+    .split(',')
+    .map((type) => (type === 'integer' || type === 'object' || type === 'array' ? `an ${type}` : type === 'null' ? 'null' : `a ${type}`))
+    .join(' or ');
+}
+
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+

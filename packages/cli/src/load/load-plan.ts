@@ -1,0 +1,49 @@
+// The load stage: plan file -> checked, normalized, immutable PlanModel.
+// read (YAML/JSON with positions) -> detect the format -> check and read it
+// into plan entries -> build the model.
+import { readFile } from 'node:fs/promises';
+import { PlanError } from '../errors.js';
+import { buildModel } from '../model/build-model.js';
+import type { PlanEntries } from '../model/plan-entries.js';
+import type { PlanFormat, PlanModel } from '../model/types.js';
+import { checkPlangenPlan } from './check-plangen-plan.js';
+import { detectFormat } from './detect-format.js';
+import { rememberSource } from './locate.js';
+import { readPlangenPlan } from './read-plangen-plan.js';
+import { readSegmentConfigApi } from './read-segment-config-api.js';
+import { readSegmentPublicApi } from './read-segment-public-api.js';
+import { parseSource, type SourceDocument } from './source-document.js';
+
+export interface LoadOptions {
+  /** Read the plan in this format instead of detecting it. */
+  readonly format?: PlanFormat;
+}
+
+export async function loadPlan(file: string, options: LoadOptions = {}): Promise<PlanModel> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new PlanError({ file }, `cannot read the plan: ${reason}`, 'Check the path, or pass --plan <file>');
+  }
+  return loadPlanText(text, file, options);
+}
+
+/** The same for text that is not on disk (a git revision, a fuzz case); `file` names it in errors. */
+export function loadPlanText(text: string, file: string, options: LoadOptions = {}): PlanModel {
+  const source = parseSource(text, file);
+  rememberSource(source);
+  return buildModel(readEntries(source, options.format ?? detectFormat(source)));
+}
+
+function readEntries(source: SourceDocument, format: PlanFormat): PlanEntries {
+  switch (format) {
+    case 'plangen':
+      return readPlangenPlan(checkPlangenPlan(source), source.file);
+    case 'segment-public-api':
+      return readSegmentPublicApi(source);
+    case 'segment-config-api':
+      return readSegmentConfigApi(source);
+  }
+}

@@ -1,0 +1,56 @@
+// Segment writes a rule's JSON Schema either for the properties (or traits)
+// object itself or for the whole payload, with the properties under
+// `properties.properties` (traits under `properties.traits`, and `properties.context`).
+// These helpers tell the two apart and cut the part a call validates out of a
+// whole-payload schema without breaking its `$ref`s.
+import type { JSONSchema7Definition } from 'json-schema';
+import type { JsonSchema } from '../model/types.js';
+
+export type PayloadKey = 'properties' | 'traits';
+
+const PAYLOAD_KEYS = new Set(['context', 'properties', 'traits']);
+
+/** True when the schema describes a whole payload: its properties are only context/properties/traits, and `key` is one of them. */
+export function isPayloadSchema(schema: JsonSchema, key: PayloadKey): boolean {
+  const names = Object.keys(schema.properties ?? {});
+  if (!names.includes(key) || !names.every((name) => PAYLOAD_KEYS.has(name))) return false;
+  const part = schema.properties?.[key];
+  // A lone property that happens to be called "properties" is a scalar or untyped; a payload part is an object schema.
+  return typeof part === 'object' && (part.type === 'object' || part.properties !== undefined || names.length > 1);
+}
+
+/** The schema of `payload.properties[key]`, self-contained: root definitions travel with it. */
+export function propertiesOfPayload(payload: JsonSchema, key: PayloadKey): JsonSchema | undefined {
+  const part = payload.properties?.[key];
+  if (typeof part !== 'object') return part === true ? { type: 'object' } : undefined;
+  const rebased = rebaseRefs(part, `#/properties/${key}/`) as JsonSchema;
+  const carried: JsonSchema = { ...rebased };
+  if (payload.definitions !== undefined && rebased.definitions === undefined) carried.definitions = payload.definitions;
+  return carried;
+}
+
+/**
+ * Whether a whole-payload schema checks anything besides `properties[key]`: a
+ * context or other part with constraints, or root keywords beyond the type. The
+ * model keeps `payload` only then, so a plain rule gives plain code.
+ */
+export function constrainsMoreThan(payload: JsonSchema, key: PayloadKey): boolean {
+  const trivialPart = (part: JSONSchema7Definition | undefined) =>
+    part === undefined || part === true || (typeof part === 'object' && Object.keys(part).every((name) => name === 'type' || name === 'description') && (part.type === undefined || part.type === 'object'));
+  const partsTrivial = Object.entries(payload.properties ?? {}).every(([name, part]) => name === key || trivialPart(part));
+  const required = payload.required ?? [];
+  const rootTrivial = Object.keys(payload).every((name) => ['$schema', 'type', 'properties', 'required', 'description', 'definitions', 'title'].includes(name));
+  return !(partsTrivial && rootTrivial && required.every((name) => name === key));
+}
+
+/** `$ref`s that point into the part being cut out are rewritten to point at its new root. */
+function rebaseRefs(value: unknown, prefix: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => rebaseRefs(item, prefix));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, child]) => [
+      name,
+      name === '$ref' && typeof child === 'string' && child.startsWith(prefix) ? `#/${child.slice(prefix.length)}` : rebaseRefs(child, prefix),
+    ]),
+  );
+}

@@ -1,0 +1,132 @@
+// The native plangen format -> plan entries. The plan schema has already
+// checked the shape; this adds the checks a schema cannot express and converts
+// the property notation to JSON Schema.
+import type { CallEntry, Labels, PlanEntries, VersionEntry } from '../model/plan-entries.js';
+import type { JsonSchema, SourceRef } from '../model/types.js';
+import { errorAt } from './located-error.js';
+import { toPointer } from './locate.js';
+import { objectSchema } from './native-schema.js';
+import type { LabelMap, NativeBody, NativeEvent, NativePageCall, NativePlan, NativeTraitsCall } from './plangen-format.js';
+import { propertiesOfPayload } from './payload-schema.js';
+
+export function readPlangenPlan(plan: NativePlan, file: string): PlanEntries {
+  const strict = !(plan.additionalProperties ?? false);
+  const ref = (...segments: (string | number)[]): SourceRef => ({ file, pointer: toPointer(segments) });
+  const events: VersionEntry[] = [];
+  for (const [name, event] of Object.entries(plan.events ?? {})) {
+    if (name.trim() === '') throw errorAt(ref('events', name), 'an event has an empty name', 'Write the event name exactly as the track call sends it');
+    events.push(...readEvent(name, event, strict, ref));
+  }
+  const entries: PlanEntries = {
+    name: plan.name,
+    ...(plan.description !== undefined ? { description: plan.description } : {}),
+    file,
+    format: 'plangen',
+    events,
+  };
+  return {
+    ...entries,
+    ...optional('identify', plan.identify && readTraits(plan.identify, strict, ref('identify'))),
+    ...optional('group', plan.group && readTraits(plan.group, strict, ref('group'))),
+    ...optional('page', plan.page && readPage(plan.page, strict, ref('page'))),
+    ...optional('screen', plan.screen && readPage(plan.screen, strict, ref('screen'))),
+    ...optional('common', plan.common && { schema: plan.common, source: ref('common') }),
+  };
+}
+
+function readEvent(name: string, event: NativeEvent, strict: boolean, ref: (...s: (string | number)[]) => SourceRef): VersionEntry[] {
+  const eventSource = ref('events', name);
+  const eventStrict = event.additionalProperties === undefined ? strict : !event.additionalProperties;
+  const shared = {
+    event: name,
+    ...(event.description !== undefined ? { eventDescription: event.description } : {}),
+    eventLabels: labels(event.labels),
+    eventSource,
+  };
+  if (event.versions === undefined) {
+    return [{ ...shared, version: 1, labels: {}, ...body(versionBody(event), eventStrict, eventSource, `event "${name}"`), source: eventSource }];
+  }
+  const bodyKey = (['properties', 'schema', 'payload'] as const).find((key) => event[key] !== undefined);
+  if (bodyKey !== undefined) {
+    throw errorAt(
+      ref('events', name, bodyKey),
+      `event "${name}" has both "versions" and "${bodyKey}"`,
+      `Move "${bodyKey}" into a version, or remove "versions" for a single-version event`,
+    );
+  }
+  const seen = new Set<number>();
+  return event.versions.map((version, index) => {
+    const source = ref('events', name, 'versions', index);
+    if (seen.has(version.version)) {
+      throw errorAt(
+        ref('events', name, 'versions', index, 'version'),
+        `event "${name}" has version ${version.version} twice`,
+        'Give each version its own number, or merge the two',
+        'value',
+      );
+    }
+    seen.add(version.version);
+    const versionStrict = version.additionalProperties === undefined ? eventStrict : !version.additionalProperties;
+    return {
+      ...shared,
+      version: version.version,
+      ...(version.description !== undefined ? { description: version.description } : {}),
+      labels: labels(version.labels),
+      ...body(versionBody(version), versionStrict, source, `event "${name}" v${version.version}`),
+      source,
+    };
+  });
+}
+
+interface Body {
+  readonly fields: NativeBody['properties'];
+  /** What the simple notation is called here: `properties`, or `traits` for identify and group. */
+  readonly fieldsKey: 'properties' | 'traits';
+  readonly schema: JsonSchema | undefined;
+  readonly payload: JsonSchema | undefined;
+}
+
+/** The properties (or traits) schema and the payload schema of one version or call: from `properties`/`traits`, `schema` or `payload`. */
+function body({ fields, fieldsKey, schema, payload }: Body, strict: boolean, source: SourceRef, what: string): { properties: JsonSchema; payload?: JsonSchema } {
+  if (fields !== undefined && schema !== undefined) {
+    throw errorAt(
+      { file: source.file, pointer: `${source.pointer}/schema` },
+      `${what} has both "${fieldsKey}" and "schema"`,
+      `Keep one: "${fieldsKey}" for the simple notation, "schema" for a raw JSON Schema`,
+    );
+  }
+  const properties =
+    fields !== undefined
+      ? objectSchema(fields, !strict)
+      : (schema ?? (payload !== undefined ? propertiesOfPayload(payload, fieldsKey) : undefined) ?? objectSchema({}, !strict));
+  return payload !== undefined ? { properties, payload } : { properties };
+}
+
+function versionBody(written: NativeBody): Body {
+  return { fields: written.properties, fieldsKey: 'properties', schema: written.schema, payload: written.payload };
+}
+
+function readTraits(call: NativeTraitsCall, strict: boolean, source: SourceRef): CallEntry {
+  const callStrict = call.additionalProperties === undefined ? strict : !call.additionalProperties;
+  const written: Body = { fields: call.traits, fieldsKey: 'traits', schema: call.schema, payload: call.payload };
+  const { properties, payload } = body(written, callStrict, source, source.pointer.slice(1));
+  return entry(call.description, properties, payload, source);
+}
+
+function readPage(call: NativePageCall, strict: boolean, source: SourceRef): CallEntry {
+  const callStrict = call.additionalProperties === undefined ? strict : !call.additionalProperties;
+  const { properties, payload } = body(versionBody(call), callStrict, source, source.pointer.slice(1));
+  return entry(call.description, properties, payload, source);
+}
+
+function entry(description: string | undefined, schema: JsonSchema, payload: JsonSchema | undefined, source: SourceRef): CallEntry {
+  return { ...(description !== undefined ? { description } : {}), schema, ...(payload !== undefined ? { payload } : {}), source };
+}
+
+function labels(written: LabelMap | undefined): Labels {
+  return Object.fromEntries(Object.entries(written ?? {}).map(([key, value]) => [key, String(value)]));
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,29 @@
+// One Segment rule's JSON Schema -> the schema a call validates (properties or
+// traits) plus, when it constrains more than that, the whole-payload schema.
+import type { CallEntry, Labels } from '../model/plan-entries.js';
+import type { JsonSchema, SourceRef } from '../model/types.js';
+import { constrainsMoreThan, isPayloadSchema, propertiesOfPayload, type PayloadKey } from './payload-schema.js';
+import { segmentLabels } from './segment-labels.js';
+import { stripAnnotations } from './strip-annotations.js';
+
+export interface SplitRule {
+  readonly description?: string;
+  readonly labels: Labels;
+  readonly schema: JsonSchema;
+  readonly payload?: JsonSchema;
+}
+
+export function splitRule(written: JsonSchema, key: PayloadKey, description?: string): SplitRule {
+  const raw = written as JsonSchema & { labels?: unknown };
+  const schema = stripAnnotations(written);
+  const text = description ?? (typeof raw.description === 'string' && raw.description !== '' ? raw.description : undefined);
+  const base = { ...(text !== undefined ? { description: text } : {}), labels: segmentLabels(raw.labels) };
+  if (!isPayloadSchema(schema, key)) return { ...base, schema };
+  const part = propertiesOfPayload(schema, key) ?? { type: 'object' };
+  return constrainsMoreThan(schema, key) ? { ...base, schema: part, payload: schema } : { ...base, schema: part };
+}
+
+export function callEntry(written: JsonSchema, key: PayloadKey, source: SourceRef, description?: string): CallEntry {
+  const { labels: _labels, ...rest } = splitRule(written, key, description);
+  return { ...rest, source };
+}

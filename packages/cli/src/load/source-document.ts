@@ -1,0 +1,35 @@
+// Reads plan text into a YAML document that remembers where every node is. JSON
+// is YAML, so one parser serves both and JSON errors get line:column too.
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { PlanError } from '../errors.js';
+
+export interface SourceDocument {
+  readonly file: string;
+  readonly document: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** The plain data (objects, arrays, strings, numbers, booleans, null). */
+  readonly data: unknown;
+}
+
+export function parseSource(text: string, file: string): SourceDocument {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [error] = document.errors;
+  if (error !== undefined) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const problem = error.code === 'DUPLICATE_KEY' ? 'the same key is written twice in one mapping' : `syntax error: ${firstLine(error.message)}`;
+    throw new PlanError({ file, line, column: col }, problem, 'Fix the YAML/JSON at that position');
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 1000 });
+  } catch (cause) {
+    // Only alias expansion can fail here (a "billion laughs" document).
+    throw new PlanError({ file }, `cannot expand the YAML aliases: ${firstLine(String((cause as Error).message))}`, 'Write the repeated parts out instead of using so many aliases');
+  }
+  return { file, document, lineCounter, data };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/[.:]\s*$/, '');
+}

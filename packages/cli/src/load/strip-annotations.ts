@@ -1,0 +1,33 @@
+// Segment exports carry bookkeeping inside their JSON Schemas (`labels`,
+// `eventMetadata`, `id`, `key`). They are not validation keywords; the model's
+// schemas leave them out so generated validators and types stay clean. Only
+// schema positions are cleaned: a property that is *named* "id" stays.
+import { SEGMENT_ANNOTATION_KEYWORDS } from '../schema/create-ajv.js';
+import type { JsonSchema } from '../model/types.js';
+
+const ANNOTATIONS = new Set<string>(SEGMENT_ANNOTATION_KEYWORDS);
+/** Keywords whose value is a schema. */
+const SCHEMA_KEYWORDS = new Set(['items', 'additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+/** Keywords whose value is a map of name -> schema. */
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+/** Keywords whose value is a list of schemas. */
+const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
+
+export function stripAnnotations(schema: JsonSchema): JsonSchema {
+  return strip(schema) as JsonSchema;
+}
+
+function strip(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(strip); // tuple `items`
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const cleaned: Record<string, unknown> = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(keyword)) continue;
+    if (SCHEMA_KEYWORDS.has(keyword)) cleaned[keyword] = strip(value);
+    else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) cleaned[keyword] = value.map(strip);
+    else if (SCHEMA_MAP_KEYWORDS.has(keyword) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      cleaned[keyword] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, strip(child)]));
+    } else cleaned[keyword] = value;
+  }
+  return cleaned;
+}
