@@ -35,7 +35,7 @@ export function stringLiteral(value: string): string {
 export function docLines(text: string): string[] {
   return text
     .split(LINE_BREAKS)
-    .map((line) => line.replace(/\*\//g, '*\\/').replace(/^(\s*)@/, '$1\\@').trimEnd());
+    .map((line) => line.replace(/\*\//g, '*\\/').replace(/^(\s*)@/, '$1\\@').replace(/<\//g, '<\\/').trimEnd());
 }
 
 /** A key for an object literal or interface: bare when it is a plain identifier, quoted otherwise. */

@@ -41,20 +41,25 @@ export function typingSchema(schema: JsonSchema, typeName: string): JsonSchema {
 function prepare(schema: Json, root: string): Json {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
   const source = schema as Record<string, Json>;
-  const copy: Record<string, Json> = {};
+  // Entries, not assignments: a key such as `__proto__` must stay an own property.
+  const entries: [string, Json][] = [];
   for (const [key, value] of Object.entries(source)) {
     if (DROPPED_KEYWORDS.has(key) || key === 'description') continue;
-    if (SCHEMA_KEYWORDS.includes(key)) copy[key] = prepare(value, root);
-    else if (SCHEMA_MAP_KEYWORDS.includes(key)) copy[key] = mapValues(value, (entry) => prepare(entry, root));
-    else if (SCHEMA_LIST_KEYWORDS.includes(key)) copy[key] = Array.isArray(value) ? value.map((entry) => prepare(entry, root)) : prepare(value, root);
-    else if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) copy[key] = root + value.slice(1);
-    else copy[key] = value;
+    entries.push([key, prepareKeyword(key, value, root)]);
   }
   const literals = typeof source['pattern'] === 'string' && isStringSchema(source) ? permittedValues(source['pattern']) : undefined;
-  if (literals) copy['tsType'] = literalUnion(literals, source['type']);
+  if (literals) entries.push(['tsType', literalUnion(literals, source['type'])]);
   const doc = propertyDoc(source, literals);
-  if (doc.length > 0) copy['description'] = doc.join('\n');
-  return copy;
+  if (doc.length > 0) entries.push(['description', doc.join('\n')]);
+  return Object.fromEntries(entries);
+}
+
+function prepareKeyword(key: string, value: Json, root: string): Json {
+  if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, root);
+  if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, root));
+  if (SCHEMA_LIST_KEYWORDS.includes(key)) return Array.isArray(value) ? value.map((entry) => prepare(entry, root)) : prepare(value, root);
+  if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) return root + value.slice(1);
+  return value;
 }
 
 function mapValues(value: Json, fn: (entry: Json) => Json): Json {

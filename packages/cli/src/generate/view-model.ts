@@ -31,6 +31,8 @@ export interface CallWrapperView {
   readonly fn: string;
   /** The runtime method it calls: identify, group, page or screen. */
   readonly method: string;
+  /** The analytics-node message type of page and screen: `NodePageMessage`, `NodeScreenMessage`. */
+  readonly nodeMessageType: string;
   readonly typeName: string;
   readonly spec: string;
   readonly optional: boolean;
@@ -88,14 +90,16 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
 
   const runtimeFactory = node ? 'createNodeRuntime' : 'createBrowserRuntime';
   const clientType = node ? 'AnalyticsNodeLike' : 'AnalyticsNextLike';
-  const typeImports = [clientType, 'PlangenOptions'];
+  const typeImports = [clientType, 'Callback', 'PlangenOptions'];
+  if (!node) typeImports.push('TrackOptions');
   if (specs.length > 0) typeImports.push('EventSpec');
   if (callSpecs.length > 0) typeImports.push('CallSpec');
   if (node) {
     if (specs.length > 0) typeImports.push('NodeTrackMessage');
     if (model.identify) typeImports.push('NodeIdentifyMessage');
     if (model.group) typeImports.push('NodeGroupMessage');
-    if (model.page || model.screen) typeImports.push('NodePageMessage');
+    if (model.page) typeImports.push('NodePageMessage');
+    if (model.screen) typeImports.push('NodeScreenMessage');
   }
 
   return {
@@ -212,6 +216,7 @@ function callWrapper(call: TraitsModel | PageModel): CallWrapperView {
   return {
     fn: identifier(call.identifiers.fn),
     method: call.kind,
+    nodeMessageType: call.kind === 'screen' ? 'NodeScreenMessage' : 'NodePageMessage',
     typeName: identifier(call.identifiers.type),
     spec: specName(call.identifiers.fn),
     optional: hasNoRequiredKeys(schema),

@@ -1,0 +1,49 @@
+// Type-checks generated files with the real TypeScript compiler, in memory, under
+// the strict options an app would use; `@plangen/core` resolves to its sources.
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Inside the repo, so NodeNext reads the root package.json ("type": "module") and the files are ESM.
+export const VIRTUAL_ROOT = `${REPO_ROOT}test/generate/.virtual/`;
+
+const OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: false,
+  verbatimModuleSyntax: true,
+  skipLibCheck: true,
+  noEmit: true,
+  allowJs: false,
+  baseUrl: REPO_ROOT,
+  paths: { '@plangen/core': ['packages/core/src/index.ts'] },
+  types: [],
+};
+
+/** Diagnostics of the given files (path relative to VIRTUAL_ROOT -> content), one line each. */
+export function typeCheck(files: Readonly<Record<string, string>>): string[] {
+  const virtual = new Map(Object.entries(files).map(([path, content]) => [VIRTUAL_ROOT + path, content]));
+  const host = ts.createCompilerHost(OPTIONS);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
+  host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
+  host.getSourceFile = (file, language, onError) => {
+    const content = virtual.get(file);
+    return content !== undefined ? ts.createSourceFile(file, content, language) : getSourceFile.call(host, file, language, onError);
+  };
+  const roots = [...virtual.keys()].filter((file) => /\.(ts|tsx)$/.test(file));
+  const program = ts.createProgram(roots, OPTIONS, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((diagnostic) => !diagnostic.file?.fileName.includes('/node_modules/'))
+    .map((diagnostic) => {
+      const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+      if (!diagnostic.file || diagnostic.start === undefined) return text;
+      const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+      return `${diagnostic.file.fileName.replace(REPO_ROOT, '')}:${line + 1}:${character + 1}: ${text}`;
+    });
+}

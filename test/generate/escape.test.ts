@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { docLines, identifier, propertyKey, stringLiteral } from '../../packages/cli/src/generate/escape.js';
+import { permittedValues } from '../../packages/cli/src/generate/typing-schema.js';
+
+describe('stringLiteral', () => {
+  it('escapes quotes, backslashes, line separators and </script>', () => {
+    expect(stringLiteral('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(stringLiteral('x\u2028y\u2029z')).toBe('"x\\u2028y\\u2029z"');
+    expect(stringLiteral('</script>')).toBe('"\\u003c/script>"');
+  });
+
+  it('keeps backticks and ${ inert inside a double-quoted literal', () => {
+    const literal = stringLiteral('`${process.exit(1)}`');
+    expect(literal).toBe('"`${process.exit(1)}`"');
+    expect(JSON.parse(literal)).toBe('`${process.exit(1)}`');
+  });
+
+  it('round-trips through JavaScript evaluation', () => {
+    const text = 'é "q" \u2028 </script> `${x}` \\n';
+    expect(new Function(`return ${stringLiteral(text)};`)()).toBe(text);
+  });
+});
+
+describe('docLines', () => {
+  it('cannot close the comment or start a tag, and splits on every line break', () => {
+    expect(docLines('a */ b\r\nc\rd\u2028e\u2029@param x')).toEqual(['a *\\/ b', 'c', 'd', 'e', '\\@param x']);
+  });
+});
+
+describe('propertyKey', () => {
+  it('is bare for identifiers and quoted otherwise, __proto__ included', () => {
+    expect(propertyKey('order_id')).toBe('order_id');
+    expect(propertyKey('class')).toBe('class');
+    expect(propertyKey('order id')).toBe('"order id"');
+    expect(propertyKey('__proto__')).toBe('"__proto__"');
+    expect(propertyKey('ü')).toBe('"ü"');
+  });
+});
+
+describe('identifier', () => {
+  it('refuses names that are not identifiers or are reserved', () => {
+    expect(identifier('trackOrderCompleted')).toBe('trackOrderCompleted');
+    expect(() => identifier('delete')).toThrow('plangen: "delete" is not a valid identifier for generated code');
+    expect(() => identifier('a*/b')).toThrow('plangen: "a*/b" is not a valid identifier for generated code');
+  });
+});
+
+describe('permittedValues', () => {
+  it('reads plain alternations, anchored or not', () => {
+    expect(permittedValues('fall|winter|spring')).toEqual(['fall', 'winter', 'spring']);
+    expect(permittedValues('^(fall|winter)$')).toEqual(['fall', 'winter']);
+    expect(permittedValues('^(?:Lawyer Morty|Evil Morty)$')).toEqual(['Lawyer Morty', 'Evil Morty']);
+    expect(permittedValues('^fall$')).toEqual(['fall']);
+  });
+
+  it('refuses anything with other regex syntax', () => {
+    expect(permittedValues('fall')).toBeUndefined();
+    expect(permittedValues('^ord_')).toBeUndefined();
+    expect(permittedValues('^a|b$')).toBeUndefined();
+    expect(permittedValues('v1.0|v2.0')).toBeUndefined();
+    expect(permittedValues('^(a+|b)$')).toBeUndefined();
+    expect(permittedValues('a||b')).toBeUndefined();
+  });
+});
