@@ -91,14 +91,16 @@ describe('ReportBuilder', () => {
     ]);
   });
 
-  it('groups fallbacks by event, version and reason, keeping the first given value', () => {
+  it('groups fallbacks by event, version, reason and the value given', () => {
     const builder = new ReportBuilder();
     builder.add({ ...valid, version: 1, fallback: { version: 1, reason: 'not-a-positive-integer', given: 3.2 } }, {}, at('f:1'));
     builder.add({ ...valid, version: 1, fallback: { version: 1, reason: 'not-a-positive-integer', given: '2' } }, {}, at('f:2'));
-    builder.add({ ...valid, version: 1, fallback: { version: 1, reason: 'missing' } }, {}, at('f:3'));
+    builder.add({ ...valid, version: 1, fallback: { version: 1, reason: 'not-a-positive-integer', given: 3.2 } }, {}, at('f:3'));
+    builder.add({ ...valid, version: 1, fallback: { version: 1, reason: 'missing' } }, {}, at('f:4'));
     expect(builder.build('p', ['f']).versionFallbacks).toEqual([
       { event: 'Order Completed', version: 1, reason: 'not-a-positive-integer', count: 2, example: { location: 'f:1', given: 3.2 } },
-      { event: 'Order Completed', version: 1, reason: 'missing', count: 1, example: { location: 'f:3' } },
+      { event: 'Order Completed', version: 1, reason: 'missing', count: 1, example: { location: 'f:4' } },
+      { event: 'Order Completed', version: 1, reason: 'not-a-positive-integer', count: 1, example: { location: 'f:2', given: '2' } },
     ]);
   });
 

@@ -71,7 +71,9 @@ export class ReportBuilder {
   private addFallback(event: string, fallback: VersionFallback, position: Position): void {
     const { version, reason, given } = fallback;
     this.totals.versionFallbacks++;
-    this.count(this.fallbacks, `${event}\0${version}\0${reason}`, () => ({
+    // Each distinct wrong value gets its own line: "2" and 3.2 are different bugs in the app.
+    const key = `${event}\0${version}\0${reason}\0${given === undefined ? '' : JSON.stringify(given)}`;
+    this.count(this.fallbacks, key, () => ({
       event,
       version,
       reason,

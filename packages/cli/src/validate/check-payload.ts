@@ -1,0 +1,105 @@
+// Protocols semantics for one recorded payload: which schema applies, which
+// event version, and what is wrong. Version resolution, error pointers and
+// messages come from @plangen/core, so a payload reads exactly as the
+// generated SDK would have reported it.
+import { eventVersionOf, resolveEventVersion, toValidationErrors } from '@plangen/core';
+import type { CompiledValidator, ValidationError } from '@plangen/core';
+import { payloadValidatorName } from '../generate/schema-entries.js';
+import type { PlanModel } from '../model/types.js';
+import type { PayloadType, PayloadVerdict } from './verdict.js';
+
+/** Compiled validators by name (`validateOrderCompletedV2`, `validateOrderCompletedV2Payload`, `validateCommon`, ...). */
+export type Validators = Readonly<Record<string, CompiledValidator>>;
+
+/** What one call's contents (properties or traits) and whole payload are checked with. */
+interface CallCheck {
+  /** The payload member the main schema applies to. */
+  readonly member: 'properties' | 'traits';
+  readonly validate?: CompiledValidator;
+  readonly validatePayload?: CompiledValidator;
+}
+
+interface EventCheck {
+  /** Ascending, as resolveEventVersion expects them. */
+  readonly versions: readonly number[];
+  readonly byVersion: ReadonlyMap<number, CallCheck>;
+}
+
+export type PayloadChecker = (payload: unknown) => PayloadVerdict;
+
+export function createPayloadChecker(model: PlanModel, validators: Validators): PayloadChecker {
+  const pick = (name: string): CompiledValidator => {
+    const validator = validators[name];
+    if (!validator) throw new Error(`plangen: no compiled validator named ${name}`);
+    return validator;
+  };
+  const payloadValidator = (name: string, schema: unknown) => (schema !== undefined ? pick(payloadValidatorName(name)) : undefined);
+
+  const events = new Map<string, EventCheck>();
+  for (const event of model.events) {
+    const byVersion = new Map<number, CallCheck>();
+    for (const version of event.versions) {
+      const name = version.identifiers.validator;
+      byVersion.set(version.version, { member: 'properties', validate: pick(name), validatePayload: payloadValidator(name, version.payload) });
+    }
+    events.set(event.name, { versions: event.versions.map((version) => version.version), byVersion });
+  }
+
+  // Calls the plan says nothing about are still checked against the common schema.
+  const unconstrained = (member: CallCheck['member']): CallCheck => ({ member });
+  const calls: Record<Exclude<PayloadType, 'track'>, CallCheck> = {
+    identify: model.identify ? traitsCheck(model.identify.identifiers.validator, model.identify.payload) : unconstrained('traits'),
+    group: model.group ? traitsCheck(model.group.identifiers.validator, model.group.payload) : unconstrained('traits'),
+    page: model.page ? propertiesCheck(model.page.identifiers.validator, model.page.payload) : unconstrained('properties'),
+    screen: model.screen ? propertiesCheck(model.screen.identifiers.validator, model.screen.payload) : unconstrained('properties'),
+    alias: unconstrained('properties'),
+  };
+  function traitsCheck(name: string, payload: unknown): CallCheck {
+    return { member: 'traits', validate: pick(name), validatePayload: payloadValidator(name, payload) };
+  }
+  function propertiesCheck(name: string, payload: unknown): CallCheck {
+    return { member: 'properties', validate: pick(name), validatePayload: payloadValidator(name, payload) };
+  }
+  const common = model.common ? pick(model.common.validator) : undefined;
+
+  return (payload) => {
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      return { kind: 'malformed', reason: 'not a JSON object', detail: `found ${payload === null ? 'null' : Array.isArray(payload) ? 'an array' : typeof payload}` };
+    }
+    const record = payload as Record<string, unknown>;
+    const type = record.type;
+    if (type === undefined) return { kind: 'malformed', reason: 'no "type"' };
+    if (type === 'track') {
+      const event = record.event;
+      if (typeof event !== 'string') return { kind: 'malformed', reason: 'track without "event"' };
+      const plan = events.get(event);
+      if (!plan) return { kind: 'unplanned-event', event };
+      const resolution = resolveEventVersion(eventVersionOf(record), plan.versions);
+      const errors = check(plan.byVersion.get(resolution.version)!, record, common);
+      // A single-version event without event_version is the normal case, not worth a report line.
+      const unremarkable = resolution.reason === 'explicit' || (resolution.reason === 'missing' && plan.versions.length === 1);
+      return unremarkable
+        ? { kind: 'checked', type, event, version: resolution.version, errors }
+        : { kind: 'checked', type, event, version: resolution.version, fallback: resolution, errors };
+    }
+    const call = typeof type === 'string' && Object.hasOwn(calls, type) ? calls[type as keyof typeof calls] : undefined;
+    if (!call) return { kind: 'malformed', reason: 'unknown "type"', detail: `"type": ${JSON.stringify(type)}` };
+    return { kind: 'checked', type: type as PayloadType, errors: check(call, record, common) };
+  };
+}
+
+const NO_ERRORS: readonly ValidationError[] = Object.freeze([]);
+
+function check(call: CallCheck, payload: Record<string, unknown>, common: CompiledValidator | undefined): readonly ValidationError[] {
+  let errors: ValidationError[] | undefined;
+  if (call.validate) {
+    // An absent properties/traits object is an empty one, as the SDK sends it.
+    const member = payload[call.member] ?? {};
+    if (!call.validate(member)) errors = toValidationErrors(call.validate.errors, `/${call.member}`);
+  }
+  if (call.validatePayload && !call.validatePayload(payload)) {
+    errors = [...(errors ?? []), ...toValidationErrors(call.validatePayload.errors, '')];
+  }
+  if (common && !common(payload)) errors = [...(errors ?? []), ...toValidationErrors(common.errors, '')];
+  return errors ?? NO_ERRORS;
+}
