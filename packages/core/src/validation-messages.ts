@@ -70,21 +70,21 @@ function describe(error: CompiledValidatorError, base: string, inner: readonly C
   const located = (pointer: string, message: string): ValidationError => ({ pointer, message, keyword });
   switch (keyword) {
     case 'required':
-      return located(childPointer(at, String(params['missingProperty'])), 'is required');
+      return located(keyPointer(at, params['missingProperty']), 'is required');
     case 'dependencies':
     case 'dependentRequired':
       return located(
-        childPointer(at, String(params['missingProperty'])),
+        keyPointer(at, params['missingProperty']),
         `is required when ${quote(params['property'])} is present`,
       );
     case 'additionalProperties':
-      return located(childPointer(at, String(params['additionalProperty'])), 'is not allowed by the plan');
+      return located(keyPointer(at, params['additionalProperty']), 'is not allowed by the plan');
     case 'unevaluatedProperties':
-      return located(childPointer(at, String(params['unevaluatedProperty'])), 'is not allowed by the plan');
+      return located(keyPointer(at, params['unevaluatedProperty']), 'is not allowed by the plan');
     case 'propertyNames': {
       const reasons = inner.map((reason) => sentence(String(reason.keyword), isParams(reason.params) ? reason.params : {}));
       const why = reasons.length > 0 ? `: ${reasons.join(', ')}` : '';
-      return located(childPointer(at, String(params['propertyName'])), `is not an allowed property name${why}`);
+      return located(keyPointer(at, params['propertyName']), `is not an allowed property name${why}`);
     }
     case 'anyOf':
     case 'oneOf':
@@ -92,6 +92,11 @@ function describe(error: CompiledValidatorError, base: string, inner: readonly C
     default:
       return located(at, sentence(keyword, params, error.message));
   }
+}
+
+// Errors about one property point at it; without a property name they point at the object.
+function keyPointer(at: string, key: unknown): string {
+  return typeof key === 'string' ? childPointer(at, key) : at;
 }
 
 // The sentence for one keyword, without the location.
