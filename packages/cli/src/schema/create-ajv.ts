@@ -17,6 +17,8 @@ export function createAjv(options: Options = {}): Ajv {
     ...options,
   });
   addFormats.default(ajv);
+  // ajv defines `id` itself, to reject draft-04 ids; Segment uses it as a label.
+  if (ajv.getKeyword('id')) ajv.removeKeyword('id');
   for (const keyword of SEGMENT_ANNOTATION_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
   return ajv;
 }
