@@ -28,7 +28,9 @@ const OPTIONS: ts.CompilerOptions = {
 export function typeCheck(files: Readonly<Record<string, string>>): string[] {
   const virtual = new Map(Object.entries(files).map(([path, content]) => [VIRTUAL_ROOT + path, content]));
   const host = ts.createCompilerHost(OPTIONS);
-  const { getSourceFile, fileExists, readFile } = host;
+  const { getSourceFile, fileExists, readFile, directoryExists } = host;
+  const folders = new Set([...virtual.keys()].flatMap((file) => file.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
+  host.directoryExists = (folder) => folders.has(folder.replace(/\/$/, '')) || (directoryExists?.call(host, folder) ?? false);
   host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
   host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
   host.getSourceFile = (file, language, onError) => {

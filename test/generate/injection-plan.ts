@@ -4,7 +4,11 @@ import { handEvent, handPlan, handVersion } from './hand-model.js';
 
 export const HOSTILE_TEXT = 'end */ `${globalThis.pwned = 1}` "q" \'s\' \u2028line\u2029 </script> \\\n@param x';
 
-export function injectionPlan(): PlanModel {
+/**
+ * `withProtoKey: false` leaves out the property named `__proto__`: the validator compiler
+ * (generate/validators/map-subschemas.ts) does not accept it yet.
+ */
+export function injectionPlan({ withProtoKey = true } = {}): PlanModel {
   const name = `Evil */ \`\${globalThis.pwned = 1}\` "q" \u2028 </script>`;
   const version = handVersion(
     'Evil',
@@ -13,7 +17,7 @@ export function injectionPlan(): PlanModel {
       type: 'object',
       description: HOSTILE_TEXT,
       properties: {
-        ['__proto__']: { type: 'string', description: HOSTILE_TEXT },
+        ...(withProtoKey ? { ['__proto__']: { type: 'string', description: HOSTILE_TEXT } } : {}),
         class: { type: 'string' },
         'ünïcödé': { type: 'integer' },
         'a */ b': { type: 'string', pattern: '^(x*/|y)$' },
@@ -21,7 +25,7 @@ export function injectionPlan(): PlanModel {
         tsTypeInjection: { type: 'string', tsType: 'string; globalThis.pwned = 1; type X = string', title: 'Bad */ title' } as never,
         season: { type: 'string', pattern: '^(fall|"winter"|`spring`)$' },
       },
-      required: ['__proto__', 'class'],
+      required: withProtoKey ? ['__proto__', 'class'] : ['class'],
     },
     { description: HOSTILE_TEXT, labels: { [HOSTILE_TEXT]: HOSTILE_TEXT } },
   );

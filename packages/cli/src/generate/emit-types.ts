@@ -36,6 +36,8 @@ export async function emitTypes(entries: readonly TypeEntry[]): Promise<string> 
     additionalProperties: false,
     strictIndexSignatures: true,
     unknownAny: true,
+    // minItems/maxItems stay the validator's job: tuples of every allowed length are unreadable.
+    ignoreMinAndMaxItems: true,
     // Plans are self-contained: never read files or fetch URLs named by a `$ref`.
     $refOptions: { resolve: { external: false } },
   });

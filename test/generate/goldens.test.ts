@@ -1,0 +1,48 @@
+// Golden outputs: regenerated and compared byte for byte, then type-checked together
+// with the real TypeScript compiler. `UPDATE_GOLDENS=1 npx vitest run test/generate` rewrites them.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../packages/cli/src/generate/index.js';
+import type { GeneratedFile } from '../../packages/cli/src/generate/options.js';
+import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
+import { REPO_ROOT, typeCheck } from './compile-in-memory.js';
+import { GOLDEN_CASES, readGolden } from './golden-cases.js';
+
+const UPDATE = process.env['UPDATE_GOLDENS'] === '1';
+
+async function generateCase(plan: string, options: (typeof GOLDEN_CASES)[number]['options']): Promise<GeneratedFile[]> {
+  const model = await loadPlan(`${REPO_ROOT}${plan}`);
+  return generate(model, options);
+}
+
+describe('golden outputs', () => {
+  for (const golden of GOLDEN_CASES) {
+    it(`${golden.out} matches generate()`, async () => {
+      const files = await generateCase(golden.plan, golden.options);
+      const generated = Object.fromEntries(files.map((file) => [file.path, file.content]));
+      if (UPDATE) {
+        rmSync(REPO_ROOT + golden.out, { recursive: true, force: true });
+        mkdirSync(REPO_ROOT + golden.out, { recursive: true });
+        for (const file of files) writeFileSync(`${REPO_ROOT}${golden.out}/${file.path}`, file.content);
+      }
+      expect(generated).toEqual(readGolden(golden.out));
+    });
+  }
+
+  it('every golden type-checks under strict with noUncheckedIndexedAccess', () => {
+    const files: Record<string, string> = {};
+    for (const golden of GOLDEN_CASES) {
+      for (const [name, content] of Object.entries(readGolden(golden.out))) files[`${golden.out}/${name}`] = content;
+      // A declaration file is only checked where it is used: import every export of the JavaScript variant.
+      if (golden.options.language === 'js') files[`${golden.out}/use.ts`] = "import * as sdk from './index.js';\nexport const used: object = sdk;\n";
+    }
+    expect(Object.keys(files).length).toBeGreaterThan(GOLDEN_CASES.length);
+    expect(typeCheck(files)).toEqual([]);
+  });
+
+  it('no emitted file contains require(', () => {
+    for (const golden of GOLDEN_CASES) {
+      for (const [name, content] of Object.entries(readGolden(golden.out))) expect({ file: `${golden.out}/${name}`, require: content.includes('require(') }).toEqual({ file: `${golden.out}/${name}`, require: false });
+    }
+  });
+});
