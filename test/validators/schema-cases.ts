@@ -282,7 +282,7 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
   },
   {
     name: 'validateSegmentPayload',
-    schema: {
+    schema: withExtraKeywords({
       $schema: 'http://json-schema.org/draft-07/schema#',
       type: 'object',
       labels: { team: 'growth' },
@@ -302,7 +302,7 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
         traits: { type: 'object' },
       },
       required: ['properties'],
-    },
+    }),
     payloads: [
       { properties: { order_id: 'o1', total: 3, pattern: '(', description: 'keep me' } },
       { properties: { total: 'x', description: 'Order ID' } },
