@@ -13,7 +13,8 @@ export function buildModel(entries: PlanEntries): PlanModel {
   const events = groups.map(([name, versions], index): EventModel => {
     const ids = identifiers[index]!;
     const latest = versions.at(-1)!;
-    const description = latest.description ?? latest.eventDescription;
+    // What the event means (written once for all versions) beats what changed in the latest version.
+    const description = latest.eventDescription ?? latest.description;
     return {
       name,
       ...(description !== undefined ? { description } : {}),

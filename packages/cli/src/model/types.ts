@@ -54,7 +54,7 @@ export interface EventVersion {
 export interface EventModel {
   /** The wire name, exactly as the plan writes it (casing, spaces, punctuation). */
   readonly name: string;
-  /** Description of the latest version (or the event-level one). */
+  /** The event-level description when the plan writes one, else the latest version's. */
   readonly description?: string;
   /** Labels of the latest version merged over event-level labels. */
   readonly labels: Readonly<Record<string, string>>;
