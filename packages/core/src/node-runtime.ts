@@ -48,7 +48,7 @@ export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
   function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits'): boolean {
     if (!core.settings().validating) return true;
     const type = 'event' in spec ? 'track' : spec.type;
-    const payload: Record<string, unknown> = { type, ...message };
+    const payload: Record<string, unknown> = { type, ...copyRecord(message) };
     const data = ownValue(message, field) ?? {};
     let errors = collectErrors(spec.validate, data, `/${field}`, undefined);
     errors = collectErrors(spec.validatePayload, payload, '', errors);
