@@ -1,5 +1,37 @@
-// Placeholder until the lint command lands; it is not registered as working anywhere.
-export async function run(_args: Record<string, unknown>): Promise<number> {
-  process.stderr.write('plangen lint: not available in this build yet\n');
-  return 2;
+// `plangen lint PLAN`: rule severities from the config file (discovered, or
+// --config), problems as text or JSON; exit 1 when an error-level rule fires.
+import { loadConfig } from '../config/load-config.js';
+import { PlanError } from '../errors.js';
+import { lintJson, formatLintText } from '../lint/format-lint.js';
+import { lintSettings } from '../lint/lint-config.js';
+import { lintPlan } from '../lint/lint-plan.js';
+import type { PlanFormat, PlanModel } from '../model/types.js';
+
+export interface LintArgs {
+  readonly plan: string;
+  readonly format?: 'text' | 'json';
+  readonly config?: string;
+  readonly inputFormat?: PlanFormat;
+}
+
+export interface LintDeps {
+  readonly cwd?: string;
+  readonly loadPlan?: (file: string, options?: { format?: PlanFormat }) => Promise<PlanModel>;
+}
+
+export async function run(args: LintArgs, deps: LintDeps = {}): Promise<number> {
+  const cwd = deps.cwd ?? process.cwd();
+  const loadPlan = deps.loadPlan ?? (await import('../load/load-plan.js')).loadPlan;
+  try {
+    const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
+    const format = args.inputFormat ?? loaded?.config.inputFormat;
+    const model = await loadPlan(args.plan, format !== undefined ? { format } : {});
+    const problems = lintPlan(model, lintSettings(loaded?.config.lint));
+    process.stdout.write(args.format === 'json' ? `${JSON.stringify(lintJson(problems), null, 2)}\n` : formatLintText(problems));
+    return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof PlanError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
 }

@@ -1,9 +1,10 @@
 // The config file's shape. Exported from the package so `plangen.config.ts`
 // can be typed with `defineConfig`.
 import type { ClientKind, GenerateMode, OutputLanguage } from '../generate/options.js';
+import type { LintConfig } from '../lint/rule-ids.js';
 import type { PlanFormat } from '../model/types.js';
 
-export type LintSeverity = 'off' | 'warn' | 'error';
+export type { LintConfig, LintRuleSetting, LintSeverity, NamingOptions, NamingStyle } from '../lint/rule-ids.js';
 
 export interface PlangenConfig {
   /** The tracking plan file, relative to the config file. */
@@ -18,8 +19,11 @@ export interface PlangenConfig {
   readonly language?: OutputLanguage;
   /** Read the plan in this format instead of detecting it. */
   readonly inputFormat?: PlanFormat;
-  /** Lint rule severities, by rule name (see `plangen lint`). */
-  readonly lint?: Readonly<Record<string, LintSeverity>>;
+  /**
+   * Lint rule severities by rule id (see `plangen lint`): `"off" | "warn" | "error"`, or for
+   * naming-convention `["warn", { "events": "Title Case", "properties": "snake_case" }]`.
+   */
+  readonly lint?: LintConfig;
 }
 
 /** Identity function that gives a `plangen.config.ts` its types. */

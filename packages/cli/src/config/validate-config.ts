@@ -2,6 +2,7 @@
 // so an error can show the user a correct line to copy.
 import { PlanError } from '../errors.js';
 import { CLIENT_KINDS } from '../generate/options.js';
+import { checkLintConfig } from '../lint/lint-config.js';
 import type { PlanFormat } from '../model/types.js';
 import type { PlangenConfig } from './types.js';
 
@@ -25,7 +26,7 @@ const KEYS: Readonly<Record<keyof PlangenConfig, KeyRule>> = {
   mode: { expected: 'one of "development", "production"', example: '"mode": "production"', check: oneOf(['development', 'production']) },
   language: { expected: 'one of "ts", "js"', example: '"language": "ts"', check: oneOf(['ts', 'js']) },
   inputFormat: { expected: `one of ${quoted(PLAN_FORMATS)}`, example: '"inputFormat": "plangen"', check: oneOf(PLAN_FORMATS) },
-  // Rule names belong to `plangen lint`, which checks them when it runs.
+  // Each rule entry is checked by checkLintConfig once the key is known to be an object.
   lint: {
     expected: 'an object of rule name to "off", "warn" or "error"',
     example: '"lint": { "<rule name>": "warn" }',
@@ -61,6 +62,7 @@ export function validateConfig(raw: unknown, file: string, pointer = ''): Plange
         `Write it like { ${rule.example} }`,
       );
     }
+    if (key === 'lint') checkLintConfig(value as object, file, `${pointer}/lint`);
   }
   return raw as PlangenConfig;
 }

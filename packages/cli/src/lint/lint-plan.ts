@@ -1,0 +1,46 @@
+// Runs every rule that is not off and turns its findings into located problems,
+// sorted by file and position so output follows the plan from top to bottom.
+import type { ErrorLocation } from '../errors.js';
+import type { PlanModel } from '../model/types.js';
+import { DEFAULT_NAMING, type LintSettings } from './lint-config.js';
+import { findingLocation } from './locate-finding.js';
+import type { LintRuleId } from './rule-ids.js';
+import { RULES } from './rules.js';
+
+export interface LintProblem {
+  readonly rule: LintRuleId;
+  readonly severity: 'warn' | 'error';
+  /** The rule's sentence. */
+  readonly sentence: string;
+  /** The specifics and the fix. */
+  readonly detail: string;
+  readonly location: ErrorLocation;
+}
+
+export function lintPlan(model: PlanModel, settings: LintSettings = { severities: {}, naming: DEFAULT_NAMING }): LintProblem[] {
+  const problems: LintProblem[] = [];
+  for (const [sentence, rule] of RULES) {
+    const severity = settings.severities[rule.id] ?? rule.severity;
+    if (severity === 'off') continue;
+    for (const finding of rule.check({ model, naming: settings.naming })) {
+      const location = findingLocation(finding.source, finding.schemaPointer, finding.schemaKind);
+      problems.push({ rule: rule.id, severity, sentence, detail: finding.detail, location });
+    }
+  }
+  return problems.sort(byPosition);
+}
+
+function byPosition(a: LintProblem, b: LintProblem): number {
+  const x = a.location;
+  const y = b.location;
+  return (
+    compare(x.file, y.file) ||
+    (x.line ?? Number.MAX_SAFE_INTEGER) - (y.line ?? Number.MAX_SAFE_INTEGER) ||
+    (x.column ?? 0) - (y.column ?? 0) ||
+    compare(x.pointer ?? '', y.pointer ?? '')
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
