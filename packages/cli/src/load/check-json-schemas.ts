@@ -3,7 +3,7 @@
 // compiles. Errors point at the offending keyword inside the plan file.
 import type { ErrorObject } from 'ajv';
 import { createAjv } from '../schema/create-ajv.js';
-import { describePath } from './describe-path.js';
+import { at, describePath } from './describe-path.js';
 import { errorAt } from './located-error.js';
 import { parsePointer, toPointer } from './locate.js';
 import type { SourceDocument } from './source-document.js';
@@ -41,22 +41,19 @@ function checkMeta(source: SourceDocument, pointer: string, schema: unknown, own
   const errors = (metaValidator.errors ?? []).filter((error) => !['anyOf', 'oneOf', 'if', 'not'].includes(error.keyword));
   const error = errors.sort((a, b) => parsePointer(b.instancePath).length - parsePointer(a.instancePath).length)[0];
   if (error === undefined) return;
-  throw errorAt({ file: source.file, pointer: pointer + error.instancePath }, `invalid JSON Schema in ${owner}: ${metaMessage(error)}`, metaFix(error), 'value');
+  const value = at(schema, parsePointer(error.instancePath));
+  throw errorAt({ file: source.file, pointer: pointer + error.instancePath }, `invalid JSON Schema in ${owner}: ${metaMessage(error, value)}`, metaFix(error), 'value');
 }
 
-function metaMessage(error: ErrorObject): string {
+function metaMessage(error: ErrorObject, value: unknown): string {
   const where = error.instancePath === '' ? 'the root' : error.instancePath;
-  if (error.keyword === 'enum' && parsePointer(error.instancePath).includes('type')) return `unknown type ${JSON.stringify(valueAt(error))} at ${where}`;
+  if (error.keyword === 'enum' && parsePointer(error.instancePath).includes('type')) return `unknown type ${JSON.stringify(value)} at ${where}`;
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
 function metaFix(error: ErrorObject): string {
   if (error.keyword === 'enum' && parsePointer(error.instancePath).includes('type')) return `Use one of: ${JSON_TYPES.join(', ')}`;
   return 'See https://json-schema.org/draft-07/json-schema-validation.html';
-}
-
-function valueAt(error: ErrorObject): unknown {
-  return (error as ErrorObject & { data?: unknown }).data;
 }
 
 function checkKeywords(

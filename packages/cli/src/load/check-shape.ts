@@ -62,17 +62,18 @@ function explain(error: ErrorObject, source: SourceDocument) {
     }
     case 'required': {
       const missing = String(error.params.missingProperty);
-      return errorAt(here, `${subject} is missing "${missing}"`, `Add "${missing}"`);
+      const fix = missing === 'version' ? 'Add "version" with a positive integer unique within the event' : `Add "${missing}"`;
+      return errorAt(here, `${subject} is missing "${missing}"`, fix);
     }
     case 'enum': {
       const typeIndex = segments.lastIndexOf('type');
-      if (typeIndex >= 0 && typeIndex >= segments.length - 2) {
+      if (isPropertyType(segments, typeIndex)) {
         const owner = describePath(segments.slice(0, typeIndex), data);
         const fix = value === 'null' ? `Use nullable: true for null, and one of: ${DATA_TYPES.join(', ')}` : `Use one of: ${DATA_TYPES.join(', ')}`;
         return errorAt(here, `unknown data type ${JSON.stringify(value)} for ${owner}`, fix, 'value');
       }
       const allowed = (error.params.allowedValues as unknown[]).map((item) => JSON.stringify(item)).join(', ');
-      return errorAt(here, `${subject} is ${JSON.stringify(value)}`, `Use one of: ${allowed}`, 'value');
+      return errorAt(here, `${subject} has the unknown value ${JSON.stringify(value)}`, `Use one of: ${allowed}`, 'value');
     }
     case 'minLength':
       if (segments.length === 1 && last === 'name') return errorAt(here, 'the plan has an empty name', 'Give it a name, e.g. name: Shop', 'value');
@@ -83,14 +84,23 @@ function explain(error: ErrorObject, source: SourceDocument) {
     case 'minimum':
       if (last === 'version' && segments.length >= 2) {
         const owner = describePath(segments.slice(0, segments.length >= 4 && segments[0] === 'events' ? 2 : -1), data);
-        return errorAt(here, `version ${JSON.stringify(value)} of ${owner} is not a positive integer`, 'Number versions 1, 2, 3, ...', 'value');
+        return errorAt(here, `version ${JSON.stringify(value)} of ${owner} is not a positive integer`, 'Number versions 1, 2, 3 and so on', 'value');
       }
       if (error.keyword === 'type') {
-        return errorAt(here, `${subject} must be ${article(String(error.params.type))}, not ${kindOf(value)}`, undefined, 'value');
+        const expected = String(error.params.type);
+        const fix = expected === 'boolean' ? 'Write true or false' : `Write ${article(expected)}`;
+        return errorAt(here, `${subject} must be ${article(expected)}, not ${kindOf(value)}`, fix, 'value');
       }
       break;
   }
   return errorAt(here, `${subject} ${error.message ?? 'is invalid'}`, undefined, 'value');
+}
+
+/** The `type` of a property in the simple notation (…/properties/<name>/type or …/items/type, maybe a list entry). */
+function isPropertyType(segments: readonly string[], typeIndex: number): boolean {
+  if (typeIndex < 1 || typeIndex < segments.length - 2) return false;
+  const parent = segments[typeIndex - 1];
+  return parent === 'items' || ['properties', 'traits'].includes(segments[typeIndex - 2] ?? '');
 }
 
 function escape(segment: string): string {

@@ -13,7 +13,7 @@ export function describePath(segments: readonly string[], data: unknown): string
 
 function describeEvent(name: string, rest: readonly string[], event: unknown): string {
   if (rest[0] === 'versions' && rest[1] !== undefined) {
-    const version = at(event, ['versions', rest[1]]);
+    const version = at(event, ['versions', rest[1], 'version']);
     const versionWords = isVersionNumber(version) ? `v${version}` : `version #${Number(rest[1]) + 1}`;
     return describeInside(`event "${name}" ${versionWords}`, rest.slice(2), 'property');
   }

@@ -17,8 +17,11 @@ export function parseSource(text: string, file: string): SourceDocument {
   const [error] = document.errors;
   if (error !== undefined) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    const problem = error.code === 'DUPLICATE_KEY' ? 'the same key is written twice in one mapping' : `syntax error: ${firstLine(error.message)}`;
-    throw new PlanError({ file, line, column: col }, problem, 'Fix the YAML/JSON at that position');
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = keyTextAt(text, error.pos[0]);
+      throw new PlanError({ file, line, column: col }, `the key ${key} is written twice in the same mapping`, 'Merge the two entries, or rename one');
+    }
+    throw new PlanError({ file, line, column: col }, `syntax error: ${firstLine(error.message)}`, 'Fix the YAML/JSON at that position');
   }
   let data: unknown;
   try {
@@ -28,6 +31,13 @@ export function parseSource(text: string, file: string): SourceDocument {
     throw new PlanError({ file }, `cannot expand the YAML aliases: ${firstLine(String((cause as Error).message))}`, 'Write the repeated parts out instead of using so many aliases');
   }
   return { file, document, lineCounter, data };
+}
+
+/** The key written at `offset`, quoted, for the duplicate-key message (the parser reports only where it starts). */
+function keyTextAt(text: string, offset: number): string {
+  const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n]*?)\s*:/.exec(text.slice(offset));
+  const written = match?.[1]?.trim() ?? '';
+  return written.startsWith('"') || written.startsWith("'") ? written : JSON.stringify(written);
 }
 
 function firstLine(message: string): string {
