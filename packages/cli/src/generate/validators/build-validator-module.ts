@@ -41,14 +41,23 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[]): Valida
   const prepared = sorted.map((entry) => prepareSchema(entry.name, entry.schema));
   const keyPrefix = exportKeyPrefix(JSON.stringify(prepared));
   const refs: Record<string, string> = {};
+  // The compiling instance has messages off, so schemas are checked by one that explains itself.
+  const checker = createAjv();
   sorted.forEach((entry, index) => {
     const key = `${keyPrefix}${index}`;
+    const schema = prepared[index] as object;
+    let problem: string | undefined;
     try {
-      ajv.addSchema(prepared[index] as object, key);
-      ajv.getSchema(key);
+      if (checker.validateSchema(schema)) {
+        ajv.addSchema(schema, key);
+        ajv.getSchema(key);
+      } else {
+        problem = `its schema is invalid: ${checker.errorsText(checker.errors, { dataVar: 'schema' })}`;
+      }
     } catch (error) {
-      throw new Error(`cannot compile ${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+      problem = (error instanceof Error ? error.message : String(error)).replaceAll(key, entry.name);
     }
+    if (problem !== undefined) throw new Error(`cannot compile ${entry.name}: ${problem}.`);
     refs[key] = key;
   });
 
