@@ -23,7 +23,7 @@ export function event(name: string, versions: JsonSchema[], options: { descripti
       labels: {},
       properties,
       identifiers: { fn: `track${base}V${version}`, type: `${base}V${version}Properties`, validator: `validate${base}V${version}` },
-      source: { file: 'plan.yaml', pointer: `/events/${name}/versions/${index}` },
+      source: { file: 'built-in-test.yaml', pointer: `/events/${name}/versions/${index}` },
     };
   });
   const latest = built.at(-1)!;
@@ -33,12 +33,12 @@ export function event(name: string, versions: JsonSchema[], options: { descripti
     labels: {},
     versions: built,
     identifiers: { fn: `track${base}`, type: `${base}Properties`, validator: latest.identifiers.validator },
-    source: { file: 'plan.yaml', pointer: `/events/${name}` },
+    source: { file: 'built-in-test.yaml', pointer: `/events/${name}` },
   };
 }
 
 export function plan(events: EventModel[], extra: Partial<PlanModel> = {}): PlanModel {
-  return { name: 'Test', file: 'plan.yaml', format: 'plangen', events: [...events].sort((a, b) => (a.name < b.name ? -1 : 1)), ...extra };
+  return { name: 'Test', file: 'built-in-test.yaml', format: 'plangen', events: [...events].sort((a, b) => (a.name < b.name ? -1 : 1)), ...extra };
 }
 
 export function identify(traits: JsonSchema): NonNullable<PlanModel['identify']> {
@@ -46,6 +46,6 @@ export function identify(traits: JsonSchema): NonNullable<PlanModel['identify']>
     kind: 'identify',
     traits,
     identifiers: { fn: 'identify', type: 'IdentifyTraits', validator: 'validateIdentifyTraits' },
-    source: { file: 'plan.yaml', pointer: '/identify' },
+    source: { file: 'built-in-test.yaml', pointer: '/identify' },
   };
 }
