@@ -17,13 +17,15 @@ export interface TrackOptions {
 /**
  * analytics-next's `AnalyticsBrowser`/`Analytics` (or the snippet's `window.analytics`), or any
  * client with the same `track` shape. The other methods are needed only by the wrappers that use them.
+ * Parameters after the first are `unknown` so that every real client type is accepted: analytics-next
+ * declares them as rest tuples of unions, and method parameters are compared both ways.
  */
 export interface AnalyticsNextLike {
-  track(event: string, properties?: object, options?: TrackOptions, callback?: Callback): unknown;
-  identify?(userId?: string, traits?: object, options?: TrackOptions, callback?: Callback): unknown;
-  group?(groupId: string, traits?: object, options?: TrackOptions, callback?: Callback): unknown;
-  page?(category?: string, name?: string, properties?: object, options?: TrackOptions, callback?: Callback): unknown;
-  screen?(category?: string, name?: string, properties?: object, options?: TrackOptions, callback?: Callback): unknown;
+  track(event: string, properties?: unknown, options?: unknown, callback?: unknown): unknown;
+  identify?(userId?: unknown, traits?: unknown, options?: unknown, callback?: unknown): unknown;
+  group?(groupId?: unknown, traits?: unknown, options?: unknown, callback?: unknown): unknown;
+  page?(category?: unknown, name?: unknown, properties?: unknown, options?: unknown, callback?: unknown): unknown;
+  screen?(category?: unknown, name?: unknown, properties?: unknown, options?: unknown, callback?: unknown): unknown;
 }
 
 /** Who a server-side call is about: analytics-node needs a userId or an anonymousId. */
@@ -47,23 +49,15 @@ export type NodePageMessage<P> = NodeIdentity & { name?: string; category?: stri
   NodeMessageOptions;
 export type NodeScreenMessage<P> = NodePageMessage<P>;
 
-/** What the Node runtime hands to analytics-node: the caller's message plus the event and merged context. */
-export interface NodePayload extends NodeMessageOptions {
-  event?: string;
-  userId?: string;
-  anonymousId?: string;
-  groupId?: string;
-  name?: string;
-  category?: string;
-  properties?: object;
-  traits?: object;
-}
-
-/** `@segment/analytics-node`'s `Analytics`, or any client with the same message-object methods. */
+/**
+ * `@segment/analytics-node`'s `Analytics`, or any client with the same message-object methods.
+ * The runtime passes the caller's message (plus `event` and the merged `context` for track) and the
+ * caller's callback; `unknown` parameters accept the stricter types real clients declare.
+ */
 export interface AnalyticsNodeLike {
-  track(message: NodePayload & { event: string }, callback?: Callback): unknown;
-  identify?(message: NodePayload, callback?: Callback): unknown;
-  group?(message: NodePayload & { groupId: string }, callback?: Callback): unknown;
-  page?(message: NodePayload, callback?: Callback): unknown;
-  screen?(message: NodePayload, callback?: Callback): unknown;
+  track(message: unknown, callback?: unknown): unknown;
+  identify?(message: unknown, callback?: unknown): unknown;
+  group?(message: unknown, callback?: unknown): unknown;
+  page?(message: unknown, callback?: unknown): unknown;
+  screen?(message: unknown, callback?: unknown): unknown;
 }

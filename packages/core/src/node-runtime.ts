@@ -24,16 +24,14 @@ export interface NodeRuntime {
 
 type Method = 'track' | 'identify' | 'group' | 'page' | 'screen';
 
-// The client as the runtime calls it: the messages were type-checked where the wrapper was called.
-type MessageClient = { readonly [M in Method]?: (message: object, callback?: Callback) => unknown };
 
 const CLIENT_SHAPE = 'your @segment/analytics-node Analytics instance (or any client with a track(message, callback) method)';
 
 export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
   const core = createRuntimeCore(setup, isAnalyticsNodeLike, CLIENT_SHAPE);
 
-  function clientFor(method: Method, spec?: EventSpec): MessageClient | undefined {
-    const client = core.client() as MessageClient | undefined;
+  function clientFor(method: Method, spec?: EventSpec): AnalyticsNodeLike | undefined {
+    const client = core.client();
     if (client !== undefined && typeof client[method] === 'function') return client;
     const call = spec === undefined ? `${method}()` : `tracking ${JSON.stringify(spec.event)} v${spec.version}`;
     return core.unavailable(
