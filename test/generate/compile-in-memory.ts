@@ -24,9 +24,12 @@ const OPTIONS: ts.CompilerOptions = {
   types: [],
 };
 
-/** Diagnostics of the given files (path relative to VIRTUAL_ROOT -> content), one line each. */
-export function typeCheck(files: Readonly<Record<string, string>>): string[] {
-  const virtual = new Map(Object.entries(files).map(([path, content]) => [VIRTUAL_ROOT + path, content]));
+/**
+ * Diagnostics of the given files (path relative to `base` -> content), one line each. Files not
+ * given are read from disk, so a virtual file may import real ones.
+ */
+export function typeCheck(files: Readonly<Record<string, string>>, base = VIRTUAL_ROOT): string[] {
+  const virtual = new Map(Object.entries(files).map(([path, content]) => [base + path, content]));
   const host = ts.createCompilerHost(OPTIONS);
   const { getSourceFile, fileExists, readFile, directoryExists } = host;
   const folders = new Set([...virtual.keys()].flatMap((file) => file.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
