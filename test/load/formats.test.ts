@@ -1,0 +1,197 @@
+// Each plan format loads into the model: the three real Typewriter plans
+// unchanged, and the bundled fixtures.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
+import { modelToJson } from '../../packages/cli/src/model/model-json.js';
+import type { EventModel, JsonSchema, PlanModel } from '../../packages/cli/src/model/types.js';
+import { createAjv } from '../../packages/cli/src/schema/create-ajv.js';
+
+const typewriter = '/work/shared/compat/typewriter';
+
+function event(model: PlanModel, name: string): EventModel {
+  const found = model.events.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no event ${name}`);
+  return found;
+}
+
+function latestProperties(model: PlanModel, name: string): JsonSchema {
+  return event(model, name).versions.at(-1)!.properties;
+}
+
+/** Every schema in the model. */
+function schemas(model: PlanModel): JsonSchema[] {
+  const found: JsonSchema[] = [];
+  for (const { versions } of model.events) for (const version of versions) found.push(version.properties, ...(version.payload ? [version.payload] : []));
+  for (const call of [model.identify, model.group]) if (call) found.push(call.traits, ...(call.payload ? [call.payload] : []));
+  for (const call of [model.page, model.screen]) if (call) found.push(call.properties, ...(call.payload ? [call.payload] : []));
+  if (model.common) found.push(model.common.schema);
+  return found;
+}
+
+describe('Segment Public API plans', () => {
+  it('loads the Typewriter reference plan unchanged', async () => {
+    const model = await loadPlan(`${typewriter}/public-api-reference-plan.json`);
+    expect(model.format).toBe('segment-public-api');
+    expect(model.name).toBe('Typewriter E2E');
+    expect(model.events).toHaveLength(25);
+    expect(latestProperties(model, 'Every Required Type').required).toHaveLength(10);
+    expect(latestProperties(model, 'Custom Violation Handler')).toMatchObject({
+      properties: { 'regex property': { pattern: 'Lawyer Morty|Evil Morty', type: 'string' } },
+      required: ['regex property'],
+    });
+    expect(latestProperties(model, 'Enum Types').properties?.['string enum']).toEqual({
+      description: 'A string property that accepts multiple enum values.',
+      enum: ['Evil Morty', 'Lawyer Morty'],
+      type: 'string',
+    });
+    expect(event(model, 'event_collided').identifiers.fn).toBe('trackEventCollided2');
+    expect(event(model, 'Event Collided').identifiers.fn).toBe('trackEventCollided');
+  });
+
+  it('strips Segment bookkeeping keys from schema positions only', async () => {
+    const model = await loadPlan(`${typewriter}/public-api-reference-plan.json`);
+    const text = JSON.stringify(schemas(model));
+    expect(/"(eventMetadata|labels)":/.test(text)).toBe(false);
+    expect(/"id":"\/properties/.test(text)).toBe(false);
+    const kept = loadPlanText(
+      JSON.stringify({ rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema: { type: 'object', properties: { id: { type: 'string', id: '/properties/id' } } } }] }),
+      'ids.json',
+    );
+    expect(kept.events[0]!.versions[0]!.properties).toEqual({ type: 'object', properties: { id: { type: 'string' } } });
+  });
+
+  it('splits whole-payload schemas, keeps definitions, reads labels in both notations', async () => {
+    const model = await loadPlan('fixtures/segment-public-api/plan.json');
+    const played = event(model, 'Video Played');
+    expect(played.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(played.labels).toEqual({ platform: 'ios', team: 'player', priority: 'p1' });
+    const v2 = played.versions[1]!;
+    expect(v2.properties.required).toEqual(['video_id', 'position', 'quality']);
+    expect(v2.properties.definitions).toEqual({ quality: { type: 'string', enum: ['sd', 'hd', '4k'] } });
+    expect(v2.payload?.required).toEqual(['properties', 'context']);
+    // A payload schema that only constrains properties adds nothing, so the model leaves it out.
+    expect(event(model, 'Video Paused').versions[0]!.payload).toBeUndefined();
+    expect(event(model, 'Subscription Started').versions.map((v) => v.version)).toEqual([1, 3]);
+    expect(model.identify?.traits.properties).toHaveProperty('favorite_genres');
+    expect(model.group?.traits.required).toEqual(['name']);
+    expect(model.screen?.properties.properties).toHaveProperty('from_deeplink');
+    expect(model.common?.schema.properties).toHaveProperty('context');
+  });
+});
+
+describe('Segment Config API plans', () => {
+  it.each([
+    ['config-api-reference-plan.json', 'Typewriter E2E'],
+    ['config-api-reference-plan-with-enums.json', 'Typewriter E2E Testing Tracking Plan'],
+  ])('loads the Typewriter plan %s unchanged', async (file, name) => {
+    const model = await loadPlan(`${typewriter}/${file}`);
+    expect(model.format).toBe('segment-config-api');
+    expect(model.name).toBe(name);
+    expect(model.events).toHaveLength(24);
+    expect(event(model, 'Custom Violation Handler').versions).toHaveLength(1);
+    expect(latestProperties(model, 'Custom Violation Handler').required).toEqual(['regex property']);
+    expect(event(model, 'Custom Violation Handler').versions[0]!.payload).toBeUndefined();
+    expect(event(model, 'Property Object Name Collision #2').identifiers.fn).toBe('trackPropertyObjectNameCollision2');
+    expect(model.identify).toBeUndefined();
+  });
+
+  it('reads event labels, versions, identify, group and the global schema', async () => {
+    const reference = await loadPlan(`${typewriter}/config-api-reference-plan.json`);
+    expect(event(reference, `42_--terrible==\\"event'++name~!3`).labels).toEqual({ area: 'account', type: 'contacts' });
+
+    const model = await loadPlan('fixtures/segment-config-api/plan.json');
+    expect(model.name).toBe('Banking App');
+    expect(event(model, 'Transfer Sent').versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(latestProperties(model, 'Transfer Sent').required).toEqual(['amount', 'currency', 'kind']);
+    expect(model.identify?.traits.required).toEqual(['kyc_level']);
+    expect(model.group?.traits.properties).toHaveProperty('company');
+    expect(model.common?.schema.properties?.context).toBeDefined();
+  });
+});
+
+describe('native plans', () => {
+  it('YAML and JSON spellings of the shop plan give the same model', async () => {
+    const yaml = await loadPlan('fixtures/shop/plan.yaml');
+    const json = await loadPlan('fixtures/shop-json/plan.json');
+    expect(yaml.format).toBe('plangen');
+    expect(modelToJson(json)).toEqual(modelToJson(yaml));
+  });
+
+  it('turns the property notation into JSON Schema', async () => {
+    const model = await loadPlan('fixtures/shop/plan.yaml');
+    expect(model.events.map((e) => e.name)).toEqual([
+      'Checkout Started',
+      'Coupon Applied',
+      'Order Completed',
+      'Product Added',
+      'Product Viewed',
+      'Review Submitted',
+      'Search Performed',
+      'Signed Up',
+    ]);
+    const order = event(model, 'Order Completed');
+    expect(order.description).toBe('The customer completed checkout and the order was placed.');
+    expect(order.versions[1]!.labels).toEqual({ team: 'checkout', priority: 'high', platform: 'web' });
+    const v2 = order.versions[1]!.properties;
+    expect(v2.additionalProperties).toBe(false);
+    expect(v2.required).toEqual(['order_id', 'revenue', 'subtotal', 'completed_at', 'products']);
+    expect(v2.properties?.coupon).toEqual({ type: ['string', 'null'], description: 'The coupon code used, or null.' });
+    expect(v2.properties?.completed_at).toEqual({ type: 'string', format: 'date-time' });
+    expect(v2.properties?.products).toMatchObject({
+      type: 'array',
+      items: { type: 'object', required: ['product_id', 'product_name', 'quantity'], additionalProperties: false },
+    });
+    expect(latestProperties(model, 'Product Added').properties?.variant).toMatchObject({ additionalProperties: true });
+    expect(latestProperties(model, 'Review Submitted').properties?.extra).toEqual({ description: 'Anything the review widget adds.' });
+    const coupon = event(model, 'Coupon Applied').versions[0]!;
+    expect(coupon.properties.definitions).toHaveProperty('code');
+    expect(coupon.payload?.properties).toHaveProperty('context');
+    expect(model.identify?.identifiers).toEqual({ fn: 'identify', type: 'IdentifyTraits', validator: 'validateIdentifyTraits' });
+    expect(model.page?.properties.properties?.referrer).toEqual({ type: ['string', 'null'] });
+    expect(model.common?.validator).toBe('validateCommon');
+  });
+
+  it('applies the plan-level additionalProperties default', () => {
+    const model = loadPlanText('name: Open\nadditionalProperties: true\nevents:\n  A:\n    properties:\n      x: { type: string }\n', 'open.yaml');
+    expect(model.events[0]!.versions[0]!.properties.additionalProperties).toBe(true);
+  });
+
+  it('reads a plan that is not on disk, naming it in errors', () => {
+    expect(loadPlanText('name: Mem\nevents: {}\n', 'HEAD:plan.yaml').name).toBe('Mem');
+    expect(() => loadPlanText('name: Mem\nevents:\n  A: { versions: [{ version: 0 }] }\n', 'HEAD:plan.yaml')).toThrow(
+      'HEAD:plan.yaml:3:30: version 0 of event "A" is not a positive integer. Number versions 1, 2, 3 and so on.',
+    );
+  });
+});
+
+describe('all formats', () => {
+  const plans = [
+    'fixtures/shop/plan.yaml',
+    'fixtures/segment-public-api/plan.json',
+    'fixtures/segment-config-api/plan.json',
+    ...['public-api-reference-plan.json', 'config-api-reference-plan.json', 'config-api-reference-plan-with-enums.json'].map((f) => `${typewriter}/${f}`),
+  ];
+
+  it.each(plans)('every schema in %s compiles on its own', async (file) => {
+    const ajv = createAjv();
+    for (const schema of schemas(await loadPlan(file))) expect(() => ajv.compile(schema)).not.toThrow();
+  });
+
+  it('--input-format forces a format and says what it expected', async () => {
+    await expect(loadPlan('fixtures/shop/plan.yaml', { format: 'segment-public-api' })).rejects.toThrow(
+      'fixtures/shop/plan.yaml:6:1: the plan is missing "rules". Add "rules".',
+    );
+  });
+
+  it('reports a file it cannot read', async () => {
+    await expect(loadPlan('fixtures/does-not-exist.yaml')).rejects.toThrow(
+      'fixtures/does-not-exist.yaml: cannot read the plan: no such file. Check the path, or pass --plan <file>.',
+    );
+  });
+
+  it('the published plan schema is itself a valid draft-07 schema', () => {
+    const schema: unknown = JSON.parse(readFileSync('schema/plangen-plan.schema.json', 'utf8'));
+    expect(createAjv().validateSchema(schema as object)).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
+import { locate } from '../../packages/cli/src/load/locate.js';
+import type { PlanModel } from '../../packages/cli/src/model/types.js';
+
+function frozenEverywhere(value: unknown, path = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const here = Object.isFrozen(value) ? [] : [path || '/'];
+  return [...here, ...Object.entries(value).flatMap(([key, child]) => frozenEverywhere(child, `${path}/${key}`))];
+}
+
+/** The model without source pointers, which name positions in the file and so follow its order. */
+function withoutSources(model: PlanModel): unknown {
+  return JSON.parse(JSON.stringify(model, (key, value: unknown) => (key === 'source' ? undefined : value)));
+}
+
+describe('the model', () => {
+  it('is deeply immutable', async () => {
+    const model = await loadPlan('fixtures/shop/plan.yaml');
+    expect(frozenEverywhere(model)).toEqual([]);
+    const version = model.events[0]!.versions[0]!;
+    expect(() => {
+      (version.properties as { type?: string }).type = 'string';
+    }).toThrow(TypeError);
+  });
+
+  it('is the same for the same input', async () => {
+    const first = await loadPlan('fixtures/segment-public-api/plan.json');
+    const second = await loadPlan('fixtures/segment-public-api/plan.json');
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+  });
+
+  it('does not depend on the order of events, versions or rules in the plan', () => {
+    const plan = JSON.parse(readFileSync('fixtures/shop-json/plan.json', 'utf8')) as { events: Record<string, { versions?: unknown[] }> };
+    const reversedEvents = Object.fromEntries(
+      Object.entries(plan.events)
+        .reverse()
+        .map(([name, event]) => [name, event.versions ? { ...event, versions: [...event.versions].reverse() } : event]),
+    );
+    const original = loadPlanText(JSON.stringify(plan), 'a.json');
+    const reordered = loadPlanText(JSON.stringify({ ...plan, events: reversedEvents }), 'a.json');
+    expect(withoutSources(reordered)).toEqual(withoutSources(original));
+    expect(reordered.events.find((e) => e.name === 'Order Completed')!.versions.map((v) => v.version)).toEqual([1, 2]);
+
+    const segment = JSON.parse(readFileSync('fixtures/segment-public-api/plan.json', 'utf8')) as { rules: unknown[] };
+    const forwards = loadPlanText(JSON.stringify(segment), 'b.json');
+    const backwards = loadPlanText(JSON.stringify({ ...segment, rules: [...segment.rules].reverse() }), 'b.json');
+    expect(withoutSources(backwards)).toEqual(withoutSources(forwards));
+  });
+
+  it('keeps wire names exactly as written', async () => {
+    const model = await loadPlan('/work/shared/compat/typewriter/public-api-reference-plan.json');
+    expect(model.events[0]!.name).toBe(`42_--terrible==\\"event'++name~!3`);
+  });
+});
+
+describe('locate', () => {
+  it('finds model elements in the file they came from', async () => {
+    const model = await loadPlan('fixtures/shop/plan.yaml');
+    const lines = readFileSync('fixtures/shop/plan.yaml', 'utf8').split('\n');
+    const order = model.events.find((e) => e.name === 'Order Completed')!;
+    const at = locate(order.source)!;
+    expect(lines[at.line - 1]!.slice(at.column - 1)).toBe('Order Completed:');
+    const v2 = locate(order.versions[1]!.source)!;
+    expect(lines[v2.line - 1]!.slice(v2.column - 1)).toBe('version: 2');
+    const identify = locate(model.identify!.source)!;
+    expect(lines[identify.line - 1]).toBe('identify:');
+  });
+
+  it('answers for JSON plans and nothing for files it never loaded', async () => {
+    const model = await loadPlan('fixtures/segment-config-api/plan.json');
+    const transfer = model.events.find((e) => e.name === 'Transfer Sent')!;
+    expect(locate(transfer.versions[1]!.source)).toEqual({ line: 43, column: 7 });
+    expect(locate({ file: 'never-loaded.yaml', pointer: '/events' })).toBeUndefined();
+  });
+});
