@@ -2,7 +2,6 @@
 // the plan's schemas directly (in memory, not through the standalone compiler).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
@@ -34,7 +33,7 @@ function applicableSchemas(model: PlanModel, payload: Record<string, unknown>, v
 function agreementCases(model: PlanModel, lines: readonly string[]) {
   const check = createPayloadChecker(model, loadValidators(validatorEntries(model)));
   const ajv = createAjv();
-  const compiled = new Map<object, ValidateFunction>();
+  const compiled = new Map<object, ReturnType<typeof ajv.compile>>();
   const compile = (schema: object) => {
     if (!compiled.has(schema)) compiled.set(schema, ajv.compile(schema));
     return compiled.get(schema)!;
