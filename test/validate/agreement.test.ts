@@ -67,3 +67,41 @@ describe('plangen validate agrees with ajv compiling the plan directly', () => {
     for (const entry of cases) expect(entry, `line ${entry.line}`).toEqual({ line: entry.line, ours: entry.ajv, ajv: entry.ajv });
   });
 });
+
+describe('plangen validate agrees with ajv on the real Typewriter plans', () => {
+  const dir = new URL('../../../shared/compat/typewriter/', import.meta.url);
+  const plans = ['public-api-reference-plan.json', 'config-api-reference-plan.json', 'config-api-reference-plan-with-enums.json'];
+
+  it.each(plans)('%s: every event version, with empty, typed and unplanned properties, plus identify/group/page', async (name) => {
+    const model = await loadPlan(fileURLToPath(new URL(name, dir)));
+    const lines: string[] = [];
+    for (const event of model.events) {
+      for (const { version } of event.versions) {
+        const context = { protocols: { event_version: version } };
+        lines.push(JSON.stringify({ type: 'track', event: event.name, userId: 'u', properties: {}, context }));
+        lines.push(JSON.stringify({ type: 'track', event: event.name, userId: 'u', properties: { not_in_the_plan: 1 }, context }));
+        lines.push(JSON.stringify({ type: 'track', event: event.name, userId: 'u', properties: sample(event.versions.find((entry) => entry.version === version)!.properties), context }));
+      }
+    }
+    for (const type of ['identify', 'group']) lines.push(JSON.stringify({ type, userId: 'u', groupId: 'g', traits: { not_in_the_plan: true } }));
+    lines.push(JSON.stringify({ type: 'page', userId: 'u', properties: {} }));
+    const cases = agreementCases(model, lines);
+    expect(cases.length).toBe(lines.length);
+    // Both verdicts occur, so agreement is not trivial.
+    expect(cases.some((entry) => entry.ours)).toBe(true);
+    expect(cases.some((entry) => !entry.ours)).toBe(true);
+    for (const entry of cases) expect(entry, `payload ${lines[entry.line - 1]}`).toEqual({ line: entry.line, ours: entry.ajv, ajv: entry.ajv });
+  });
+});
+
+/** A guess at valid properties (first enum value, or a value of the first type); agreement matters, not validity. */
+function sample(schema: object): Record<string, unknown> {
+  const properties = (schema as { properties?: Record<string, { type?: string | string[]; enum?: unknown[] }> }).properties ?? {};
+  const values: Record<string, unknown> = {};
+  const byType: Record<string, unknown> = { string: 'text', number: 1.5, integer: 2, boolean: true, object: {}, array: [], null: null };
+  for (const [key, property] of Object.entries(properties)) {
+    const type = Array.isArray(property.type) ? property.type[0] : property.type;
+    values[key] = property.enum?.[0] ?? (type !== undefined ? byType[type] : 'text');
+  }
+  return values;
+}
