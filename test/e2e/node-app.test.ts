@@ -1,0 +1,90 @@
+// examples/node-app end to end: `plangen generate` on its two-version plan, tsc
+// (strict), then the service itself sending through @segment/analytics-node and
+// RudderStack's Node client to the local ingest server. Needs `pnpm build` first.
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startIngestServer, type IngestServer } from './ingest-server.js';
+import { plangen, requireBuilt, root, run, runBin } from './workspace.js';
+
+const app = path.join(root, 'examples/node-app');
+
+interface AppResult {
+  readonly violations: { type: string; event?: string; version?: number; errors: unknown[] }[];
+  readonly caught: string[];
+}
+
+describe('examples/node-app', () => {
+  let server: IngestServer;
+  const start = async (client: string, scenario: string) => {
+    const result = await run(path.join(app, 'node_modules/.bin/tsx'), ['src/main.ts', client, scenario], {
+      cwd: app,
+      env: { ...process.env, INGEST_URL: server.url },
+    });
+    return { ...(JSON.parse(result.stdout) as AppResult), stderr: result.stderr };
+  };
+
+  beforeAll(async () => {
+    requireBuilt();
+    await plangen(['generate', '--plan', 'plan.yaml', '--out', 'src/analytics', '--client', 'analytics-node'], app);
+    await runBin('tsc', ['-p', 'tsconfig.json'], { cwd: app });
+    server = await startIngestServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => server.clear());
+
+  describe.each(['segment', 'rudderstack'])('through %s', (client) => {
+    it('delivers every call with the plan’s names, the event version, and the caller’s context', async () => {
+      const { violations } = await start(client, 'send');
+      expect(violations).toEqual([]);
+      expect(server.unknownRequests).toEqual([]);
+      expect(server.messages.every((message) => message.endpoint === 'batch')).toBe(true);
+
+      const tracks = server.ofType('track');
+      expect(tracks.map((track) => [track['event'], track['properties'], (track['context'] as { protocols?: unknown }).protocols])).toEqual([
+        ['Order Completed', { order_id: 'ord_1', total: 12.5, currency: 'EUR' }, { event_version: 2 }],
+        ['Order Completed', { order_id: 'legacy-1' }, { event_version: 1 }],
+        ['Signed Up', { method: 'email' }, { event_version: 1 }],
+      ]);
+      expect(tracks[0]).toMatchObject({ userId: 'user_1', context: { app: { name: 'node-app' } } });
+      expect(tracks[1]).toMatchObject({ anonymousId: 'anon_1' });
+
+      expect(server.ofType('identify')).toEqual([expect.objectContaining({ userId: 'user_1', traits: { email: 'ada@example.com', plan: 'pro' } })]);
+      expect(server.ofType('group')).toEqual([
+        expect.objectContaining({ userId: 'user_1', groupId: 'group_1', traits: { name: 'Acme', employees: 12 } }),
+      ]);
+    });
+  });
+
+  const invalidTotal = {
+    type: 'track',
+    event: 'Order Completed',
+    version: 2,
+    errors: [{ pointer: '/properties/total', message: 'must be number', keyword: 'type' }],
+  };
+  const violationText = 'plangen: "Order Completed" v2 violates the tracking plan:\n  /properties/total must be number';
+  const sentEvents = () => server.ofType('track').map((track) => [track['event'], track['properties']]);
+
+  it('under the skip policy, reports the violation and sends nothing of that call', async () => {
+    const { violations, caught } = await start('segment', 'skip');
+    expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
+    expect(caught).toEqual([]);
+    expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
+  });
+
+  it('under the throw policy, throws PlangenViolationError and sends nothing of that call', async () => {
+    const { violations, caught } = await start('segment', 'throw');
+    expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
+    expect(caught).toEqual([violationText]);
+    expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
+  });
+
+  it('by default (warn), warns on stderr and still sends the call', async () => {
+    const { violations, stderr } = await start('segment', 'warn');
+    expect(violations).toEqual([]);
+    expect(stderr).toContain(violationText);
+    expect(sentEvents()).toEqual([
+      ['Order Completed', { order_id: 'ord_2', total: 'free' }],
+      ['Signed Up', { method: 'google' }],
+    ]);
+  });
+});
