@@ -33,33 +33,30 @@ export function createPayloadChecker(model: PlanModel, validators: Validators): 
     if (!validator) throw new Error(`plangen: no compiled validator named ${name}`);
     return validator;
   };
-  const payloadValidator = (name: string, schema: unknown) => (schema !== undefined ? pick(payloadValidatorName(name)) : undefined);
+
+  const checkWith = (member: CallCheck['member'], validator: string, payloadSchema: unknown): CallCheck => ({
+    member,
+    validate: pick(validator),
+    validatePayload: payloadSchema !== undefined ? pick(payloadValidatorName(validator)) : undefined,
+  });
 
   const events = new Map<string, EventCheck>();
   for (const event of model.events) {
     const byVersion = new Map<number, CallCheck>();
-    for (const version of event.versions) {
-      const name = version.identifiers.validator;
-      byVersion.set(version.version, { member: 'properties', validate: pick(name), validatePayload: payloadValidator(name, version.payload) });
-    }
+    for (const version of event.versions) byVersion.set(version.version, checkWith('properties', version.identifiers.validator, version.payload));
     events.set(event.name, { versions: event.versions.map((version) => version.version), byVersion });
   }
 
-  // Calls the plan says nothing about are still checked against the common schema.
-  const unconstrained = (member: CallCheck['member']): CallCheck => ({ member });
+  // Calls the plan says nothing about (and alias) are still checked against the common schema.
+  const rulesFor = (member: CallCheck['member'], rules: { identifiers: { validator: string }; payload?: unknown } | undefined): CallCheck =>
+    rules ? checkWith(member, rules.identifiers.validator, rules.payload) : { member };
   const calls: Record<Exclude<PayloadType, 'track'>, CallCheck> = {
-    identify: model.identify ? traitsCheck(model.identify.identifiers.validator, model.identify.payload) : unconstrained('traits'),
-    group: model.group ? traitsCheck(model.group.identifiers.validator, model.group.payload) : unconstrained('traits'),
-    page: model.page ? propertiesCheck(model.page.identifiers.validator, model.page.payload) : unconstrained('properties'),
-    screen: model.screen ? propertiesCheck(model.screen.identifiers.validator, model.screen.payload) : unconstrained('properties'),
-    alias: unconstrained('properties'),
+    identify: rulesFor('traits', model.identify),
+    group: rulesFor('traits', model.group),
+    page: rulesFor('properties', model.page),
+    screen: rulesFor('properties', model.screen),
+    alias: { member: 'properties' },
   };
-  function traitsCheck(name: string, payload: unknown): CallCheck {
-    return { member: 'traits', validate: pick(name), validatePayload: payloadValidator(name, payload) };
-  }
-  function propertiesCheck(name: string, payload: unknown): CallCheck {
-    return { member: 'properties', validate: pick(name), validatePayload: payloadValidator(name, payload) };
-  }
   const common = model.common ? pick(model.common.validator) : undefined;
 
   return (payload) => {
