@@ -1,0 +1,141 @@
+// examples/browser-app end to end: `plangen generate` on its two-version plan,
+// tsc (strict), an esbuild bundle, then the page in headless Chromium (Debian's
+// /usr/bin/chromium, launched once for the suite) sending through analytics-next
+// to the local ingest server. The page is served from a second local origin, so
+// CORS is real; every request to a host other than 127.0.0.1 is aborted and
+// recorded. Needs `pnpm build` first.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startIngestServer, type IngestServer } from './ingest-server.js';
+import { plangen, requireBuilt, root, run, runBin } from './workspace.js';
+
+const app = path.join(root, 'examples/browser-app');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface PageResult {
+  readonly violations: { type: string; event?: string; version?: number; errors: unknown[] }[];
+  readonly caught: string[];
+}
+
+describe('examples/browser-app in Chromium', () => {
+  let ingest: IngestServer;
+  let site: IngestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    requireBuilt();
+    await plangen(['generate', '--plan', 'plan.yaml', '--out', 'src/analytics', '--client', 'analytics-next'], app);
+    await runBin('tsc', ['-p', 'tsconfig.json'], { cwd: app });
+    await run(path.join(app, 'node_modules/.bin/esbuild'), ['src/main.ts', '--bundle', '--format=esm', '--platform=browser', '--target=es2020', '--outfile=dist/app.js', '--log-level=warning'], { cwd: app });
+    ingest = await startIngestServer();
+    site = await startIngestServer({
+      files: {
+        '/index.html': { contentType: 'text/html', body: readFileSync(path.join(app, 'index.html')) },
+        '/app.js': { contentType: 'text/javascript', body: readFileSync(path.join(app, 'dist/app.js')) },
+      },
+    });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ingest?.close();
+    await site?.close();
+  });
+  beforeEach(() => ingest.clear());
+
+  /** Loads the page in a fresh context (its own storage), runs the scenario, and waits until `expected` messages arrived and nothing is in flight. */
+  async function visit(scenario: string, expected: number) {
+    const context = await browser.newContext();
+    const offMachine: string[] = [];
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      offMachine.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    const pageErrors: string[] = [];
+    let inFlight = 0;
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => void (request.url().startsWith(ingest.url) && inFlight++));
+    const done = (request: { url(): string }) => void (request.url().startsWith(ingest.url) && inFlight--);
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+
+    await page.goto(`${site.url}/index.html?ingest=${encodeURIComponent(ingest.url)}&scenario=${scenario}`);
+    const result = (await (await page.waitForFunction(() => (window as { exampleResult?: unknown }).exampleResult)).jsonValue()) as PageResult;
+    await ingest.waitForMessages(expected);
+    await expect.poll(() => inFlight, { timeout: 10_000 }).toBe(0);
+    await context.close();
+    return { ...result, warnings, pageErrors, offMachine };
+  }
+
+  const byEventAndVersion = (tracks: Record<string, unknown>[]) =>
+    tracks
+      .map((track) => [track['event'], track['properties'], (track['context'] as { protocols?: unknown }).protocols, track['context']])
+      .sort((a, b) => JSON.stringify(a.slice(0, 3)).localeCompare(JSON.stringify(b.slice(0, 3))));
+
+  it('delivers every call with the plan’s names, the event version, and the caller’s context', async () => {
+    const { violations, pageErrors, offMachine } = await visit('send', 6);
+    expect({ violations, pageErrors, offMachine }).toEqual({ violations: [], pageErrors: [], offMachine: [] });
+    expect(ingest.unknownRequests).toEqual([]);
+    // analytics-next's per-call endpoints: track, identify, group, page.
+    expect(ingest.messages.map((message) => message.endpoint).sort()).toEqual(['g', 'i', 'p', 't', 't', 't']);
+
+    const tracks = byEventAndVersion(ingest.ofType('track'));
+    expect(tracks.map((track) => track.slice(0, 3))).toEqual([
+      ['Order Completed', { order_id: 'legacy-1' }, { event_version: 1 }],
+      ['Order Completed', { order_id: 'ord_1', total: 12.5, currency: 'EUR' }, { event_version: 2 }],
+      ['Signed Up', { method: 'email' }, { event_version: 1 }],
+    ]);
+    // The caller's context is kept beside what analytics-next adds (library, page, userAgent).
+    expect(tracks[1]?.[3]).toMatchObject({ campaign: { name: 'winter' }, library: { name: 'analytics.js' }, page: { path: '/index.html' } });
+
+    expect(ingest.ofType('identify')).toEqual([expect.objectContaining({ userId: 'user_1', traits: { email: 'ada@example.com', plan: 'pro' } })]);
+    expect(ingest.ofType('group')).toEqual([expect.objectContaining({ groupId: 'group_1', traits: { name: 'Acme', employees: 12 } })]);
+    expect(ingest.ofType('page')).toEqual([
+      expect.objectContaining({ category: 'Shop', name: 'Catalog', properties: expect.objectContaining({ section: 'catalog', path: '/index.html' }) }),
+    ]);
+  });
+
+  const invalidTotal = {
+    type: 'track',
+    event: 'Order Completed',
+    version: 2,
+    errors: [{ pointer: '/properties/total', message: 'must be number', keyword: 'type' }],
+  };
+  const violationText = 'plangen: "Order Completed" v2 violates the tracking plan:\n  /properties/total must be number';
+  const sentEvents = () => ingest.ofType('track').map((track) => [track['event'], track['properties']]);
+
+  it('under the skip policy, reports the violation and sends nothing of that call', async () => {
+    const { violations, caught, offMachine } = await visit('skip', 1);
+    expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
+    expect(caught).toEqual([]);
+    expect(offMachine).toEqual([]);
+    expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
+  });
+
+  it('under the throw policy, throws PlangenViolationError and sends nothing of that call', async () => {
+    const { violations, caught } = await visit('throw', 1);
+    expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
+    expect(caught).toEqual([violationText]);
+    expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
+  });
+
+  it('by default (warn), warns in the console and still sends the call', async () => {
+    const { violations, warnings } = await visit('warn', 2);
+    expect(violations).toEqual([]);
+    expect(warnings.some((warning) => warning.includes(violationText))).toBe(true);
+    expect(sentEvents().sort()).toEqual([
+      ['Order Completed', { order_id: 'ord_2', total: 'free' }],
+      ['Signed Up', { method: 'google' }],
+    ]);
+  });
+});
