@@ -8,10 +8,11 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /**
- * `apps`: [{ name, imports: { from, names[] } | undefined, setup: string, call: string }].
- * Returns [{ name, minBytes, gzipBytes }] in the same order.
+ * `coreEntry`: the @plangen/core build the plangen SDKs are bundled with.
+ * `apps`: [{ name, label, imports: { from, names[] } | undefined, setup: string, call: string }].
+ * Returns [{ name, label, minBytes, gzipBytes }] in the same order.
  */
-export async function benchBundleSize({ workDir, apps }) {
+export async function benchBundleSize({ workDir, coreEntry, apps }) {
   const dir = join(workDir, 'bundle');
   mkdirSync(dir, { recursive: true });
   const results = [];
@@ -27,12 +28,13 @@ export async function benchBundleSize({ workDir, apps }) {
       platform: 'browser',
       target: 'es2020',
       define: { 'process.env.NODE_ENV': '"production"' },
+      alias: { '@plangen/core': coreEntry },
       write: false,
       logLevel: 'silent',
     });
     const code = output.outputFiles[0].contents;
     writeFileSync(join(dir, `${app.name}.min.js`), code);
-    results.push({ name: app.name, minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength });
+    results.push({ name: app.name, label: app.label, minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength });
   }
   return results;
 }

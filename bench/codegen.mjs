@@ -23,7 +23,7 @@ export function outputDirs(workDir, planName, mode) {
  * minutes on the largest plan). Returns { typewriter, plangen } with medians,
  * samples and output sizes.
  */
-export async function benchCodegen({ workDir, plan, mode, runs, log }) {
+export async function benchCodegen({ workDir, plangenBin, plan, mode, runs, log }) {
   const dirs = outputDirs(workDir, plan.name, mode);
   const netLog = join(workDir, 'network-attempts.log');
 
@@ -32,7 +32,7 @@ export async function benchCodegen({ workDir, plan, mode, runs, log }) {
   const typewriter = await repeat(runs.typewriter, () => runTypewriter(dirs.typewriter, mode, netLog));
 
   log(`  plangen generate --mode ${mode} on ${plan.name} (${runs.plangen} run(s))`);
-  const plangen = await repeat(runs.plangen, () => runPlangen(plan.file, dirs.plangen, mode, netLog));
+  const plangen = await repeat(runs.plangen, () => runPlangen(plangenBin, plan.file, dirs.plangen, mode, netLog));
 
   return {
     plan: plan.name,

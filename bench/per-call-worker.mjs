@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Bench } from 'tinybench';
 
-const { modules, event, payload, requiredProperty, timeMs } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const { modules, event, payload, requiredProperty, timeMs, probe } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 
 const received = [];
 let recording = false;
@@ -81,12 +81,30 @@ function batched(call) {
   return { k, iteration };
 }
 
+/** One call with `probe.payload` (valid for `probe.event`): does it reach the client, or throw? */
+function probeCall(module, sdk) {
+  const fn = sdk?.[probe.fns[module.name]];
+  if (typeof fn !== 'function') return undefined;
+  recording = true;
+  received.length = 0;
+  try {
+    fn(probe.payload);
+    return received.length === 1 ? 'sent' : `not sent (${received.length} calls)`;
+  } catch (error) {
+    return `threw: ${String(error.message).split('\n')[0]}`;
+  } finally {
+    recording = false;
+  }
+}
+
 const bench = new Bench({ time: timeMs, warmupTime: Math.round(timeMs / 4) });
 const checks = {};
 const batchSizes = {};
+const probes = {};
 for (const module of modules) {
   const call = await contenderCall(module);
   checks[module.name] = check(module, call);
+  if (probe && module.file) probes[module.name] = probeCall(module, await import(new URL(`file://${module.file}`).href));
   const { k, iteration } = batched(call);
   batchSizes[module.name] = k;
   bench.add(module.name, iteration);
@@ -106,4 +124,4 @@ const results = bench.tasks.map((task) => {
     ...checks[task.name],
   };
 });
-process.stdout.write(`${JSON.stringify({ event, results })}\n`);
+process.stdout.write(`${JSON.stringify({ event, results, probes })}\n`);

@@ -10,11 +10,14 @@ import { build } from 'esbuild';
 const WORKER = fileURLToPath(new URL('./per-call-worker.mjs', import.meta.url));
 
 /**
+ * `coreEntry`: the @plangen/core build the plangen SDKs are bundled with.
  * `contenders`: [{ name, kind: 'direct' | 'plangen' | 'typewriter', entry?, fn? }].
  * `event`, `payload`: the one track call every contender makes; `requiredProperty`
  * is dropped from it to check that a validating contender reports the violation.
+ * `probe` ({ event, payload, fns: { [contender]: exported name } }) makes one
+ * extra call per contender and reports whether it was sent or threw.
  */
-export async function benchPerCall({ workDir, contenders, event, payload, requiredProperty, timeMs }) {
+export async function benchPerCall({ workDir, coreEntry, contenders, event, payload, requiredProperty, timeMs, probe }) {
   const dir = join(workDir, 'per-call');
   mkdirSync(dir, { recursive: true });
   const modules = [];
@@ -24,11 +27,11 @@ export async function benchPerCall({ workDir, contenders, event, payload, requir
       continue;
     }
     const file = join(dir, `${contender.name}.mjs`);
-    await build({ entryPoints: [contender.entry], outfile: file, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+    await build({ entryPoints: [contender.entry], outfile: file, bundle: true, format: 'esm', platform: 'node', alias: { '@plangen/core': coreEntry }, logLevel: 'silent' });
     modules.push({ ...contender, file });
   }
   const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ modules, event, payload, requiredProperty, timeMs }, null, 2));
+  writeFileSync(config, JSON.stringify({ modules, event, payload, requiredProperty, timeMs, probe }, null, 2));
   return JSON.parse(await runWorker(config));
 }
 

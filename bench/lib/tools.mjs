@@ -9,7 +9,6 @@ import { measureNode } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const PLANGEN_BIN = join(REPO, 'packages/cli/bin/plangen.js');
 export const TYPEWRITER_BIN = join(dirname(require.resolve('typewriter/package.json')), 'bin/run');
 
 export const TYPEWRITER_MODES = { development: 'dev', production: 'prod' };
@@ -41,11 +40,11 @@ export async function runTypewriter(dir, mode, netLog) {
   return result;
 }
 
-/** `plangen generate` of `planFile` into `outDir` for analytics-next. */
-export function runPlangen(planFile, outDir, mode, netLog) {
+/** `plangen generate` (the CLI at `bin`) of `planFile` into `outDir` for analytics-next. */
+export function runPlangen(bin, planFile, outDir, mode, netLog) {
   mkdirSync(outDir, { recursive: true });
   const args = ['generate', '--plan', planFile, '--out', outDir, '--client', 'analytics-next', '--mode', mode];
-  return measureNode(PLANGEN_BIN, args, { cwd: dirname(outDir), netLog });
+  return measureNode(bin, args, { cwd: dirname(outDir), netLog });
 }
 
 /** Total bytes and file count of the generated files in a folder (non-recursive). */

@@ -1,0 +1,68 @@
+// Builds plangen into the bench's own folder instead of packages/*/dist: other
+// work (tests, packaging) rebuilds those folders at any time, and a benchmark
+// must not see them vanish mid-run (nor delete them under anyone else).
+// Mirrors scripts/build-cli.mjs: compiled CLI + templates + plan schema, with
+// the CLI's dependencies linked and @plangen/core pointing at the bench's own
+// build of it.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { REPO } from './tools.mjs';
+
+const tsc = createRequire(join(REPO, 'package.json')).resolve('typescript/bin/tsc');
+
+/**
+ * Returns { bin, coreEntry, warnings }: the CLI's bin script, @plangen/core's
+ * ESM entry (for bundlers), and a note per package whose compile reported errors.
+ */
+export function buildPlangen(dir) {
+  const warnings = [];
+  const core = join(dir, 'core');
+  const cli = join(dir, 'cli');
+
+  compile('packages/core', join(core, 'dist/esm'), warnings);
+  cpSync(join(REPO, 'packages/core/package.json'), join(core, 'package.json'));
+
+  compile('packages/cli', join(cli, 'dist'), warnings);
+  for (const part of ['package.json', 'bin']) cpSync(join(REPO, 'packages/cli', part), join(cli, part), { recursive: true });
+  for (const part of ['templates', 'schema']) cpSync(join(REPO, part), join(cli, part), { recursive: true });
+  linkDependencies(join(REPO, 'packages/cli/node_modules'), join(cli, 'node_modules'), core);
+
+  const bin = join(cli, 'bin/plangen.js');
+  const coreEntry = join(core, 'dist/esm/index.js');
+  for (const file of [join(cli, 'dist/cli.js'), coreEntry]) {
+    if (!existsSync(file)) throw new Error(`building plangen did not produce ${file}`);
+  }
+  return { bin, coreEntry, warnings };
+}
+
+function compile(packageDir, outDir, warnings) {
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(REPO, packageDir, 'tsconfig.json'), '--outDir', outDir, '--declaration', 'false'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    // tsc still emits when a file has a type error (someone's work in progress); measure what it emitted.
+    const first = String(error.stdout ?? '').split('\n')[0];
+    warnings.push(`Compiling \`${packageDir}\` reported type errors (first: \`${first}\`); the benchmark measured the JavaScript tsc emitted anyway.`);
+  }
+}
+
+/** node_modules of real links to the CLI's dependencies, except @plangen/core, which is the bench's build. */
+function linkDependencies(from, to, core) {
+  mkdirSync(join(to, '@plangen'), { recursive: true });
+  symlinkSync(core, join(to, '@plangen/core'), 'dir');
+  for (const entry of readdirSync(from)) {
+    if (entry === '.bin') continue;
+    if (entry.startsWith('@')) {
+      mkdirSync(join(to, entry), { recursive: true });
+      for (const scoped of readdirSync(join(from, entry))) {
+        if (entry === '@plangen' && scoped === 'core') continue;
+        symlinkSync(realpathSync(join(from, entry, scoped)), join(to, entry, scoped), 'dir');
+      }
+    } else {
+      symlinkSync(realpathSync(join(from, entry)), join(to, entry), 'dir');
+    }
+  }
+}

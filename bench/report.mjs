@@ -1,0 +1,230 @@
+// Renders one benchmark run as bench/RESULTS.md: the targets first, then the
+// machine and versions, then one table per benchmark, then how it was measured.
+
+const TARGETS = { codegenSpeedup: 20, perCallRatio: 3, addedGzipBytes: 2048, marginalGrowth: 1.5 };
+
+export function renderReport(run) {
+  const codegen = run.codegen.filter((row) => row.mode === 'development');
+  const at500 = codegen.find((row) => row.plan === 'synthetic-500');
+  const direct = run.perCall.results.find((result) => result.name === 'direct');
+  const plangenCall = run.perCall.results.find((result) => result.name === 'plangen (development)');
+  const bare = run.bundle.find((app) => app.name === 'bare-track');
+  const plangenBundle = run.bundle.find((app) => app.name === 'plangen-development');
+  const scaling = scalingRows(codegen, run.plans);
+  const plangenGrowth = growth(scaling.filter((row) => row.tool === 'plangen'));
+
+  const lines = [
+    '# plangen vs Segment Typewriter: benchmark results',
+    '',
+    `Written by \`pnpm bench\` (bench/run.mjs) on ${run.date}${run.quick ? ' in --quick mode (fewer runs; not for publishing)' : ''}. Do not edit by hand: rerun it.`,
+    '',
+    '## Targets',
+    '',
+    table(
+      ['target', 'measured', 'met'],
+      [
+        target(
+          `codegen at 500 events: plangen at least ${TARGETS.codegenSpeedup}x faster than \`typewriter build\``,
+          at500 && `${ratio(at500.typewriter.wallMs / at500.plangen.wallMs)} faster (${ms(at500.plangen.wallMs)} vs ${ms(at500.typewriter.wallMs)})`,
+          at500 && at500.typewriter.wallMs / at500.plangen.wallMs >= TARGETS.codegenSpeedup,
+        ),
+        target(
+          `per call: validated plangen wrapper within ${TARGETS.perCallRatio}x of a direct \`analytics.track()\``,
+          plangenCall && direct && `${ratio(plangenCall.nsPerOpMedian / direct.nsPerOpMedian)} (${ns(plangenCall.nsPerOpMedian)} vs ${ns(direct.nsPerOpMedian)})`,
+          plangenCall && direct && plangenCall.nsPerOpMedian / direct.nsPerOpMedian <= TARGETS.perCallRatio,
+        ),
+        target(
+          'bundle: one plangen wrapper (development build, validator included) adds at most 2 KB gzip',
+          plangenBundle && bare && `+${bytes(plangenBundle.gzipBytes - bare.gzipBytes)} gzip`,
+          plangenBundle && bare && plangenBundle.gzipBytes - bare.gzipBytes <= TARGETS.addedGzipBytes,
+        ),
+        target(
+          `scaling: plangen codegen time grows linearly (cost per added event from 500 to 2,000 at most ${TARGETS.marginalGrowth}x that from 100 to 500)`,
+          plangenGrowth && `${ratio(plangenGrowth)}`,
+          plangenGrowth && plangenGrowth <= TARGETS.marginalGrowth,
+        ),
+      ],
+    ),
+    '',
+    '## Machine and versions',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', `${run.machine.cpu}, ${run.machine.cores} cores`],
+        ['memory', `${run.machine.memoryGiB} GiB`],
+        ['OS', run.machine.os],
+        ['Node.js', run.machine.node],
+        ...Object.entries(run.versions),
+      ],
+    ),
+    '',
+    '## Plans',
+    '',
+    'Both tools read the very same `plan.json` (Segment Public API format). The synthetic plans come from `bench/synthetic-plan.mjs` ' +
+      '(seeded, byte-identical on every run): 18 to 22 properties per event (enums, patterns, strings, numbers, integers, booleans, ' +
+      'date-times, nullable types, string arrays, arrays of objects, nested objects) and two or three versions on about one event in ten.',
+    '',
+    table(
+      ['plan', 'events', 'rules (event versions)', 'plan.json'],
+      run.plans.map((plan) => [plan.label, String(plan.events), String(plan.rules), bytes(plan.bytes)]),
+    ),
+    '',
+    '## Codegen: wall time and peak memory',
+    '',
+    `Each tool runs as a child process, one after the other, from a cold start (\`node\` + CLI + generation + writing files). ` +
+      `Wall time is the median of the runs shown; peak memory is the median peak RSS (${run.memorySource}). ` +
+      'Typewriter runs `typewriter build` (development mode, which inlines the JSON Schemas); plangen runs ' +
+      '`plangen generate --client analytics-next` (development mode, which precompiles the validators).',
+    '',
+    table(
+      ['plan', 'mode', 'Typewriter', 'plangen', 'plangen faster by', 'Typewriter peak RSS', 'plangen peak RSS'],
+      run.codegen.map((row) => [
+        planLabel(run.plans, row.plan),
+        row.mode,
+        `${ms(row.typewriter.wallMs)} (${runsNote(row.typewriter)})`,
+        `${ms(row.plangen.wallMs)} (${runsNote(row.plangen)})`,
+        ratio(row.typewriter.wallMs / row.plangen.wallMs),
+        mib(row.typewriter.maxRssKb),
+        mib(row.plangen.maxRssKb),
+      ]),
+    ),
+    '',
+    '## Scaling: codegen time and output size from 100 to 2,000 events',
+    '',
+    'Cost per added event is the slope between two plan sizes, so the fixed start-up cost drops out: ' +
+      'a linear generator keeps it about constant, a worse one makes it climb.',
+    '',
+    table(
+      ['tool', 'events', 'wall time', 'ms per added event', 'output', 'output per event'],
+      scaling.map((row) => [
+        row.tool,
+        String(row.events),
+        ms(row.wallMs),
+        row.marginalMs === undefined ? '' : row.marginalMs.toFixed(2),
+        bytes(row.outputBytes),
+        bytes(row.outputBytes / row.events),
+      ]),
+    ),
+    '',
+    ...['plangen', 'typewriter'].map((tool) => {
+      const value = growth(scaling.filter((row) => row.tool === tool));
+      return value === undefined ? '' : `- ${tool}: cost per added event from 500 to 2,000 is ${ratio(value)} that from 100 to 500 (${value <= TARGETS.marginalGrowth ? 'linear' : 'worse than linear'}).`;
+    }),
+    '',
+    '## Per call: one track call, no-op client',
+    '',
+    `Event \`${run.perCall.event}\` of the 500-event plan with the same valid properties for every contender, ` +
+      'all in one Node.js process (tinybench; each sample times a batch of calls long enough for the timer, and reports the mean of the batch). ' +
+      'Before timing, each contender is checked: the valid call reaches the client with the properties unchanged, and dropping a required ' +
+      'property is reported as a violation when the contender validates.',
+    '',
+    table(
+      ['contender', 'median per call', '± (rme)', 'vs direct', 'validates', 'samples x calls'],
+      run.perCall.results.map((result) => [
+        result.name,
+        ns(result.nsPerOpMedian),
+        `${result.rmePercent.toFixed(1)}%`,
+        direct ? ratio(result.nsPerOpMedian / direct.nsPerOpMedian) : '',
+        result.validates ? 'yes' : 'no',
+        `${result.samples} x ${result.callsPerSample}`,
+      ]),
+    ),
+    '',
+    '## Bundle size: one wrapper from the 500-event SDK in a browser app',
+    '',
+    'Each app calls one event once; esbuild bundles it (bundle, minify, tree-shaking, ESM, browser, es2020); gzip level 9. ' +
+      'The bare app calls `window.analytics.track()` itself, so "added" is what each tool puts into a real bundle. ' +
+      'The analytics client itself is the snippet (window.analytics) in every app, so it is in none of the bundles.',
+    '',
+    table(
+      ['app', 'min', 'gzip', 'added over the bare call (gzip)'],
+      run.bundle.map((app) => [
+        app.label,
+        bytes(app.minBytes),
+        bytes(app.gzipBytes),
+        bare && app !== bare ? `+${bytes(app.gzipBytes - bare.gzipBytes)}` : '',
+      ]),
+    ),
+    '',
+  ];
+
+  if (run.formatProbe) {
+    lines.push('## Date-time properties at run time', '', run.formatProbe, '');
+  }
+  if (run.validateFragment) {
+    lines.push(run.validateFragment.trim(), '');
+  }
+  lines.push(
+    '## How it was measured',
+    '',
+    ...run.notes.map((note) => `- ${note}`),
+    '',
+  );
+  return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
+}
+
+/** Rows of the scaling table: the synthetic plans only, smallest first, with the slope to the previous size. */
+function scalingRows(codegen, plans) {
+  const rows = [];
+  for (const tool of ['plangen', 'typewriter']) {
+    let previous;
+    for (const row of codegen.filter((entry) => entry.plan.startsWith('synthetic-'))) {
+      const events = plans.find((plan) => plan.name === row.plan).events;
+      const current = { tool, events, wallMs: row[tool].wallMs, outputBytes: row[tool].output.bytes };
+      if (previous) current.marginalMs = (current.wallMs - previous.wallMs) / (events - previous.events);
+      rows.push(current);
+      previous = current;
+    }
+  }
+  return rows;
+}
+
+/** Ratio of the last slope to the one before it, when there are two. */
+function growth(rows) {
+  const slopes = rows.map((row) => row.marginalMs).filter((slope) => slope !== undefined);
+  if (slopes.length < 2) return undefined;
+  return slopes[slopes.length - 1] / slopes[slopes.length - 2];
+}
+
+function target(name, measured, met) {
+  if (!measured) return [name, 'not measured', '—'];
+  return [name, measured, met ? 'yes' : 'no'];
+}
+
+function table(header, rows) {
+  const line = (cells) => `| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function planLabel(plans, name) {
+  return plans.find((plan) => plan.name === name)?.label ?? name;
+}
+
+function runsNote(result) {
+  return result.runs === 1 ? '1 run' : `median of ${result.runs}`;
+}
+
+export function ms(value) {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+}
+
+function ns(value) {
+  if (value >= 1e6) return `${(value / 1e6).toFixed(2)} ms`;
+  if (value >= 1e3) return `${(value / 1e3).toFixed(2)} µs`;
+  return `${value.toFixed(1)} ns`;
+}
+
+function ratio(value) {
+  return `${value >= 100 ? Math.round(value) : value.toFixed(value >= 10 ? 1 : 2)}x`;
+}
+
+function mib(kib) {
+  return `${(kib / 1024).toFixed(0)} MiB`;
+}
+
+function bytes(value) {
+  if (Math.abs(value) >= 1024 * 1024) return `${(value / 1024 / 1024).toFixed(2)} MiB`;
+  if (Math.abs(value) >= 1024) return `${(value / 1024).toFixed(2)} KB`;
+  return `${Math.round(value)} B`;
+}

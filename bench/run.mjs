@@ -1,0 +1,215 @@
+// `pnpm bench`: builds plangen, writes the plans, runs every benchmark
+// (codegen, scaling, per call, bundle size, and bench/validate/run.mjs when it
+// exists) and rewrites bench/RESULTS.md.
+//
+//   node run.mjs           the full run (about 10 minutes on 2 cores)
+//   node run.mjs --quick   one run of each, small plans only; writes .work/RESULTS.quick.md
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchBundleSize } from './bundle-size.mjs';
+import { benchCodegen } from './codegen.mjs';
+import { buildPlangen } from './lib/build-plangen.mjs';
+import { machine, versions } from './lib/machine.mjs';
+import { memorySource } from './lib/measure.mjs';
+import { REPO } from './lib/tools.mjs';
+import { benchPerCall } from './per-call.mjs';
+import { ms, renderReport } from './report.mjs';
+import { writeSyntheticPlan } from './synthetic-plan.mjs';
+
+const BENCH = fileURLToPath(new URL('.', import.meta.url));
+const WORK = join(BENCH, '.work');
+const REFERENCE_PLAN = join(REPO, '../shared/compat/typewriter/public-api-reference-plan.json');
+const quick = process.argv.includes('--quick');
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const SIZES = quick ? [100, 500] : [100, 500, 2000];
+// Typewriter needs minutes for 2,000 events, so that size gets one run of it.
+const runsFor = (events) => (quick ? { typewriter: 1, plangen: 1 } : { typewriter: events >= 2000 ? 1 : 3, plangen: events >= 2000 ? 3 : 5 });
+
+const started = performance.now();
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(WORK, { recursive: true });
+const notes = [];
+
+log('building @plangen/core and plangen into .work/plangen');
+const plangen = buildPlangen(join(WORK, 'plangen'));
+notes.push(...plangen.warnings);
+
+log('writing plans');
+const { plans, samples } = writePlans();
+
+log('codegen');
+const codegen = [];
+for (const plan of plans) {
+  codegen.push(await benchCodegen({ workDir: WORK, plangenBin: plangen.bin, plan, mode: 'development', runs: runsFor(plan.events), log }));
+}
+const plan500 = plans.find((plan) => plan.name === 'synthetic-500');
+const production500 = await benchCodegen({ workDir: WORK, plangenBin: plangen.bin, plan: plan500, mode: 'production', runs: quick ? { typewriter: 1, plangen: 1 } : { typewriter: 1, plangen: 3 }, log });
+codegen.push(production500);
+const development500 = codegen.find((row) => row.plan === 'synthetic-500' && row.mode === 'development');
+
+const { event, probeEvent } = pickEvents(plan500.plan);
+const names = {
+  plangen: (key) => `track${key.split(/[^A-Za-z0-9]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}`,
+  // Typewriter names functions with quicktype's camelCase of the event name.
+  typewriter: (key) => names.plangen(key).replace(/^track(.)/, (_, first) => first.toLowerCase()),
+};
+const sdks = {
+  'plangen (development)': { kind: 'plangen', entry: join(development500.plangen.dir, 'index.ts') },
+  'plangen (production)': { kind: 'plangen', entry: join(production500.plangen.dir, 'index.ts') },
+  'typewriter (development)': { kind: 'typewriter', entry: join(development500.typewriter.dir, 'segment.ts') },
+  'typewriter (production)': { kind: 'typewriter', entry: join(production500.typewriter.dir, 'segment.ts') },
+};
+const fnOf = (name, key) => names[sdks[name].kind](key);
+
+log(`per call: ${event.key}`);
+const perCall = await benchPerCall({
+  workDir: WORK,
+  coreEntry: plangen.coreEntry,
+  event: event.key,
+  payload: samples[500][event.key],
+  requiredProperty: event.required[0],
+  timeMs: quick ? 300 : 2000,
+  contenders: [
+    { name: 'direct', kind: 'direct' },
+    ...Object.entries(sdks).map(([name, sdk]) => ({ name, ...sdk, fn: fnOf(name, event.key) })),
+  ],
+  probe: {
+    event: probeEvent.key,
+    payload: samples[500][probeEvent.key],
+    fns: Object.fromEntries(Object.keys(sdks).map((name) => [name, fnOf(name, probeEvent.key)])),
+  },
+});
+
+log('bundle size');
+const payloadSource = JSON.stringify(samples[500][event.key]);
+const bundle = await benchBundleSize({
+  workDir: WORK,
+  coreEntry: plangen.coreEntry,
+  apps: [
+    { name: 'bare-track', label: 'bare `window.analytics.track()`', setup: '', call: `window.analytics.track(${JSON.stringify(event.key)}, ${payloadSource});` },
+    ...Object.entries(sdks).map(([name, sdk]) => {
+      const fn = fnOf(name, event.key);
+      const configure = sdk.kind === 'plangen' ? 'configure' : 'setTypewriterOptions';
+      return {
+        name: name.replace(/[ ()]+/g, '-').replace(/-$/, ''),
+        label: `${name}: \`${fn}()\``,
+        imports: { from: sdk.entry, names: [configure, fn] },
+        setup: `${configure}({ analytics: window.analytics });`,
+        call: `${fn}(${payloadSource});`,
+      };
+    }),
+  ],
+});
+
+log('validator benchmark (bench/validate/run.mjs)');
+const validateFragment = runValidateBenchmark(notes);
+
+notes.push(...methodNotes());
+const report = renderReport({
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  quick,
+  machine: machine(),
+  versions: versions(),
+  memorySource,
+  plans: plans.map(({ plan: _plan, ...rest }) => rest),
+  codegen,
+  perCall,
+  bundle,
+  formatProbe: probeSummary(perCall.probes, probeEvent.key),
+  validateFragment,
+  notes,
+});
+const target = quick ? join(WORK, 'RESULTS.quick.md') : join(BENCH, 'RESULTS.md');
+writeFileSync(target, report);
+writeFileSync(join(WORK, 'results.json'), JSON.stringify({ codegen, perCall, bundle }, null, 2));
+log(`wrote ${target} in ${ms(performance.now() - started)}`);
+
+function writePlans() {
+  const dir = join(WORK, 'plans');
+  mkdirSync(dir, { recursive: true });
+  const reference = join(dir, 'reference.json');
+  copyFileSync(REFERENCE_PLAN, reference);
+  const plans = [describePlan('reference', 'Typewriter reference (public-api-reference-plan.json)', reference)];
+  const samples = {};
+  for (const size of SIZES) {
+    const file = join(dir, `synthetic-${size}.json`);
+    samples[size] = writeSyntheticPlan(size, file).samples;
+    plans.push(describePlan(`synthetic-${size}`, `synthetic ${size.toLocaleString('en')}`, file));
+  }
+  return { plans, samples };
+}
+
+function describePlan(name, label, file) {
+  const plan = JSON.parse(readFileSync(file, 'utf8'));
+  const events = new Set(plan.rules.filter((rule) => rule.type === 'TRACK').map((rule) => rule.key)).size;
+  return { name, label, file, events, rules: plan.rules.length, bytes: statSync(file).size, plan };
+}
+
+/**
+ * The per-call event: the first single-version event whose schema has no
+ * `format` (Typewriter's development output throws on formats, see the probe).
+ * The probe event: the first single-version event with a date-time property.
+ */
+function pickEvents(plan) {
+  const versions = new Map();
+  for (const rule of plan.rules) versions.set(rule.key, (versions.get(rule.key) ?? 0) + 1);
+  const single = plan.rules.filter((rule) => versions.get(rule.key) === 1);
+  const describe = (rule) => ({ key: rule.key, required: rule.jsonSchema.properties.properties.required });
+  const event = single.find((rule) => !JSON.stringify(rule.jsonSchema).includes('"format"'));
+  const probe = single.find((rule) => JSON.stringify(rule.jsonSchema).includes('"format":"date-time"'));
+  const withFormats = [...versions.keys()].filter((key) =>
+    JSON.stringify(plan.rules.findLast((rule) => rule.key === key).jsonSchema).includes('"format"'),
+  ).length;
+  notes.push(
+    `The per-call and bundle event is the first single-version event of the 500-event plan without a \`format\` keyword ` +
+      `(\`${event.key}\`); ${withFormats} of its ${versions.size} events have one, and Typewriter's development output cannot call those (see the probe above).`,
+  );
+  return { event: describe(event), probeEvent: describe(probe) };
+}
+
+function probeSummary(probes, key) {
+  const rows = Object.entries(probes ?? {}).map(([name, outcome]) => `- ${name}: ${outcome}`);
+  if (rows.length === 0) return undefined;
+  return [`One valid call of \`${key}\` (500-event plan), whose properties include \`format: date-time\` strings:`, '', ...rows].join('\n');
+}
+
+function runValidateBenchmark(notes) {
+  const script = join(BENCH, 'validate/run.mjs');
+  if (!existsSync(script)) {
+    notes.push('bench/validate/run.mjs (validator throughput) was not present, so its section is missing.');
+    return undefined;
+  }
+  try {
+    return execFileSync(process.execPath, [script], { cwd: BENCH, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    notes.push(`bench/validate/run.mjs failed (${String(error.message).split('\n')[0]}), so its section is missing.`);
+    return undefined;
+  }
+}
+
+function methodNotes() {
+  const attempts = existsSync(join(WORK, 'network-attempts.log'))
+    ? readFileSync(join(WORK, 'network-attempts.log'), 'utf8').trim().split('\n').filter(Boolean)
+    : [];
+  const counted = new Map();
+  for (const attempt of attempts) counted.set(attempt, (counted.get(attempt) ?? 0) + 1);
+  const attemptText = counted.size === 0
+    ? 'none were attempted'
+    : [...counted].map(([target, count]) => `\`${target}\` x${count}`).join(', ');
+  return [
+    'Typewriter runs offline: each folder has the plan as `plan.json` and a `typewriter.yml` whose tracking plan `id` is the plan\'s own; ' +
+      'there is no token (HOME is an empty temporary folder, stdin is /dev/null), and every run was checked to print ' +
+      '"No API token found ... Using local copy of tracking plans instead."',
+    'Every tool runs with `bench/lib/block-network.cjs` preloaded: connections to anything but localhost are refused, and fetch() to other hosts ' +
+      'gets an empty 200 answer locally, so Typewriter\'s telemetry retries cannot inflate its times. ' +
+      `Requests stopped during this run (all from Typewriter's telemetry client): ${attemptText}.`,
+    'Typewriter generates only the latest version of each event (its `sanitizeTrackingPlan` drops older rules); plangen generates one wrapper ' +
+      'per version plus the latest-version alias, so its output covers every rule of the plan.',
+    'Typewriter\'s development output validates each call by constructing `new Ajv()` and compiling the event\'s schema inside the call; ' +
+      'plangen\'s validators are compiled once, at generation time.',
+    'The codegen numbers include Node.js start-up for both tools; peak memory is the process\'s maximum resident set size.',
+  ];
+}
