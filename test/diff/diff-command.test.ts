@@ -116,6 +116,13 @@ describe('plangen diff', () => {
     );
   });
 
+  it('a missing file says how to name a revision instead', async () => {
+    await project();
+    const output = captureOutput();
+    expect(await main(['diff', 'old.yaml', 'new.yaml'])).toBe(1);
+    expect(output.stderr()).toBe('old.yaml: no such file. Pass a plan file, or REV:path to read it from git (HEAD~1:plan.yaml).\n');
+  });
+
   it('an existing file whose name has a colon is read as a file', async () => {
     const dir = await project({ 'old:plan.yaml': await readFile(path.join(fixtures, 'before.yaml'), 'utf8') });
     expect(parsePlanArg('old:plan.yaml', dir)).toEqual({ kind: 'file', file: 'old:plan.yaml' });

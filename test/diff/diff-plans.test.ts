@@ -197,6 +197,16 @@ describe('diff report', () => {
     });
   });
 
+  it('orders groups by event name, then identify', () => {
+    const before = plan([event('Video Played', [v1]), event('Video', [v1])], { identify: identify(object({})) });
+    const after = plan([event('Video Played', [v2]), event('Video', [v2])], { identify: identify(object({ email: str })) });
+    const headings = formatDiffText(buildDiffReport({ old: 'a', new: 'b' }, diffPlans(before, after), [], false))
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith(' '))
+      .slice(2, 5);
+    expect(headings).toEqual(['event "Video"', 'event "Video Played"', 'identify']);
+  });
+
   it('says so when nothing changed', () => {
     expect(formatDiffText(buildDiffReport({ old: 'a', new: 'b' }, diffPlans(before, before), [], false))).toBe('plangen diff a -> b\nNo changes.\n');
   });

@@ -30,14 +30,22 @@ export function formatDiffText(report: DiffReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Events first, by wire name (code-unit order, like the model), then identify, group, page, screen, common. */
 function groups(changes: readonly ReportedChange[]): [string, ReportedChange[]][] {
-  const byHeading = new Map<string, ReportedChange[]>();
+  const byKey = new Map<string, { heading: string; rank: number; changes: ReportedChange[] }>();
   for (const change of changes) {
-    const heading = change.event !== undefined ? `event ${JSON.stringify(change.event)}` : change.kind;
-    byHeading.set(heading, [...(byHeading.get(heading) ?? []), change]);
+    const key = change.event !== undefined ? `event\u0000${change.event}` : change.kind;
+    const group = byKey.get(key) ?? {
+      heading: change.event !== undefined ? `event ${JSON.stringify(change.event)}` : change.kind,
+      rank: change.event !== undefined ? -1 : OTHER_ORDER.indexOf(change.kind),
+      changes: [],
+    };
+    group.changes.push(change);
+    byKey.set(key, group);
   }
-  const rank = (heading: string) => (heading.startsWith('event ') ? -1 : OTHER_ORDER.indexOf(heading));
-  return [...byHeading].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...byKey]
+    .sort(([a, x], [b, y]) => x.rank - y.rank || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, group]) => [group.heading, group.changes]);
 }
 
 function describe(change: ReportedChange): string {

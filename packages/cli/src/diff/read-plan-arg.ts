@@ -28,8 +28,14 @@ export function parsePlanArg(arg: string, cwd: string): PlanArg {
 export async function readPlanArg(arg: string, loaders: PlanLoaders, options: { cwd: string; format?: PlanFormat }): Promise<PlanModel> {
   const format = options.format !== undefined ? { format: options.format } : {};
   const parsed = parsePlanArg(arg, options.cwd);
-  // Relative to the process's working directory, so plan errors read `plan.yaml:12:7`.
-  if (parsed.kind === 'file') return loaders.loadPlan(displayPath(path.resolve(options.cwd, parsed.file)), format);
+  if (parsed.kind === 'file') {
+    const file = path.resolve(options.cwd, parsed.file);
+    if (!existsSync(file)) {
+      throw new PlanError({ file: arg }, 'no such file', 'Pass a plan file, or REV:path to read it from git (HEAD~1:plan.yaml)');
+    }
+    // Relative to the process's working directory, so plan errors read `plan.yaml:12:7`.
+    return loaders.loadPlan(displayPath(file), format);
+  }
   const text = await gitShow(parsed.revision, parsed.file, arg, options.cwd);
   return loaders.loadPlanText(text, arg, format);
 }
