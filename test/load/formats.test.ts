@@ -152,6 +152,18 @@ describe('native plans', () => {
     expect(model.common?.validator).toBe('validateCommon');
   });
 
+  it('loads the full example of docs/plan-format.md', () => {
+    const doc = readFileSync('docs/plan-format.md', 'utf8');
+    const example = /### A full example\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    const model = loadPlanText(example ?? '', 'docs/plan-format.md');
+    expect(model.events.map((e) => [e.name, e.versions.length])).toEqual([
+      ['Coupon Applied', 1],
+      ['Order Completed', 2],
+      ['Search Performed', 1],
+    ]);
+    expect(Object.keys(model).filter((key) => ['identify', 'group', 'page', 'screen', 'common'].includes(key))).toHaveLength(5);
+  });
+
   it('applies the plan-level additionalProperties default', () => {
     const model = loadPlanText('name: Open\nadditionalProperties: true\nevents:\n  A:\n    properties:\n      x: { type: string }\n', 'open.yaml');
     expect(model.events[0]!.versions[0]!.properties.additionalProperties).toBe(true);
