@@ -68,6 +68,21 @@ describe('plangen validate agrees with ajv compiling the plan directly', () => {
   });
 });
 
+describe('plangen validate agrees with ajv on the fixtures\' payloads.jsonl', () => {
+  it.each([
+    ['shop', 'plan.yaml'],
+    ['shop-json', 'plan.json'],
+    ['segment-public-api', 'plan.json'],
+    ['segment-config-api', 'plan.json'],
+  ])('%s', async (folder, plan) => {
+    const model = await loadPlan(`fixtures/${folder}/${plan}`);
+    const lines = readFileSync(`fixtures/${folder}/payloads.jsonl`, 'utf8').split('\n');
+    const cases = agreementCases(model, lines);
+    expect(cases.length).toBeGreaterThan(10);
+    for (const entry of cases) expect(entry, `line ${entry.line}`).toEqual({ line: entry.line, ours: entry.ajv, ajv: entry.ajv });
+  });
+});
+
 describe('plangen validate agrees with ajv on the real Typewriter plans', () => {
   const dir = new URL('../../../shared/compat/typewriter/', import.meta.url);
   const plans = ['public-api-reference-plan.json', 'config-api-reference-plan.json', 'config-api-reference-plan-with-enums.json'];
