@@ -48,8 +48,14 @@ function dropRoot(output: string): string {
   const prefix = `export type ${ROOT_NAME} = `;
   const end = output.indexOf('\n');
   if (!output.startsWith(prefix) || end < 0) throw new Error('plangen: json-schema-to-typescript output did not start with the combined root type');
-  // U+2028/U+2029 can only remain inside string literals (comments were split at them): spell them as escapes.
-  return output.slice(end + 1).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').trim();
+  // What is left of U+2028/U+2029 and `</` sits in string literals (comments were escaped before):
+  // spell them as escapes, as stringLiteral does, so the text means the same and is safe anywhere.
+  return output
+    .slice(end + 1)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/<\//g, '<\\/')
+    .trim();
 }
 
 function checkTypeNames(output: string, entries: readonly TypeEntry[]): string {
