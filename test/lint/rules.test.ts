@@ -57,7 +57,21 @@ describe('lint rules', () => {
 
   it('naming-convention: a single word is not Object Action', () => {
     expect(only('naming-convention', lint(described('Signup', '      method: { type: string, description: How. }\n')))).toEqual([
-      '3:3 warn naming-convention: event "Signup" is not Title Case. Rename it to "Signup"',
+      '3:3 warn naming-convention: event "Signup" is not Title Case. Name the object, then the action, like "Order Completed"',
+    ]);
+  });
+
+  it("naming-convention: Segment's camelCase spec traits are not reported, other traits are", () => {
+    const yaml = `name: Test
+identify:
+  description: Who.
+  traits:
+    firstName: { type: string, description: A. }
+    createdAt: { type: string, description: B. }
+    favoriteColor: { type: string, description: C. }
+`;
+    expect(only('naming-convention', lint(yaml))).toEqual([
+      '7:5 warn naming-convention: property "favoriteColor" of identify traits is not snake_case. Rename it to "favorite_color"',
     ]);
   });
 

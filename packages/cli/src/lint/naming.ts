@@ -8,6 +8,12 @@ const PATTERNS: Readonly<Record<NamingStyle, RegExp>> = {
   camelCase: /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*$/,
 };
 
+/**
+ * Traits that Segment's Identify and Group specs name in camelCase; destinations
+ * map them by these exact names, so they are never a naming-convention problem.
+ */
+export const SEGMENT_SPEC_TRAITS: ReadonlySet<string> = new Set(['createdAt', 'firstName', 'lastName']);
+
 export function followsStyle(name: string, style: NamingStyle): boolean {
   return PATTERNS[style].test(name);
 }

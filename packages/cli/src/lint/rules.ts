@@ -7,7 +7,7 @@ import { pointerSegment } from '../diff/resolve-ref.js';
 import { describeTypes, typeSet } from '../diff/type-set.js';
 import { pascalCase } from '../model/names.js';
 import type { PlanModel, SourceRef } from '../model/types.js';
-import { followsStyle, toStyle } from './naming.js';
+import { followsStyle, SEGMENT_SPEC_TRAITS, toStyle } from './naming.js';
 import { hasUnanchoredAlternative, parsePattern, usesNegativeLookahead } from './pattern-analysis.js';
 import { allSchemas, propertySchemas, versionLabel, type PlanSchema } from './plan-schemas.js';
 import { checkPattern } from './redos.js';
@@ -54,24 +54,26 @@ function namingConvention({ model, naming }: LintContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const event of model.events) {
     if (!followsStyle(event.name, naming.events)) {
-      findings.push({
-        source: event.source,
-        detail: `event ${JSON.stringify(event.name)} is not ${naming.events}. Rename it to ${JSON.stringify(toStyle(event.name, naming.events))}`,
-      });
+      findings.push({ source: event.source, detail: `event ${JSON.stringify(event.name)} is not ${naming.events}. ${renameHint(event.name, naming.events)}` });
     }
   }
   for (const plan of propertySchemas(model)) {
     for (const property of namedProperties(plan.schema)) {
       if (followsStyle(property.name, naming.properties)) continue;
+      if (plan.kind === 'traits' && property.parent === '' && SEGMENT_SPEC_TRAITS.has(property.name)) continue;
       findings.push({
         ...at(plan, property.pointer),
-        detail:
-          `property ${JSON.stringify(property.name)} of ${plan.label} is not ${naming.properties}. ` +
-          `Rename it to ${JSON.stringify(toStyle(property.name, naming.properties))}`,
+        detail: `property ${JSON.stringify(property.name)} of ${plan.label} is not ${naming.properties}. ${renameHint(property.name, naming.properties)}`,
       });
     }
   }
   return findings;
+}
+
+function renameHint(name: string, style: NamingStyle): string {
+  const renamed = toStyle(name, style);
+  // A one-word event cannot become Object Action by re-casing it.
+  return renamed === name ? 'Name the object, then the action, like "Order Completed"' : `Rename it to ${JSON.stringify(renamed)}`;
 }
 
 /** Names that differ only in case, spacing or punctuation: "Order Completed" and "order_completed". */
