@@ -38,12 +38,25 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
     );
   }
 
-  // Validates one call and lets the policy decide whether it is sent.
-  function allowed(spec: EventSpec | CallSpec, data: object, base: string, payload: Record<string, unknown>): boolean {
+  // Validates one call and lets the policy decide whether it is sent. The payload is built only when a
+  // whole-payload validator needs it or there is a violation to report.
+  function allowed(
+    spec: EventSpec | CallSpec,
+    data: object,
+    base: string,
+    fields: Record<string, unknown>,
+    options: unknown,
+    context: unknown,
+  ): boolean {
     let errors = collectErrors(spec.validate, data, base, undefined);
-    errors = collectErrors(spec.validatePayload, payload, '', errors);
-    errors = collectErrors(core.common, payload, '', errors);
+    let payload: Record<string, unknown> | undefined;
+    if (spec.validatePayload !== undefined || core.common !== undefined) {
+      payload = callPayload(fields, options, context);
+      errors = collectErrors(spec.validatePayload, payload, '', errors);
+      errors = collectErrors(core.common, payload, '', errors);
+    }
     if (errors === undefined) return true;
+    payload ??= callPayload(fields, options, context);
     const violation =
       'event' in spec
         ? { type: 'track' as const, event: spec.event, version: spec.version, errors, payload }
@@ -63,8 +76,8 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
         sent['context'] = context;
         if (core.settings().validating) {
           const data = properties ?? {};
-          const payload = callPayload(options, context, { type: 'track', event: spec.event, properties: data });
-          if (!allowed(spec, data, '/properties', payload)) return;
+          const fields = { type: 'track', event: spec.event, properties: data };
+          if (!allowed(spec, data, '/properties', fields, options, context)) return;
         }
         client.track(spec.event, properties, sent, callback);
       } catch (error) {
@@ -78,8 +91,8 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
         if (client === undefined) return;
         if (core.settings().validating) {
           const data = traits ?? {};
-          const payload = callPayload(options, ownValue(options, 'context'), { type: 'identify', userId, traits: data });
-          if (!allowed(spec, data, '/traits', payload)) return;
+          const fields = { type: 'identify', userId, traits: data };
+          if (!allowed(spec, data, '/traits', fields, options, ownValue(options, 'context'))) return;
         }
         client.identify?.(userId, traits, options, callback);
       } catch (error) {
@@ -93,8 +106,8 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
         if (client === undefined) return;
         if (core.settings().validating) {
           const data = traits ?? {};
-          const payload = callPayload(options, ownValue(options, 'context'), { type: 'group', groupId, traits: data });
-          if (!allowed(spec, data, '/traits', payload)) return;
+          const fields = { type: 'group', groupId, traits: data };
+          if (!allowed(spec, data, '/traits', fields, options, ownValue(options, 'context'))) return;
         }
         client.group?.(groupId, traits, options, callback);
       } catch (error) {
@@ -108,8 +121,8 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
         if (client === undefined) return;
         if (core.settings().validating) {
           const data = properties ?? {};
-          const payload = callPayload(options, ownValue(options, 'context'), { type: 'page', category, name, properties: data });
-          if (!allowed(spec, data, '/properties', payload)) return;
+          const fields = { type: 'page', category, name, properties: data };
+          if (!allowed(spec, data, '/properties', fields, options, ownValue(options, 'context'))) return;
         }
         client.page?.(category, name, properties, options, callback);
       } catch (error) {
@@ -123,8 +136,8 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
         if (client === undefined) return;
         if (core.settings().validating) {
           const data = properties ?? {};
-          const payload = callPayload(options, ownValue(options, 'context'), { type: 'screen', category, name, properties: data });
-          if (!allowed(spec, data, '/properties', payload)) return;
+          const fields = { type: 'screen', category, name, properties: data };
+          if (!allowed(spec, data, '/properties', fields, options, ownValue(options, 'context'))) return;
         }
         client.screen?.(category, name, properties, options, callback);
       } catch (error) {
@@ -136,7 +149,7 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
 
 // The payload as analytics-next would send it, as far as the call knows it (analytics-next adds the
 // stored userId/anonymousId later). Keys without a value are left out.
-function callPayload(options: unknown, context: unknown, fields: Record<string, unknown>): Record<string, unknown> {
+function callPayload(fields: Record<string, unknown>, options: unknown, context: unknown): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   for (const key of Object.keys(fields)) if (fields[key] !== undefined) payload[key] = fields[key];
   for (const key of PAYLOAD_OPTIONS) {

@@ -42,16 +42,20 @@ export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
   }
 
   // Validates one message and lets the policy decide whether it is sent. `message` is what the client
-  // receives; the validated payload adds the `type` Segment gives it.
+  // receives; the payload validated as a whole adds the `type` Segment gives it, and is built only when
+  // a whole-payload validator needs it or there is a violation to report.
   function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits'): boolean {
     if (!core.settings().validating) return true;
     const type = 'event' in spec ? 'track' : spec.type;
-    const payload: Record<string, unknown> = { type, ...copyRecord(message) };
-    const data = ownValue(message, field) ?? {};
-    let errors = collectErrors(spec.validate, data, `/${field}`, undefined);
-    errors = collectErrors(spec.validatePayload, payload, '', errors);
-    errors = collectErrors(core.common, payload, '', errors);
+    let errors = collectErrors(spec.validate, ownValue(message, field) ?? {}, `/${field}`, undefined);
+    let payload: Record<string, unknown> | undefined;
+    if (spec.validatePayload !== undefined || core.common !== undefined) {
+      payload = copyRecord(message, { type });
+      errors = collectErrors(spec.validatePayload, payload, '', errors);
+      errors = collectErrors(core.common, payload, '', errors);
+    }
     if (errors === undefined) return true;
+    payload ??= copyRecord(message, { type });
     const violation =
       'event' in spec
         ? { type: 'track' as const, event: spec.event, version: spec.version, errors, payload }
