@@ -1,9 +1,13 @@
 // examples/browser-app end to end: `plangen generate` on its two-version plan,
 // tsc (strict), an esbuild bundle, then the page in headless Chromium (Debian's
 // /usr/bin/chromium, launched once for the suite) sending through analytics-next
-// to the local ingest server. The page is served from a second local origin, so
-// CORS is real; every request to a host other than 127.0.0.1 is aborted and
-// recorded. Needs `pnpm build` first.
+// and through RudderStack's JS SDK to the local ingest server. The page is served
+// from a second local origin, so CORS is real; every request to a host other than
+// 127.0.0.1 is aborted and recorded. Needs `pnpm build` first.
+//
+// RudderStack runs offline when its `bundled` build is used (plugins inside the
+// bundle instead of fetched from its CDN) and `getSourceConfig` gives the source
+// configuration inline (instead of fetching it from its control plane).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -14,6 +18,8 @@ import { plangen, requireBuilt, root, run, runBin } from './workspace.js';
 const app = path.join(root, 'examples/browser-app');
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+type Message = Record<string, unknown>;
 
 interface PageResult {
   readonly violations: { type: string; event?: string; version?: number; errors: unknown[] }[];
@@ -47,7 +53,7 @@ describe('examples/browser-app in Chromium', () => {
   beforeEach(() => ingest.clear());
 
   /** Loads the page in a fresh context (its own storage), runs the scenario, and waits until `expected` messages arrived and nothing is in flight. */
-  async function visit(scenario: string, expected: number) {
+  async function visit(client: string, scenario: string, expected: number) {
     const context = await browser.newContext();
     const offMachine: string[] = [];
     await context.route('**/*', async (route) => {
@@ -69,7 +75,7 @@ describe('examples/browser-app in Chromium', () => {
     page.on('requestfinished', done);
     page.on('requestfailed', done);
 
-    await page.goto(`${site.url}/index.html?ingest=${encodeURIComponent(ingest.url)}&scenario=${scenario}`);
+    await page.goto(`${site.url}/index.html?ingest=${encodeURIComponent(ingest.url)}&client=${client}&scenario=${scenario}`);
     const result = (await (await page.waitForFunction(() => (window as { exampleResult?: unknown }).exampleResult)).jsonValue()) as PageResult;
     await ingest.waitForMessages(expected);
     await expect.poll(() => inFlight, { timeout: 10_000 }).toBe(0);
@@ -82,12 +88,23 @@ describe('examples/browser-app in Chromium', () => {
       .map((track) => [track['event'], track['properties'], (track['context'] as { protocols?: unknown }).protocols, track['context']])
       .sort((a, b) => JSON.stringify(a.slice(0, 3)).localeCompare(JSON.stringify(b.slice(0, 3))));
 
-  it('delivers every call with the plan’s names, the event version, and the caller’s context', async () => {
-    const { violations, pageErrors, offMachine } = await visit('send', 6);
+  // Where each client puts things: analytics-next posts per call to /v1/t, /v1/i, ...; RudderStack to
+  // /v1/track, /v1/identify, ... and keeps identify traits in context.traits.
+  const clients = [
+    { client: 'segment', endpoints: ['g', 'i', 'p', 't', 't', 't'], library: 'analytics.js', identifyTraits: (message: Message) => message['traits'] },
+    {
+      client: 'rudderstack',
+      endpoints: ['group', 'identify', 'page', 'track', 'track', 'track'],
+      library: 'RudderLabs JavaScript SDK',
+      identifyTraits: (message: Message) => (message['context'] as Message)['traits'],
+    },
+  ];
+
+  it.each(clients)('delivers every call through $client with the plan’s names, the event version, and the caller’s context', async (expected) => {
+    const { violations, pageErrors, offMachine } = await visit(expected.client, 'send', 6);
     expect({ violations, pageErrors, offMachine }).toEqual({ violations: [], pageErrors: [], offMachine: [] });
     expect(ingest.unknownRequests).toEqual([]);
-    // analytics-next's per-call endpoints: track, identify, group, page.
-    expect(ingest.messages.map((message) => message.endpoint).sort()).toEqual(['g', 'i', 'p', 't', 't', 't']);
+    expect(ingest.messages.map((message) => message.endpoint).sort()).toEqual(expected.endpoints);
 
     const tracks = byEventAndVersion(ingest.ofType('track'));
     expect(tracks.map((track) => track.slice(0, 3))).toEqual([
@@ -95,10 +112,12 @@ describe('examples/browser-app in Chromium', () => {
       ['Order Completed', { order_id: 'ord_1', total: 12.5, currency: 'EUR' }, { event_version: 2 }],
       ['Signed Up', { method: 'email' }, { event_version: 1 }],
     ]);
-    // The caller's context is kept beside what analytics-next adds (library, page, userAgent).
-    expect(tracks[1]?.[3]).toMatchObject({ campaign: { name: 'winter' }, library: { name: 'analytics.js' }, page: { path: '/index.html' } });
+    // The caller's context is kept beside what the client adds (library, page, userAgent).
+    expect(tracks[1]?.[3]).toMatchObject({ campaign: { name: 'winter' }, library: { name: expected.library }, page: { path: '/index.html' } });
 
-    expect(ingest.ofType('identify')).toEqual([expect.objectContaining({ userId: 'user_1', traits: { email: 'ada@example.com', plan: 'pro' } })]);
+    const identifies = ingest.ofType('identify');
+    expect(identifies).toEqual([expect.objectContaining({ userId: 'user_1' })]);
+    expect(identifies.map(expected.identifyTraits)).toEqual([{ email: 'ada@example.com', plan: 'pro' }]);
     expect(ingest.ofType('group')).toEqual([expect.objectContaining({ groupId: 'group_1', traits: { name: 'Acme', employees: 12 } })]);
     expect(ingest.ofType('page')).toEqual([
       expect.objectContaining({ category: 'Shop', name: 'Catalog', properties: expect.objectContaining({ section: 'catalog', path: '/index.html' }) }),
@@ -115,7 +134,7 @@ describe('examples/browser-app in Chromium', () => {
   const sentEvents = () => ingest.ofType('track').map((track) => [track['event'], track['properties']]);
 
   it('under the skip policy, reports the violation and sends nothing of that call', async () => {
-    const { violations, caught, offMachine } = await visit('skip', 1);
+    const { violations, caught, offMachine } = await visit('segment', 'skip', 1);
     expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
     expect(caught).toEqual([]);
     expect(offMachine).toEqual([]);
@@ -123,14 +142,14 @@ describe('examples/browser-app in Chromium', () => {
   });
 
   it('under the throw policy, throws PlangenViolationError and sends nothing of that call', async () => {
-    const { violations, caught } = await visit('throw', 1);
+    const { violations, caught } = await visit('segment', 'throw', 1);
     expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
     expect(caught).toEqual([violationText]);
     expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
   });
 
   it('by default (warn), warns in the console and still sends the call', async () => {
-    const { violations, warnings } = await visit('warn', 2);
+    const { violations, warnings } = await visit('segment', 'warn', 2);
     expect(violations).toEqual([]);
     expect(warnings.some((warning) => warning.includes(violationText))).toBe(true);
     expect(sentEvents().sort()).toEqual([
