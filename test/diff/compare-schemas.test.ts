@@ -143,6 +143,17 @@ describe('compareSchemas: values and restrictions', () => {
   });
 });
 
+describe('compareSchemas: boolean schemas and items', () => {
+  it('new items constraints narrow like any other schema', () => {
+    expect(summary({ type: 'array' }, { type: 'array', items: str })).toEqual(['/items changed breaking: type narrowed from any to string']);
+  });
+
+  it('false accepts nothing', () => {
+    expect(summary(object({ a: true }), object({ a: false }))).toEqual(['/properties/a changed breaking: no value is allowed any more']);
+    expect(summary(object({ a: false }), object({ a: str }))).toEqual(['/properties/a changed compatible: values are allowed now']);
+  });
+});
+
 describe('compareSchemas: combinators', () => {
   it('compares branches of equal-length lists one by one', () => {
     expect(summary({ anyOf: [str, { type: 'number' }] }, { anyOf: [str, { type: 'integer' }] })).toEqual([

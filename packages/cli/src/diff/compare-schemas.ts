@@ -33,13 +33,13 @@ const HANDLED = new Set<string>([
   ...LOWER_BOUNDS, ...UPPER_BOUNDS, ...RESTRICTIONS,
 ]);
 
+type JsonSchemaLike = JSONSchema7Definition;
+
 export function compareSchemas(before: JsonSchemaLike, after: JsonSchemaLike): SchemaChange[] {
   const changes: SchemaChange[] = [];
   compareNode({ beforeRoot: before, afterRoot: after, changes, visiting: new Set() }, before, after, '');
   return changes;
 }
-
-type JsonSchemaLike = JSONSchema7Definition;
 
 interface Context {
   readonly beforeRoot: JsonSchemaLike;
@@ -55,8 +55,9 @@ function compareNode(ctx: Context, rawBefore: JsonSchemaLike, rawAfter: JsonSche
     if (ctx.visiting.has(refKey)) return;
     ctx.visiting.add(refKey);
   }
-  const before = resolveRef(rawBefore, ctx.beforeRoot);
-  const after = resolveRef(rawAfter, ctx.afterRoot);
+  // `true` accepts anything, exactly like `{}`, which reads better in messages ("type narrowed from any").
+  const before = asObject(resolveRef(rawBefore, ctx.beforeRoot));
+  const after = asObject(resolveRef(rawAfter, ctx.afterRoot));
   if (typeof before === 'boolean' || typeof after === 'boolean') {
     compareBooleanSchemas(ctx, before, after, pointer);
   } else if (!sameJson(before, after)) {
@@ -70,11 +71,15 @@ function refPair(before: JsonSchemaLike, after: JsonSchemaLike): string | undefi
   return ref(before) !== undefined || ref(after) !== undefined ? `${ref(before) ?? ''}\u0000${ref(after) ?? ''}` : undefined;
 }
 
+function asObject(schema: JsonSchemaLike): JsonSchemaLike {
+  return schema === true ? {} : schema;
+}
+
+/** Only `false` (accepts nothing) is left as a boolean here. */
 function compareBooleanSchemas(ctx: Context, before: JsonSchemaLike, after: JsonSchemaLike, pointer: string): void {
   if (sameJson(before, after)) return;
-  const widened = before === false || after === true || (typeof after === 'object' && Object.keys(after).length === 0);
-  const describe = (schema: JsonSchemaLike) => (schema === true ? 'anything' : schema === false ? 'nothing' : 'a schema');
-  push(ctx, pointer, 'changed', !widened, true, `schema changed from ${describe(before)} to ${describe(after)}`);
+  if (after === false) push(ctx, pointer, 'changed', true, true, 'no value is allowed any more');
+  else push(ctx, pointer, 'changed', false, true, 'values are allowed now');
 }
 
 function compareObjects(ctx: Context, before: JSONSchema7, after: JSONSchema7, pointer: string): void {
