@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileValidators } from '../../packages/cli/src/generate/validators/compile-validators.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
+import { rewriteRuntimeRequires } from '../../packages/cli/src/generate/validators/runtime-imports.js';
 import type { JsonSchema } from '../../packages/cli/src/model/types.js';
 import { SCHEMA_CASES } from './schema-cases.js';
 
@@ -46,6 +47,8 @@ describe('compileValidators output', () => {
     expect(body).not.toContain('new RegExp');
     expect(body).toContain('/^ord_[0-9]+$/u');
     expect(body).toContain('/a\\/b/u');
+    // Line terminators in a pattern are escaped, or the literal would break the line.
+    expect(body).toContain('/^(a\\u2028b|c\\nd|e\\/f)$/u');
     // Annotations are not copied into the module, whatever they contain.
     expect(ts.code).not.toContain('A description with');
     expect(ts.code).not.toContain('growth');
@@ -115,12 +118,35 @@ describe('compileValidators errors', () => {
     expect(() => compileValidators([{ name: 'validate-order', schema }], { language: 'ts' })).toThrow(
       'cannot compile validator "validate-order": its name is not a JavaScript identifier.',
     );
+    expect(() => compileValidators([{ name: '__proto__', schema }], { language: 'ts' })).toThrow(
+      'cannot compile validator "__proto__": its name is not a JavaScript identifier.',
+    );
     expect(() => compileValidators([{ name: 'validateA', schema }, { name: 'validateA', schema }], { language: 'ts' })).toThrow(
       'cannot compile validator validateA: two schemas have this name.',
     );
     for (const name of ['validate10', 'pattern0', 'deepEqual', 'formatDateTime']) {
       expect(() => compileValidators([{ name, schema }], { language: 'ts' })).toThrow(`cannot compile validator ${name}: the validators module uses this name itself.`);
     }
+  });
+
+  it('refuses async schemas, which cannot be CompiledValidators', () => {
+    expect(fails('validateAsync', { properties: { a: { $async: true, type: 'string' } as JsonSchema } })).toThrow(
+      'cannot compile validateAsync: "$async" at #/properties/a is not supported, because plangen validators run synchronously. Remove it from the schema.',
+    );
+  });
+
+  it('fails loudly when ajv needs a helper @plangen/core does not carry', () => {
+    const code = 'const func0 = require("ajv/dist/runtime/equal").default;const func1 = require("ajv/dist/runtime/validation_error").default;';
+    expect(() => rewriteRuntimeRequires(code)).toThrow(
+      'plangen internal error: the precompiled validators still contain require("ajv/dist/runtime/validation_error").default, which @plangen/core does not provide. Report the schema that needs it.',
+    );
+    expect(() => rewriteRuntimeRequires('const formats0 = require("ajv-formats/dist/formats").fullFormats["made-up"];')).toThrow(
+      'plangen internal error: the precompiled validators still contain require("ajv-formats/dist/formats").fullFormats["made-up"], which @plangen/core does not provide. Report the schema that needs it.',
+    );
+    expect(rewriteRuntimeRequires('const a = require("ajv-formats/dist/formats").fullFormats["date-time"];const b = require("ajv-formats/dist/formats").fullFormats.uri;')).toEqual({
+      code: 'const a = formatDateTime;const b = formatUri;',
+      imports: ['formatDateTime', 'formatUri'],
+    });
   });
 
   it('explains schemas ajv cannot compile', () => {

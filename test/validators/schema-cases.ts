@@ -85,6 +85,7 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
         slash: { type: 'string', pattern: 'a/b' },
         unanchored: { type: 'string', pattern: 'x' },
         emoji: { type: 'string', pattern: '^.$' },
+        lineBreaks: { type: 'string', pattern: '^(a\u2028b|c\nd|e\\/f)$' },
       },
     },
     payloads: [
@@ -100,6 +101,10 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
       { unanchored: 'fox' },
       { emoji: '😀' },
       { emoji: 'ab' },
+      { lineBreaks: 'a\u2028b' },
+      { lineBreaks: 'c\nd' },
+      { lineBreaks: 'e/f' },
+      { lineBreaks: 'ab' },
       { id: 12 },
     ],
   },

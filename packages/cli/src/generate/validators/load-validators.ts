@@ -11,13 +11,14 @@ export function loadValidators(entries: readonly ValidatorEntry[]): Record<strin
   const prefix = javaScriptPrefix(module);
   const suffix = javaScriptSuffix(module);
   if (!code.startsWith(prefix) || !code.endsWith(suffix)) throw new Error('plangen internal error: unexpected layout of the generated validators.');
-  // The module's import becomes a parameter and its exports a returned object; the code between is untouched.
+  // The import becomes a parameter and the exports a returned array; the code between runs as emitted.
   const body = code.slice(prefix.length, code.length - suffix.length);
   const evaluate = new Function(
     'runtime',
-    `"use strict";const { ${module.imports.join(', ')} } = runtime;${body}\nreturn { ${module.exports.map(({ name, local }) => `${name}: ${local}`).join(', ')} };`,
-  ) as (runtime: Readonly<Record<string, unknown>>) => Record<string, CompiledValidator>;
-  return evaluate(runtimeExports(module.imports));
+    `"use strict";const { ${module.imports.join(', ')} } = runtime;${body}\nreturn [${module.exports.map(({ local }) => local).join(', ')}];`,
+  ) as (runtime: Readonly<Record<string, unknown>>) => CompiledValidator[];
+  const validators = evaluate(runtimeExports(module.imports));
+  return Object.fromEntries(module.exports.map(({ name }, index) => [name, validators[index] as CompiledValidator]));
 }
 
 function runtimeExports(names: readonly string[]): Readonly<Record<string, unknown>> {

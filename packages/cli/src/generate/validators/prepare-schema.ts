@@ -20,6 +20,9 @@ const ANNOTATION_KEYWORDS = new Set<string>([
 
 export function prepareSchema(validatorName: string, schema: JsonSchema): JsonSchema {
   return mapSubschemas(schema, (node, pointer) => {
+    if (node.$async === true) {
+      throw new Error(`cannot compile ${validatorName}: "$async" at ${pointer} is not supported, because plangen validators run synchronously. Remove it from the schema.`);
+    }
     if (typeof node.pattern === 'string') checkPattern(validatorName, node.pattern, `${pointer}/pattern`);
     const patternProperties = node.patternProperties;
     if (typeof patternProperties === 'object' && patternProperties !== null) {
