@@ -207,3 +207,24 @@ describe('all formats', () => {
     expect(createAjv().validateSchema(schema as object)).toBe(true);
   });
 });
+
+describe('older Segment exports', () => {
+  it('reads draft-04 schemas as draft-07 and schemas wrapped as rules', () => {
+    const plan = {
+      rules: {
+        global: { rules: { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', properties: { userId: { type: 'string' } } } },
+        events: [
+          {
+            name: 'E',
+            version: 1,
+            rules: { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', properties: { properties: { type: 'object', properties: { a: { type: 'string' } } } } },
+          },
+        ],
+      },
+    };
+    const model = loadPlanText(JSON.stringify(plan), 'old.json');
+    expect(model.common?.schema).toEqual({ type: 'object', properties: { userId: { type: 'string' } } });
+    expect(model.common?.source.pointer).toBe('/rules/global/rules');
+    expect(model.events[0]!.versions[0]!.properties).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
+  });
+});

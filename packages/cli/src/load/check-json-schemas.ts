@@ -3,10 +3,12 @@
 // compiles. Errors point at the offending keyword inside the plan file.
 import type { ErrorObject } from 'ajv';
 import { createAjv } from '../schema/create-ajv.js';
+import type { JsonSchema } from '../model/types.js';
 import { at, describePath } from './describe-path.js';
 import { errorAt } from './located-error.js';
 import { parsePointer, toPointer } from './locate.js';
 import type { SourceDocument } from './source-document.js';
+import { stripAnnotations } from './strip-annotations.js';
 
 export interface RawSchemaAt {
   /** Pointer of the schema inside the plan document. */
@@ -20,10 +22,17 @@ const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required
 
 let metaValidator: ReturnType<typeof createAjv> | undefined;
 
-export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSchemaAt[], options: { requiredMustBeListed: boolean }): void {
+export interface CheckOptions {
+  /** Native plans: a `required` name must be one of the listed `properties`. */
+  readonly requiredMustBeListed: boolean;
+  /** Segment exports: a root `$schema` of another draft is read as draft-07 (see strip-annotations.ts). */
+  readonly anyDraft: boolean;
+}
+
+export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSchemaAt[], options: CheckOptions): void {
   for (const { pointer, schema } of schemas) {
     const owner = describePath(parsePointer(pointer), source.data);
-    checkMeta(source, pointer, schema, owner);
+    checkMeta(source, pointer, options.anyDraft ? stripAnnotations(schema as JsonSchema) : schema, owner);
     walk(schema, [], (node, path) => checkKeywords(source, pointer, schema, node, path, owner, options));
   }
 }
@@ -63,7 +72,7 @@ function checkKeywords(
   node: Record<string, unknown>,
   path: readonly string[],
   owner: string,
-  options: { requiredMustBeListed: boolean },
+  options: CheckOptions,
 ): void {
   const here = (...rest: string[]) => ({ file: source.file, pointer: rootPointer + toPointer([...path, ...rest]) });
   const patterns: [string, string[]][] = [];

@@ -14,7 +14,7 @@ export function checkPlangenPlan(source: SourceDocument): NativePlan {
   checkShape(source, planSchema());
   const plan = source.data as NativePlan;
   for (const [segments, properties] of propertyMaps(plan)) checkPatterns(source, segments, properties);
-  checkJsonSchemas(source, rawSchemas(plan), { requiredMustBeListed: true });
+  checkJsonSchemas(source, rawSchemas(plan), { requiredMustBeListed: true, anyDraft: false });
   return plan;
 }
 

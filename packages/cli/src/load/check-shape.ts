@@ -82,9 +82,11 @@ function explain(error: ErrorObject, source: SourceDocument) {
       return errorAt(here, `${subject} is an empty list`, 'Add at least one entry, or remove the key', 'value');
     case 'type':
     case 'minimum':
+    case 'maximum':
       if (last === 'version' && segments.length >= 2) {
         const owner = describePath(segments.slice(0, segments.length >= 4 && segments[0] === 'events' ? 2 : -1), data);
-        return errorAt(here, `version ${JSON.stringify(value)} of ${owner} is not a positive integer`, 'Number versions 1, 2, 3 and so on', 'value');
+        const written = typeof value === 'number' ? String(value) : JSON.stringify(value);
+        return errorAt(here, `version ${written} of ${owner} is not a positive integer`, 'Number versions 1, 2, 3 and so on', 'value');
       }
       if (error.keyword === 'type') {
         const expected = String(error.params.type);

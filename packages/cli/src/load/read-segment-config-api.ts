@@ -42,13 +42,13 @@ export function readSegmentConfigApi(source: SourceDocument): PlanEntries {
   const { file } = source;
   const ref = (...segments: (string | number)[]): SourceRef => ({ file, pointer: toPointer(segments) });
   const events = plan.rules.events ?? [];
-  const identify = traitsRule(plan.rules, 'identify');
-  const group = traitsRule(plan.rules, 'group');
+  const identify = traitsRule(source, plan.rules, 'identify');
+  const group = traitsRule(source, plan.rules, 'group');
+  const global = plan.rules.global && unwrap(plan.rules.global, ['rules', 'global']);
 
   const schemas: RawSchemaAt[] = events.map((event, index) => ({ pointer: toPointer(['rules', 'events', index, 'rules']), schema: event.rules }));
-  for (const found of [identify, group]) if (found) schemas.push({ pointer: toPointer(['rules', found.key]), schema: found.schema });
-  if (plan.rules.global) schemas.push({ pointer: toPointer(['rules', 'global']), schema: plan.rules.global });
-  checkJsonSchemas(source, schemas, { requiredMustBeListed: false });
+  for (const found of [identify, group, global]) if (found) schemas.push(found);
+  checkJsonSchemas(source, schemas, { requiredMustBeListed: false, anyDraft: true });
 
   const versions = events.map((event, index): VersionEntry => {
     const at = ref('rules', 'events', index);
@@ -71,16 +71,32 @@ export function readSegmentConfigApi(source: SourceDocument): PlanEntries {
     file,
     format: 'segment-config-api',
     events: versions,
-    ...(identify && { identify: callEntry(identify.schema, 'traits', ref('rules', identify.key)) }),
-    ...(group && { group: callEntry(group.schema, 'traits', ref('rules', group.key)) }),
-    ...(plan.rules.global && { common: { schema: stripAnnotations(plan.rules.global), source: ref('rules', 'global') } }),
+    ...(identify && { identify: callEntry(identify.schema, 'traits', { file, pointer: identify.pointer }) }),
+    ...(group && { group: callEntry(group.schema, 'traits', { file, pointer: group.pointer }) }),
+    ...(global && { common: { schema: stripAnnotations(global.schema), source: { file, pointer: global.pointer } } }),
   };
 }
 
-/** `rules.identify` if present, else a non-empty `rules.identify_traits` (likewise for group). */
-function traitsRule(rules: ConfigApiPlan['rules'], kind: 'identify' | 'group'): { key: string; schema: JsonSchema } | undefined {
+/** `rules.identify` if present, else `rules.identify_traits` when it is a schema (likewise for group). */
+function traitsRule(source: SourceDocument, rules: ConfigApiPlan['rules'], kind: 'identify' | 'group'): { pointer: string; schema: JsonSchema } | undefined {
   const direct = rules[kind];
-  if (direct !== undefined) return { key: kind, schema: direct };
-  const traits = rules[`${kind}_traits`];
-  return traits === undefined || Array.isArray(traits) ? undefined : { key: `${kind}_traits`, schema: traits };
+  if (direct !== undefined) return unwrap(direct, ['rules', kind]);
+  const key = `${kind}_traits` as const;
+  const traits = rules[key];
+  if (traits === undefined || (Array.isArray(traits) && traits.length === 0)) return undefined;
+  if (Array.isArray(traits)) {
+    throw errorAt(
+      { file: source.file, pointer: toPointer(['rules', key]) },
+      `rules.${key} is a list of traits, which plangen cannot read`,
+      `Give the traits as a JSON Schema in "rules.${kind}"`,
+    );
+  }
+  return unwrap(traits, ['rules', key]);
+}
+
+/** Some exports wrap a schema as { name, rules: <schema> } like an event; either way gives the schema. */
+function unwrap(written: JsonSchema, segments: string[]): { pointer: string; schema: JsonSchema } {
+  const wrapped = (written as { rules?: unknown }).rules;
+  const isWrapper = typeof wrapped === 'object' && wrapped !== null && !Array.isArray(wrapped) && written.type === undefined && written.properties === undefined;
+  return isWrapper ? { pointer: toPointer([...segments, 'rules']), schema: wrapped as JsonSchema } : { pointer: toPointer(segments), schema: written };
 }

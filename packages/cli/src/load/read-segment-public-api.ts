@@ -30,7 +30,7 @@ export function readSegmentPublicApi(source: SourceDocument): PlanEntries {
   checkJsonSchemas(
     source,
     plan.rules.map((rule, index) => ({ pointer: toPointer(['rules', index, 'jsonSchema']), schema: rule.jsonSchema })),
-    { requiredMustBeListed: false },
+    { requiredMustBeListed: false, anyDraft: true },
   );
   const { file } = source;
   const events: VersionEntry[] = [];

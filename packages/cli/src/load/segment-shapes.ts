@@ -4,7 +4,7 @@
 import type { JsonSchema } from '../model/types.js';
 
 const RULE_TYPES = ['TRACK', 'IDENTIFY', 'GROUP', 'PAGE', 'SCREEN', 'COMMON'];
-const version: JsonSchema = { type: 'integer', minimum: 1 };
+const version: JsonSchema = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
 
 export const PUBLIC_API_SHAPE: JsonSchema = {
   type: 'object',
@@ -53,8 +53,8 @@ export const CONFIG_API_SHAPE: JsonSchema = {
         global: { type: 'object' },
         identify: { type: 'object' },
         group: { type: 'object' },
-        identify_traits: { type: ['object', 'array'], maxItems: 0 },
-        group_traits: { type: ['object', 'array'], maxItems: 0 },
+        identify_traits: { type: ['object', 'array'] },
+        group_traits: { type: ['object', 'array'] },
       },
     },
   },

@@ -1,6 +1,6 @@
 // Reads plan text into a YAML document that remembers where every node is. JSON
 // is YAML, so one parser serves both and JSON errors get line:column too.
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { PlanError } from '../errors.js';
 
 export interface SourceDocument {
@@ -23,6 +23,7 @@ export function parseSource(text: string, file: string): SourceDocument {
     }
     throw new PlanError({ file, line, column: col }, `syntax error: ${firstLine(error.message)}`, 'Fix the YAML/JSON at that position');
   }
+  rejectComplexKeys(document, lineCounter, file);
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 1000 });
@@ -31,6 +32,18 @@ export function parseSource(text: string, file: string): SourceDocument {
     throw new PlanError({ file }, `cannot expand the YAML aliases: ${firstLine(String((cause as Error).message))}`, 'Write the repeated parts out instead of using so many aliases');
   }
   return { file, document, lineCounter, data };
+}
+
+/** Plans are JSON data: a list or mapping used as a key has no JSON meaning. */
+function rejectComplexKeys(document: Document.Parsed, lineCounter: LineCounter, file: string): void {
+  visit(document, {
+    Pair(_, pair) {
+      if (pair.key === null || isScalar(pair.key)) return;
+      const offset = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+      const { line, col } = lineCounter.linePos(offset);
+      throw new PlanError({ file, line, column: col }, 'a list or mapping is used as a key', 'Keys must be plain text, such as an event or property name');
+    },
+  });
 }
 
 /** The key written at `offset`, quoted, for the duplicate-key message (the parser reports only where it starts). */

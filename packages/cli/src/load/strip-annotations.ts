@@ -13,8 +13,17 @@ const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definit
 /** Keywords whose value is a list of schemas. */
 const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
 
+const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
+
+/**
+ * Also drops a root `$schema` naming another draft (older exports say draft-04):
+ * Protocols validates them as draft-07, and so does every later stage.
+ */
 export function stripAnnotations(schema: JsonSchema): JsonSchema {
-  return strip(schema) as JsonSchema;
+  const cleaned = strip(schema) as JsonSchema;
+  if (typeof cleaned.$schema !== 'string' || DRAFT_07.test(cleaned.$schema)) return cleaned;
+  const { $schema: _other, ...rest } = cleaned;
+  return rest;
 }
 
 function strip(schema: unknown): unknown {
