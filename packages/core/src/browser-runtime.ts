@@ -2,7 +2,7 @@
 // `analytics.track(event, properties, options, callback)` and its identify/group/page/screen siblings.
 import type { AnalyticsNextLike, Callback, TrackOptions } from './client-types.js';
 import type { CallSpec, EventSpec, PlangenOptions } from './types.js';
-import { collectErrors, createRuntimeCore, type RuntimeSetup } from './runtime-core.js';
+import { collectErrors, createRuntimeCore, unavailableMessage, violationOf, type RuntimeSetup } from './runtime-core.js';
 import { withEventVersion } from './event-context.js';
 import { copyRecord, isObjectLike, ownValue } from './own-value.js';
 
@@ -30,12 +30,7 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
   function clientFor(method: Method, spec?: EventSpec): AnalyticsNextLike | undefined {
     const client = core.client() ?? snippetClient();
     if (client !== undefined && typeof client[method] === 'function') return client;
-    const call = spec === undefined ? `${method}()` : `tracking ${JSON.stringify(spec.event)} v${spec.version}`;
-    return core.unavailable(
-      client === undefined
-        ? `plangen: call configure({ analytics }) before ${call}.`
-        : `plangen: the analytics client has no ${method}() method, needed by ${call}.`,
-    );
+    return core.unavailable(unavailableMessage(method, spec, client !== undefined));
   }
 
   // Validates one call and lets the policy decide whether it is sent. The payload is built only when a
@@ -57,11 +52,7 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
     }
     if (errors === undefined) return true;
     payload ??= callPayload(fields, options, context);
-    const violation =
-      'event' in spec
-        ? { type: 'track' as const, event: spec.event, version: spec.version, errors, payload }
-        : { type: spec.type, errors, payload };
-    return core.allow(violation, core.settings());
+    return core.allow(violationOf(spec, errors, payload), core.settings());
   }
 
   return {

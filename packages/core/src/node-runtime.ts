@@ -9,7 +9,7 @@ import type {
   NodeTrackMessage,
 } from './client-types.js';
 import type { CallSpec, EventSpec, PlangenOptions } from './types.js';
-import { collectErrors, createRuntimeCore, type RuntimeSetup } from './runtime-core.js';
+import { collectErrors, createRuntimeCore, unavailableMessage, violationOf, type RuntimeSetup } from './runtime-core.js';
 import { withEventVersion } from './event-context.js';
 import { copyRecord, isObjectLike, ownValue } from './own-value.js';
 
@@ -24,7 +24,6 @@ export interface NodeRuntime {
 
 type Method = 'track' | 'identify' | 'group' | 'page' | 'screen';
 
-
 const CLIENT_SHAPE = 'your @segment/analytics-node Analytics instance (or any client with a track(message, callback) method)';
 
 export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
@@ -33,12 +32,7 @@ export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
   function clientFor(method: Method, spec?: EventSpec): AnalyticsNodeLike | undefined {
     const client = core.client();
     if (client !== undefined && typeof client[method] === 'function') return client;
-    const call = spec === undefined ? `${method}()` : `tracking ${JSON.stringify(spec.event)} v${spec.version}`;
-    return core.unavailable(
-      client === undefined
-        ? `plangen: call configure({ analytics }) before ${call}.`
-        : `plangen: the analytics client has no ${method}() method, needed by ${call}.`,
-    );
+    return core.unavailable(unavailableMessage(method, spec, client !== undefined));
   }
 
   // Validates one message and lets the policy decide whether it is sent. `message` is what the client
@@ -56,11 +50,7 @@ export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
     }
     if (errors === undefined) return true;
     payload ??= copyRecord(message, { type });
-    const violation =
-      'event' in spec
-        ? { type: 'track' as const, event: spec.event, version: spec.version, errors, payload }
-        : { type: spec.type, errors, payload };
-    return core.allow(violation, core.settings());
+    return core.allow(violationOf(spec, errors, payload), core.settings());
   }
 
   // identify/group/page/screen send the caller's message as it is: only track adds to it.
@@ -85,7 +75,7 @@ export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
         sent['event'] = spec.event;
         sent['context'] = withEventVersion(ownValue(message, 'context'), spec.version);
         if (!allowed(spec, sent, 'properties')) return;
-        client.track?.(sent, callback);
+        client.track(sent, callback);
       } catch (error) {
         core.failed(error);
       }

@@ -1,6 +1,6 @@
 // What the browser and Node runtimes share: configure() checks, running validators, the violation
 // policy, and the production promise that a wrapper never throws.
-import type { CompiledValidator, PlangenOptions, ValidationError, Violation, ViolationPolicy } from './types.js';
+import type { CallSpec, CompiledValidator, EventSpec, PlangenOptions, ValidationError, Violation, ViolationPolicy } from './types.js';
 import { exceptionError, orderErrors, toValidationErrors } from './validation-messages.js';
 import { PlangenNotConfiguredError, PlangenViolationError, formatViolation } from './violation.js';
 import { isObjectLike } from './own-value.js';
@@ -144,6 +144,25 @@ export function collectErrors(
   }
   if (errors.length === 0) errors = [{ pointer: base, keyword: 'unknown', message: 'is invalid' }];
   return found === undefined ? errors : orderErrors([...found, ...errors]);
+}
+
+/** The Violation of one call: track calls carry their event and version. */
+export function violationOf(
+  spec: EventSpec | CallSpec,
+  errors: readonly ValidationError[],
+  payload: Readonly<Record<string, unknown>>,
+): Violation {
+  return 'event' in spec
+    ? { type: 'track', event: spec.event, version: spec.version, errors, payload }
+    : { type: spec.type, errors, payload };
+}
+
+/** Why a wrapper cannot send: no client yet, or a client without the method the call needs. */
+export function unavailableMessage(method: string, spec: EventSpec | undefined, hasClient: boolean): string {
+  const call = spec === undefined ? `${method}()` : `tracking ${JSON.stringify(spec.event)} v${spec.version}`;
+  return hasClient
+    ? `plangen: the analytics client has no ${method}() method, needed by ${call}.`
+    : `plangen: call configure({ analytics }) before ${call}.`;
 }
 
 function warn(message: string): void {
