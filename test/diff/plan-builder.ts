@@ -1,5 +1,4 @@
 // Hand-built plan models for diff tests, with identifiers named the way the model names them.
-import type { JSONSchema7Definition } from 'json-schema';
 import type { EventModel, JsonSchema, PlanModel } from '../../packages/cli/src/model/types.js';
 
 const pascal = (name: string) =>
@@ -10,7 +9,7 @@ const pascal = (name: string) =>
     .join('');
 
 /** An object schema; `required` lists the required names. */
-export function object(properties: Record<string, JSONSchema7Definition>, required: string[] = [], extra: JsonSchema = {}): JsonSchema {
+export function object(properties: Record<string, JsonSchema | boolean>, required: string[] = [], extra: JsonSchema = {}): JsonSchema {
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), ...extra };
 }
 
