@@ -37,6 +37,14 @@ describe('plangen diff', () => {
     expect(output.stderr()).toBe('');
   });
 
+  it('compares the normalized model, so the same plan in YAML and JSON has no changes', async () => {
+    const output = captureOutput();
+    const shop = fileURLToPath(new URL('../../fixtures/shop/plan.yaml', import.meta.url));
+    const shopJson = fileURLToPath(new URL('../../fixtures/shop-json/plan.json', import.meta.url));
+    expect(await main(['diff', shop, shopJson, '--enforce-versioning'])).toBe(0);
+    expect(output.stdout()).toBe(`plangen diff ${shop} -> ${shopJson}\nNo changes.\n\nVersioning: ok, no breaking change was made in place.\n`);
+  });
+
   it('--enforce-versioning fails on a breaking change in place, naming the event, the change and version N+1', async () => {
     const output = captureOutput();
     const code = await main(['diff', path.join(fixtures, 'before.yaml'), path.join(fixtures, 'in-place.yaml'), '--enforce-versioning']);
