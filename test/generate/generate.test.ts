@@ -51,6 +51,9 @@ describe('generate', () => {
     expect(index).toContain("season?: 'fall' | 'winter';");
     expect(index).toContain('coupon?: string | null;');
     expect(index).toContain("reason?: 'idle' | 'user';");
+    // Nested objects become interfaces named after their path.
+    expect(index).toContain('items?: OrderCompletedV2PropertiesItemsItem[];');
+    expect(index).toContain('export interface OrderCompletedV2PropertiesItemsItem {\n  sku: string;\n}');
     // No required keys: the argument may be left out.
     expect(index).toContain('export function trackSignedOut(properties?: SignedOutProperties,');
     expect(index).toMatch(/export function identify\(\s*userId: string \| undefined,\s*traits: IdentifyTraits,/);

@@ -32,21 +32,27 @@ export function permittedValues(pattern: string): string[] | undefined {
 
 /** The schema of one generated type, ready to sit under `definitions[typeName]` of the combined schema. */
 export function typingSchema(schema: JsonSchema, typeName: string): JsonSchema {
-  const copy = prepare(schema, `#/definitions/${typeName}`) as Record<string, Json>;
+  const copy = prepare(schema, `#/definitions/${typeName}`, typeName) as Record<string, Json>;
   // Properties and traits are always objects on the wire, even when the plan leaves `type` out.
   if (copy['type'] === undefined && copy['$ref'] === undefined) copy['type'] = 'object';
   return copy as JsonSchema;
 }
 
-function prepare(schema: Json, root: string): Json {
+/**
+ * `name` is the type name an object with declared properties gets (`OrderCompletedV2PropertiesProductsItem`),
+ * so nested objects become interfaces an app can name; absent where no stable name exists.
+ */
+function prepare(schema: Json, root: string, name: string | undefined): Json {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
   const source = schema as Record<string, Json>;
   // Entries, not assignments: a key such as `__proto__` must stay an own property.
   const entries: [string, Json][] = [];
   for (const [key, value] of Object.entries(source)) {
     if (DROPPED_KEYWORDS.has(key) || key === 'description') continue;
-    entries.push([key, prepareKeyword(key, value, root)]);
+    entries.push([key, prepareKeyword(key, value, root, name)]);
   }
+  const properties = source['properties'];
+  if (name !== undefined && isObjectRecord(properties) && Object.keys(properties).length > 0) entries.push(['title', name]);
   const literals = typeof source['pattern'] === 'string' && isStringSchema(source) ? permittedValues(source['pattern']) : undefined;
   if (literals) entries.push(['tsType', literalUnion(literals, source['type'])]);
   const doc = propertyDoc(source, literals);
@@ -54,17 +60,33 @@ function prepare(schema: Json, root: string): Json {
   return Object.fromEntries(entries);
 }
 
-function prepareKeyword(key: string, value: Json, root: string): Json {
-  if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, root);
-  if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, root));
-  if (SCHEMA_LIST_KEYWORDS.includes(key)) return Array.isArray(value) ? value.map((entry) => prepare(entry, root)) : prepare(value, root);
+function prepareKeyword(key: string, value: Json, root: string, name: string | undefined): Json {
+  if (key === 'properties') return mapValues(value, (entry, property) => prepare(entry, root, nestedName(name, property)));
+  if (key === 'items' && !Array.isArray(value)) return prepare(value, root, name === undefined ? undefined : `${name}Item`);
+  if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, root, undefined);
+  if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, root, undefined));
+  if (SCHEMA_LIST_KEYWORDS.includes(key)) {
+    return Array.isArray(value) ? value.map((entry) => prepare(entry, root, undefined)) : prepare(value, root, undefined);
+  }
   if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) return root + value.slice(1);
   return value;
 }
 
-function mapValues(value: Json, fn: (entry: Json) => Json): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fn(entry)]));
+// `products` of `OrderCompletedV2Properties` -> `OrderCompletedV2PropertiesProducts`; a property whose
+// name has no ASCII letters or digits stays an inline type rather than get an arbitrary name.
+function nestedName(parent: string | undefined, property: string): string | undefined {
+  const words = property.match(/[A-Za-z0-9]+/g);
+  if (parent === undefined || !words) return undefined;
+  return parent + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+}
+
+function isObjectRecord(value: Json): value is Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mapValues(value: Json, fn: (entry: Json, key: string) => Json): Json {
+  if (!isObjectRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fn(entry, key)]));
 }
 
 function isStringSchema(schema: Record<string, Json>): boolean {
