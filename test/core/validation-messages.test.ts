@@ -113,6 +113,16 @@ describe('toValidationErrors', () => {
     ]);
   });
 
+  it('never throws on malformed error lists', () => {
+    const bare = Object.create(null) as object;
+    const junk = [null, 3, 'x', { keyword: bare, params: null }, { instancePath: 7, keyword: 'required', params: { missingProperty: bare } }];
+    expect(toValidationErrors(junk as unknown as CompiledValidatorError[], BASE)).toEqual([
+      { pointer: '/properties', message: 'does not satisfy the "(a value that cannot be printed)" rule of the plan', keyword: '(a value that cannot be printed)' },
+      { pointer: '/properties', message: 'is required', keyword: 'required' },
+    ]);
+    expect(toValidationErrors('not a list' as unknown as CompiledValidatorError[], BASE)).toEqual([]);
+  });
+
   it('copes with errors that lack params', () => {
     const broken = [{ instancePath: '', keyword: 'required' }] as unknown as CompiledValidatorError[];
     expect(toValidationErrors(broken, BASE)).toEqual([{ pointer: '/properties', message: 'is required', keyword: 'required' }]);

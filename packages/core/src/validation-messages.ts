@@ -19,7 +19,7 @@ export function toValidationErrors(
   const result: ValidationError[] = [];
   for (let i = 0; i < list.length; i++) {
     const error = list[i];
-    if (error === undefined || branches.inner.has(i)) continue;
+    if (!isObject(error) || branches.inner.has(i)) continue;
     result.push(describe(error, base, branches.of.get(i) ?? []));
   }
   return orderErrors(result);
@@ -48,12 +48,12 @@ function branchErrors(errors: readonly CompiledValidatorError[]): Branches {
   // summary before the summaries nested in it, so each inner error is claimed by its outermost summary.
   for (let i = errors.length - 1; i >= 0; i--) {
     const outer = errors[i];
-    if (outer === undefined || inner.has(i) || !SUMMARISING.has(outer.keyword) || typeof outer.schemaPath !== 'string') continue;
+    if (!isObject(outer) || inner.has(i) || !SUMMARISING.has(outer.keyword) || typeof outer.schemaPath !== 'string') continue;
     const prefix = `${outer.schemaPath}/`;
     const claimed: CompiledValidatorError[] = [];
     for (let j = i - 1; j >= 0; j--) {
       const candidate = errors[j];
-      if (candidate === undefined || inner.has(j) || typeof candidate.schemaPath !== 'string') continue;
+      if (!isObject(candidate) || inner.has(j) || typeof candidate.schemaPath !== 'string') continue;
       if (!candidate.schemaPath.startsWith(prefix)) continue;
       inner.add(j);
       claimed.unshift(candidate);
@@ -64,8 +64,8 @@ function branchErrors(errors: readonly CompiledValidatorError[]): Branches {
 }
 
 function describe(error: CompiledValidatorError, base: string, inner: readonly CompiledValidatorError[]): ValidationError {
-  const params: Params = isParams(error.params) ? error.params : {};
-  const keyword = String(error.keyword);
+  const params: Params = isObject(error.params) ? error.params : {};
+  const keyword = text(error.keyword);
   const at = `${base}${typeof error.instancePath === 'string' ? error.instancePath : ''}`;
   const located = (pointer: string, message: string): ValidationError => ({ pointer, message, keyword });
   switch (keyword) {
@@ -82,7 +82,7 @@ function describe(error: CompiledValidatorError, base: string, inner: readonly C
     case 'unevaluatedProperties':
       return located(keyPointer(at, params['unevaluatedProperty']), 'is not allowed by the plan');
     case 'propertyNames': {
-      const reasons = inner.map((reason) => sentence(String(reason.keyword), isParams(reason.params) ? reason.params : {}));
+      const reasons = inner.map((reason) => sentence(text(reason.keyword), isObject(reason.params) ? reason.params : {}));
       const why = reasons.length > 0 ? `: ${reasons.join(', ')}` : '';
       return located(keyPointer(at, params['propertyName']), `is not an allowed property name${why}`);
     }
@@ -122,7 +122,7 @@ function sentence(keyword: string, params: Params, ajvMessage?: string): string 
     case 'formatMaximum':
     case 'formatExclusiveMinimum':
     case 'formatExclusiveMaximum':
-      return `must be ${String(params['comparison'])} ${literal(params['limit'])}`;
+      return `must be ${text(params['comparison'])} ${literal(params['limit'])}`;
     case 'multipleOf':
       return `must be a multiple of ${literal(params['multipleOf'])}`;
     case 'minLength':
@@ -141,10 +141,10 @@ function sentence(keyword: string, params: Params, ajvMessage?: string): string 
     case 'maxProperties':
       return `must have at most ${counted(params['limit'], 'property', 'properties')}`;
     case 'uniqueItems':
-      return `must not contain duplicates (items ${String(params['j'])} and ${String(params['i'])} are identical)`;
+      return `must not contain duplicates (items ${text(params['j'])} and ${text(params['i'])} are identical)`;
     case 'contains':
       return typeof params['maxContains'] === 'number'
-        ? `must contain between ${String(params['minContains'])} and ${counted(params['maxContains'], 'matching item')}`
+        ? `must contain between ${text(params['minContains'])} and ${counted(params['maxContains'], 'matching item')}`
         : `must contain at least ${counted(params['minContains'], 'matching item')}`;
     case 'not':
       return 'must not match the schema the plan forbids';
@@ -175,7 +175,7 @@ function alternativesSentence(
   }
   const onlyTypes =
     inner.length > 0 &&
-    inner.every((error) => error.keyword === 'type' && error.instancePath === outer.instancePath && isParams(error.params));
+    inner.every((error) => error.keyword === 'type' && error.instancePath === outer.instancePath && isObject(error.params));
   if (onlyTypes) {
     const names = inner.flatMap((error) => typeNames(error.params['type']));
     return `must be ${[...new Set(names)].join(' or ')}`;
@@ -184,16 +184,16 @@ function alternativesSentence(
 }
 
 function typeNames(type: unknown): string[] {
-  if (Array.isArray(type)) return type.map(String);
-  return String(type).split(',');
+  if (Array.isArray(type)) return type.map(text);
+  return text(type).split(',');
 }
 
 function counted(limit: unknown, noun: string, plural = `${noun}s`): string {
-  return `${String(limit)} ${limit === 1 ? noun : plural}`;
+  return `${text(limit)} ${limit === 1 ? noun : plural}`;
 }
 
 function quote(value: unknown): string {
-  return `"${String(value)}"`;
+  return `"${text(value)}"`;
 }
 
 // Schema values (enum, const, limits) printed as JSON: `"fall"`, `3`, `null`.
@@ -202,20 +202,29 @@ function literal(value: unknown): string {
     const json = JSON.stringify(value);
     if (json !== undefined) return json;
   } catch {
-    // Not JSON (a cycle or a BigInt): fall through to String.
+    // Not JSON (a cycle or a BigInt): fall through to text.
   }
-  return String(value);
+  return text(value);
+}
+
+// String(value) for anything, also objects without a prototype or with a throwing toString.
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '(a value that cannot be printed)';
+  }
 }
 
 function describeThrown(thrown: unknown): string {
   try {
-    return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+    return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : text(thrown);
   } catch {
-    return 'a value that cannot be printed';
+    return '(a value that cannot be printed)';
   }
 }
 
-function isParams(value: unknown): value is Params {
+function isObject(value: unknown): value is Params {
   return typeof value === 'object' && value !== null;
 }
 
