@@ -420,6 +420,34 @@ describe('browser runtime: production mode', () => {
     expect(warn.mock.calls).toEqual([['plangen: a call failed and was not sent (further failures are not reported): Error: network down']]);
   });
 
+  it('reports only the first failure, whatever the later errors say', () => {
+    let calls = 0;
+    const runtime = createBrowserRuntime({ mode: 'production' });
+    runtime.configure({
+      analytics: {
+        track() {
+          calls += 1;
+          throw new Error(`failure ${calls}`);
+        },
+      },
+    });
+    runtime.track({ event: 'E', version: 1 });
+    runtime.track({ event: 'E', version: 1 });
+    expect(calls).toBe(2);
+    expect(warn.mock.calls).toEqual([['plangen: a call failed and was not sent (further failures are not reported): Error: failure 1']]);
+  });
+
+  it('survives a console.warn that throws', () => {
+    warn.mockImplementation(() => {
+      throw new Error('console is gone');
+    });
+    const runtime = createBrowserRuntime({ mode: 'production' });
+    expect(() => runtime.track({ event: 'E', version: 1 })).not.toThrow();
+    const development = createBrowserRuntime();
+    development.configure({ analytics: recordingClient().client });
+    expect(() => development.track(orderCompletedV2, invalidOrder)).not.toThrow();
+  });
+
   it('lets a client error through in development', () => {
     const runtime = createBrowserRuntime();
     runtime.configure({

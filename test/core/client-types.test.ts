@@ -89,6 +89,8 @@ describe('client types', () => {
   it('runtime methods take the typed messages', () => {
     const browser = createBrowserRuntime({ mode: 'production' });
     const node = createNodeRuntime({ mode: 'production' });
+    browser.configure({ analytics: { track: () => undefined } });
+    node.configure({ analytics: { track: () => undefined } });
     const order: OrderProperties = { total: 1 };
     // Interfaces without index signatures must be accepted as properties.
     expect(() => browser.track({ event: 'E', version: 1 }, order, { context: { ip: 'x' } }, (ctx: SegmentContext) => ctx)).not.toThrow();

@@ -48,9 +48,10 @@ export function createRuntimeCore<Client>(
   let settings: Settings = { policy: 'warn', onViolation: undefined, validating: !production };
   const warned = new Set<string>();
 
-  function warnOnce(message: string): void {
-    if (warned.has(message)) return;
-    warned.add(message);
+  // `key` says what counts as the same warning; by default the message itself.
+  function warnOnce(message: string, key = message): void {
+    if (warned.has(key)) return;
+    warned.add(key);
     warn(message);
   }
 
@@ -77,7 +78,7 @@ export function createRuntimeCore<Client>(
     },
     failed(error) {
       if (!production) throw error;
-      warnOnce(`plangen: a call failed and was not sent (further failures are not reported): ${describe(error)}`);
+      warnOnce(`plangen: a call failed and was not sent (further failures are not reported): ${describe(error)}`, 'failed');
     },
     allow(violation, current) {
       const { policy, onViolation } = current;
@@ -165,8 +166,13 @@ export function unavailableMessage(method: string, spec: EventSpec | undefined, 
     : `plangen: call configure({ analytics }) before ${call}.`;
 }
 
+// Reporting must never become the failure: a console replaced by something that throws is ignored.
 function warn(message: string): void {
-  if (typeof console !== 'undefined' && typeof console.warn === 'function') console.warn(message);
+  try {
+    if (typeof console !== 'undefined' && typeof console.warn === 'function') console.warn(message);
+  } catch {
+    // Nowhere left to report to.
+  }
 }
 
 function describe(value: unknown): string {
