@@ -8,7 +8,7 @@ import { describeTypes, typeSet } from '../diff/type-set.js';
 import { pascalCase } from '../model/names.js';
 import type { PlanModel, SourceRef } from '../model/types.js';
 import { followsStyle, SEGMENT_SPEC_TRAITS, toStyle } from './naming.js';
-import { hasUnanchoredAlternative, parsePattern, usesNegativeLookahead } from './pattern-analysis.js';
+import { hasUnanchoredAlternative, parsePattern, usesNegativeLookahead, type ParsedPattern } from './pattern-analysis.js';
 import { allSchemas, propertySchemas, versionLabel, type PlanSchema } from './plan-schemas.js';
 import { checkPattern } from './redos.js';
 import type { LintRuleId, NamingStyle } from './rule-ids.js';
@@ -164,16 +164,14 @@ function inconsistentPropertyType({ model }: LintContext): RuleFinding[] {
 }
 
 function invalidPattern(context: LintContext): RuleFinding[] {
-  return patterns(context.model).flatMap(({ plan, pointer, pattern }) => {
-    const parsed = parsePattern(pattern);
+  return patterns(context.model).flatMap(({ plan, pointer, pattern, parsed }) => {
     if (parsed.ok) return [];
     return [{ ...at(plan, pointer), detail: `pattern ${JSON.stringify(pattern)} in ${plan.label} is not a valid regular expression: ${parsed.reason}` }];
   });
 }
 
 function unanchoredPattern(context: LintContext): RuleFinding[] {
-  return patterns(context.model).flatMap(({ plan, pointer, pattern }) => {
-    const parsed = parsePattern(pattern);
+  return patterns(context.model).flatMap(({ plan, pointer, pattern, parsed }) => {
     if (!parsed.ok || !hasUnanchoredAlternative(parsed.ast)) return [];
     return [
       {
@@ -187,8 +185,7 @@ function unanchoredPattern(context: LintContext): RuleFinding[] {
 }
 
 function lookaheadPattern(context: LintContext): RuleFinding[] {
-  return patterns(context.model).flatMap(({ plan, pointer, pattern }) => {
-    const parsed = parsePattern(pattern);
+  return patterns(context.model).flatMap(({ plan, pointer, pattern, parsed }) => {
     if (!parsed.ok || !usesNegativeLookahead(parsed.ast)) return [];
     return [
       {
@@ -200,8 +197,10 @@ function lookaheadPattern(context: LintContext): RuleFinding[] {
 }
 
 function redosPattern(context: LintContext): RuleFinding[] {
+  const checked = new Map<string, ReturnType<typeof checkPattern>>();
   return patterns(context.model).flatMap(({ plan, pointer, pattern }) => {
-    const result = checkPattern(pattern);
+    const result = checked.get(pattern) ?? checkPattern(pattern);
+    checked.set(pattern, result);
     if (result.ok) return [];
     return [
       {
@@ -250,13 +249,30 @@ function at(plan: PlanSchema, pointer: string): Pick<RuleFinding, 'source' | 'sc
   return { source: plan.source, schemaPointer: pointer, schemaKind: plan.kind };
 }
 
-function patterns(model: PlanModel): { plan: PlanSchema; pointer: string; pattern: string }[] {
-  const found: { plan: PlanSchema; pointer: string; pattern: string }[] = [];
+interface FoundPattern {
+  readonly plan: PlanSchema;
+  readonly pointer: string;
+  readonly pattern: string;
+  readonly parsed: ParsedPattern;
+}
+
+/** Every pattern of a plan, each distinct pattern parsed once; shared by the four pattern rules. */
+const patternsByModel = new WeakMap<PlanModel, FoundPattern[]>();
+
+function patterns(model: PlanModel): FoundPattern[] {
+  const cached = patternsByModel.get(model);
+  if (cached) return cached;
+  const parsedBySource = new Map<string, ParsedPattern>();
+  const found: FoundPattern[] = [];
   for (const plan of allSchemas(model)) {
     walkSchema(plan.schema, (node, pointer) => {
-      if (typeof node.pattern === 'string') found.push({ plan, pointer, pattern: node.pattern });
+      if (typeof node.pattern !== 'string') return;
+      const parsed = parsedBySource.get(node.pattern) ?? parsePattern(node.pattern);
+      parsedBySource.set(node.pattern, parsed);
+      found.push({ plan, pointer, pattern: node.pattern, parsed });
     });
   }
+  patternsByModel.set(model, found);
   return found;
 }
 
