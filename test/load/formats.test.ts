@@ -164,6 +164,20 @@ describe('native plans', () => {
     expect(Object.keys(model).filter((key) => ['identify', 'group', 'page', 'screen', 'common'].includes(key))).toHaveLength(5);
   });
 
+  it('reads events written as a list of named events like the mapping form', () => {
+    const mapping = loadPlanText(
+      'name: P\nevents:\n  Signed Up:\n    versions:\n      - version: 1\n        properties: { method: { type: string } }\n  Opened: {}\n',
+      'map.yaml',
+    );
+    const list = loadPlanText(
+      'name: P\nevents:\n  - name: Signed Up\n    versions:\n      - version: 1\n        properties: { method: { type: string } }\n  - name: Opened\n',
+      'list.yaml',
+    );
+    const strip = (model: PlanModel) => JSON.parse(JSON.stringify(model, (key, value: unknown) => (key === 'source' || key === 'file' ? undefined : value)));
+    expect(strip(list)).toEqual(strip(mapping));
+    expect(list.events.map((e) => e.source.pointer)).toEqual(['/events/1', '/events/0']);
+  });
+
   it('applies the plan-level additionalProperties default', () => {
     const model = loadPlanText('name: Open\nadditionalProperties: true\nevents:\n  A:\n    properties:\n      x: { type: string }\n', 'open.yaml');
     expect(model.events[0]!.versions[0]!.properties.additionalProperties).toBe(true);

@@ -7,7 +7,7 @@ import { describePath } from './describe-path.js';
 import { errorAt } from './located-error.js';
 import { parsePointer, toPointer } from './locate.js';
 import { planSchema } from './plan-schema.js';
-import type { NativePlan, NativeProperty } from './plangen-format.js';
+import { eventsOf, type NativePlan, type NativeProperty } from './plangen-format.js';
 import type { SourceDocument } from './source-document.js';
 
 export function checkPlangenPlan(source: SourceDocument): NativePlan {
@@ -22,10 +22,10 @@ type Segments = readonly (string | number)[];
 
 /** Every property map the plan writes in the simple notation, with its location. */
 function* propertyMaps(plan: NativePlan): Generator<[Segments, Record<string, NativeProperty>]> {
-  for (const [name, event] of Object.entries(plan.events ?? {})) {
-    if (event.properties) yield [['events', name, 'properties'], event.properties];
+  for (const { key, event } of eventsOf(plan)) {
+    if (event.properties) yield [['events', key, 'properties'], event.properties];
     for (const [index, version] of (event.versions ?? []).entries()) {
-      if (version.properties) yield [['events', name, 'versions', index, 'properties'], version.properties];
+      if (version.properties) yield [['events', key, 'versions', index, 'properties'], version.properties];
     }
   }
   if (plan.identify?.traits) yield [['identify', 'traits'], plan.identify.traits];
@@ -58,12 +58,12 @@ function rawSchemas(plan: NativePlan): RawSchemaAt[] {
   const add = (schema: unknown, ...segments: Segments) => {
     if (schema !== undefined) found.push({ pointer: toPointer(segments), schema });
   };
-  for (const [name, event] of Object.entries(plan.events ?? {})) {
-    add(event.schema, 'events', name, 'schema');
-    add(event.payload, 'events', name, 'payload');
+  for (const { key, event } of eventsOf(plan)) {
+    add(event.schema, 'events', key, 'schema');
+    add(event.payload, 'events', key, 'payload');
     for (const [index, version] of (event.versions ?? []).entries()) {
-      add(version.schema, 'events', name, 'versions', index, 'schema');
-      add(version.payload, 'events', name, 'versions', index, 'payload');
+      add(version.schema, 'events', key, 'versions', index, 'schema');
+      add(version.payload, 'events', key, 'versions', index, 'payload');
     }
   }
   for (const call of ['identify', 'group', 'page', 'screen'] as const) {

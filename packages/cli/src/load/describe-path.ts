@@ -4,20 +4,27 @@
 export function describePath(segments: readonly string[], data: unknown): string {
   const [head, ...rest] = segments;
   if (head === undefined) return 'the plan';
-  if (head === 'events' && rest[0] !== undefined) return describeEvent(rest[0], rest.slice(1), at(data, ['events', rest[0]]));
+  if (head === 'events' && rest[0] !== undefined) return describeEvent(eventWords(rest[0], data), rest.slice(1), at(data, ['events', rest[0]]));
   if ((head === 'identify' || head === 'group') && rest[0] === 'traits') return describeInside(head, rest, 'trait');
   if ((head === 'page' || head === 'screen') && rest[0] === 'properties') return describeInside(head, rest, 'property');
   if (head === 'rules') return describeGeneric(segments);
   return rest.length === 0 ? `"${head}"` : `"${rest.at(-1)}" of ${describePath(segments.slice(0, -1), data)}`;
 }
 
-function describeEvent(name: string, rest: readonly string[], event: unknown): string {
+/** `event "Name"`, whether `events` is a mapping keyed by name or a list of named events. */
+function eventWords(key: string, data: unknown): string {
+  if (!Array.isArray(at(data, ['events']))) return `event "${key}"`;
+  const name = at(data, ['events', key, 'name']);
+  return typeof name === 'string' && name !== '' ? `event "${name}"` : `event #${Number(key) + 1}`;
+}
+
+function describeEvent(eventText: string, rest: readonly string[], event: unknown): string {
   if (rest[0] === 'versions' && rest[1] !== undefined) {
     const version = at(event, ['versions', rest[1], 'version']);
     const versionWords = isVersionNumber(version) ? `v${version}` : `version #${Number(rest[1]) + 1}`;
-    return describeInside(`event "${name}" ${versionWords}`, rest.slice(2), 'property');
+    return describeInside(`${eventText} ${versionWords}`, rest.slice(2), 'property');
   }
-  return describeInside(`event "${name}"`, rest, 'property');
+  return describeInside(eventText, rest, 'property');
 }
 
 /** Below an owner: `properties/a/properties/b/items/...` is property "a.b[]"; anything else is a field of it. */

@@ -46,6 +46,11 @@ export interface NativeEvent extends NativeBody {
   versions?: NativeVersion[];
 }
 
+/** An entry of the list form of `events`: the event with its wire name. */
+export interface NamedNativeEvent extends NativeEvent {
+  name: string;
+}
+
 export interface NativeTraitsCall {
   description?: string;
   traits?: Record<string, NativeProperty>;
@@ -60,10 +65,25 @@ export interface NativePlan {
   name: string;
   description?: string;
   additionalProperties?: boolean;
-  events?: Record<string, NativeEvent>;
+  /** Keyed by wire name, or a list of events that carry their `name`. */
+  events?: Record<string, NativeEvent> | NamedNativeEvent[];
   identify?: NativeTraitsCall;
   group?: NativeTraitsCall;
   page?: NativePageCall;
   screen?: NativePageCall;
   common?: JsonSchema;
+}
+
+export interface EventAt {
+  /** The wire name. */
+  readonly name: string;
+  /** The pointer segment under `events`: the name in the mapping form, the index in the list form. */
+  readonly key: string;
+  readonly event: NativeEvent;
+}
+
+export function eventsOf(plan: NativePlan): EventAt[] {
+  const events = plan.events ?? {};
+  if (Array.isArray(events)) return events.map(({ name, ...event }, index) => ({ name, key: String(index), event }));
+  return Object.entries(events).map(([name, event]) => ({ name, key: name, event }));
 }

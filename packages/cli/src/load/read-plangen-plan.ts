@@ -6,16 +6,16 @@ import type { JsonSchema, SourceRef } from '../model/types.js';
 import { errorAt } from './located-error.js';
 import { toPointer } from './locate.js';
 import { objectSchema } from './native-schema.js';
-import type { LabelMap, NativeBody, NativeEvent, NativePageCall, NativePlan, NativeTraitsCall } from './plangen-format.js';
+import { eventsOf, type LabelMap, type NativeBody, type NativeEvent, type NativePageCall, type NativePlan, type NativeTraitsCall } from './plangen-format.js';
 import { propertiesOfPayload } from './payload-schema.js';
 
 export function readPlangenPlan(plan: NativePlan, file: string): PlanEntries {
   const strict = !(plan.additionalProperties ?? false);
   const ref = (...segments: (string | number)[]): SourceRef => ({ file, pointer: toPointer(segments) });
   const events: VersionEntry[] = [];
-  for (const [name, event] of Object.entries(plan.events ?? {})) {
-    if (name.trim() === '') throw errorAt(ref('events', name), 'an event has an empty name', 'Write the event name exactly as the track call sends it');
-    events.push(...readEvent(name, event, strict, ref));
+  for (const { name, key, event } of eventsOf(plan)) {
+    if (name.trim() === '') throw errorAt(ref('events', key), 'an event has an empty name', 'Write the event name exactly as the track call sends it');
+    events.push(...readEvent(name, key, event, strict, ref));
   }
   const entries: PlanEntries = {
     name: plan.name,
@@ -34,8 +34,8 @@ export function readPlangenPlan(plan: NativePlan, file: string): PlanEntries {
   };
 }
 
-function readEvent(name: string, event: NativeEvent, strict: boolean, ref: (...s: (string | number)[]) => SourceRef): VersionEntry[] {
-  const eventSource = ref('events', name);
+function readEvent(name: string, key: string, event: NativeEvent, strict: boolean, ref: (...s: (string | number)[]) => SourceRef): VersionEntry[] {
+  const eventSource = ref('events', key);
   const eventStrict = event.additionalProperties === undefined ? strict : !event.additionalProperties;
   const shared = {
     event: name,
@@ -49,17 +49,17 @@ function readEvent(name: string, event: NativeEvent, strict: boolean, ref: (...s
   const bodyKey = (['properties', 'schema', 'payload'] as const).find((key) => event[key] !== undefined);
   if (bodyKey !== undefined) {
     throw errorAt(
-      ref('events', name, bodyKey),
+      ref('events', key, bodyKey),
       `event "${name}" has both "versions" and "${bodyKey}"`,
       `Move "${bodyKey}" into a version, or remove "versions" for a single-version event`,
     );
   }
   const seen = new Set<number>();
   return event.versions.map((version, index) => {
-    const source = ref('events', name, 'versions', index);
+    const source = ref('events', key, 'versions', index);
     if (seen.has(version.version)) {
       throw errorAt(
-        ref('events', name, 'versions', index, 'version'),
+        ref('events', key, 'versions', index, 'version'),
         `event "${name}" has version ${version.version} twice`,
         'Give each version its own number, or merge the two',
         'value',
