@@ -77,12 +77,14 @@ describe('compileValidators output', () => {
     expect(entries).toEqual(before);
   });
 
-  it('compiles a schema shared by two names, and an empty plan', () => {
-    const schema: JsonSchema = { type: 'object', required: ['id'] };
-    const validators = loadValidators([
+  it('compiles equal schemas once, even with an $id, and an empty plan', () => {
+    const schema: JsonSchema = { $id: 'https://plangen.dev/order.json', type: 'object', required: ['id'] };
+    const shared = [
       { name: 'validateOrderV1', schema },
-      { name: 'validateOrderV2', schema },
-    ]);
+      { name: 'validateOrderV2', schema: structuredClone(schema) },
+    ];
+    expect(compileValidators(shared, { language: 'js' }).code).toMatch(/\nexport const validateOrderV1 = (validate\d+);\nexport const validateOrderV2 = \1;\n$/);
+    const validators = loadValidators(shared);
     expect(validators.validateOrderV1?.({ id: 1 })).toBe(true);
     expect(validators.validateOrderV2?.({})).toBe(false);
     expect(compileValidators([], { language: 'ts' }).code).toBe(`${HEADER}\n// @ts-nocheck\nimport type { CompiledValidator } from '@plangen/core';\n\n`);

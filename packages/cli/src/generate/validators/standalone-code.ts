@@ -23,7 +23,12 @@ export function standaloneValidators(schemas: readonly NamedSchema[]): Standalon
   const checker = createAjv();
   const keyPrefix = exportKeyPrefix(JSON.stringify(schemas.map(({ schema }) => schema)));
   const refs: Record<string, string> = {};
-  schemas.forEach(({ name, schema }, index) => {
+  // Equal schemas (a version repeated, a shared payload schema) compile once and share a function.
+  const keyByText = new Map<string, string>();
+  const keys = schemas.map(({ name, schema }, index) => {
+    const text = JSON.stringify(schema);
+    const known = keyByText.get(text);
+    if (known !== undefined) return known;
     const key = `${keyPrefix}${index}`;
     let problem: string | undefined;
     try {
@@ -37,21 +42,24 @@ export function standaloneValidators(schemas: readonly NamedSchema[]): Standalon
       problem = (error instanceof Error ? error.message : String(error)).replaceAll(key, name);
     }
     if (problem !== undefined) throw new Error(`cannot compile ${name}: ${problem}.`);
+    keyByText.set(text, key);
     refs[key] = key;
+    return key;
   });
 
-  const locals: string[] = [];
-  const exportStatement = new RegExp(`export const ${keyPrefix}(\\d+) = ([A-Za-z_$][\\w$]*);`, 'g');
+  const localByKey = new Map<string, string>();
+  const exportStatement = new RegExp(`export const (${keyPrefix}\\d+) = ([A-Za-z_$][\\w$]*);`, 'g');
   const code = standaloneCode
     .default(ajv, refs)
     .replace(/^"use strict";/, '')
-    .replace(exportStatement, (_statement, index: string, local: string) => {
-      locals[Number(index)] = local;
+    .replace(exportStatement, (_statement, key: string, local: string) => {
+      localByKey.set(key, local);
       return '';
     });
-  const found = locals.filter((local) => local !== undefined).length;
-  if (found !== schemas.length) throw new Error(`plangen internal error: found ${found} of ${schemas.length} validator exports in ajv's code.`);
-  return { code, locals };
+  if (localByKey.size !== keyByText.size) {
+    throw new Error(`plangen internal error: found ${localByKey.size} of ${keyByText.size} validator exports in ajv's code.`);
+  }
+  return { code, locals: keys.map((key) => localByKey.get(key) ?? '') };
 }
 
 /**
