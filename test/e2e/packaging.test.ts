@@ -91,4 +91,21 @@ describe('packed plangen and @plangen/core', () => {
       expect.objectContaining({ event: 'Order Completed', version: 2, errors: [{ pointer: '/properties/total', message: 'must be number', keyword: 'type' }] }),
     ]);
   });
+
+  it('npx plangen --mode production --language js emits JavaScript without validators that node runs as is', async () => {
+    const out = 'analytics-production';
+    await run('npx', ['plangen', 'generate', '--plan', 'plan.json', '--out', out, '--client', 'analytics-node', '--mode', 'production', '--language', 'js'], {
+      cwd: project,
+    });
+    expect(readdirSync(path.join(project, out)).filter((file) => !file.startsWith('.')).sort()).toEqual(['index.d.ts', 'index.js']);
+    const calls = JSON.parse((await run(process.execPath, ['production.mjs'], { cwd: project })).stdout) as unknown;
+    expect(calls).toEqual([
+      expect.objectContaining({
+        event: 'Order Completed',
+        userId: 'user_1',
+        properties: { order_id: 'ord_3', total: 'free' },
+        context: { protocols: { event_version: 2 } },
+      }),
+    ]);
+  });
 });
