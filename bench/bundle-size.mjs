@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 /**
  * `coreEntry`: the @plangen/core build the plangen SDKs are bundled with.
  * `apps`: [{ name, label, imports: { from, names[] } | undefined, setup: string, call: string }].
- * Returns [{ name, label, minBytes, gzipBytes }] in the same order.
+ * Returns [{ name, label, minBytes, gzipBytes, parts }] in the same order; `parts`
+ * splits the minified bytes by where they come from (esbuild's metafile).
  */
 export async function benchBundleSize({ workDir, coreEntry, apps }) {
   const dir = join(workDir, 'bundle');
@@ -30,13 +31,39 @@ export async function benchBundleSize({ workDir, coreEntry, apps }) {
       define: { 'process.env.NODE_ENV': '"production"' },
       alias: { '@plangen/core': coreEntry },
       write: false,
+      metafile: true,
       logLevel: 'silent',
     });
     const code = output.outputFiles[0].contents;
     writeFileSync(join(dir, `${app.name}.min.js`), code);
-    results.push({ name: app.name, label: app.label, minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength });
+    results.push({
+      name: app.name,
+      label: app.label,
+      minBytes: code.byteLength,
+      gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+      parts: origins(Object.values(output.metafile.outputs)[0].inputs),
+    });
   }
   return results;
+}
+
+/** Minified bytes per origin: a package name, or the file name of generated code. */
+function origins(inputs) {
+  const totals = new Map();
+  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
+    const origin = originOf(path);
+    totals.set(origin, (totals.get(origin) ?? 0) + bytesInOutput);
+  }
+  return [...totals].map(([name, bytes]) => ({ name, bytes })).filter((part) => part.bytes > 0).sort((a, b) => b.bytes - a.bytes);
+}
+
+function originOf(path) {
+  const normalized = path.split('\\').join('/');
+  if (normalized.includes('/plangen/core/')) return '@plangen/core';
+  const packaged = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(normalized);
+  if (packaged) return packaged[1];
+  if (normalized.endsWith('.entry.js')) return 'app';
+  return normalized.split('/').pop();
 }
 
 function entrySource(app, dir) {

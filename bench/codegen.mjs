@@ -1,8 +1,9 @@
 // Codegen benchmark: wall time, peak memory and output size of `plangen
-// generate` and `typewriter build` on the same plan.json, several runs each
-// (median reported), one after the other so the two tools never share the CPU.
+// generate` and `typewriter build` on the same plan.json. The tools take turns
+// (Typewriter, plangen, Typewriter, ...) so that load from anything else on the
+// machine falls on both alike; never at the same time. Medians are reported.
 import { join } from 'node:path';
-import { repeat } from './lib/measure.mjs';
+import { median } from './lib/measure.mjs';
 import {
   outputSize,
   PLANGEN_OUTPUT,
@@ -26,22 +27,33 @@ export function outputDirs(workDir, planName, mode) {
 export async function benchCodegen({ workDir, plangenBin, plan, mode, runs, log }) {
   const dirs = outputDirs(workDir, plan.name, mode);
   const netLog = join(workDir, 'network-attempts.log');
-
   prepareTypewriter(dirs.typewriter, plan.file);
-  log(`  typewriter build --mode ${mode} on ${plan.name} (${runs.typewriter} run(s))`);
-  const typewriter = await repeat(runs.typewriter, () => runTypewriter(dirs.typewriter, mode, netLog));
 
-  log(`  plangen generate --mode ${mode} on ${plan.name} (${runs.plangen} run(s))`);
-  const plangen = await repeat(runs.plangen, () => runPlangen(plangenBin, plan.file, dirs.plangen, mode, netLog));
-
+  const samples = { typewriter: [], plangen: [] };
+  for (let i = 0; i < Math.max(runs.typewriter, runs.plangen); i += 1) {
+    if (i < runs.typewriter) {
+      log(`  typewriter build --mode ${mode} on ${plan.name} (run ${i + 1} of ${runs.typewriter})`);
+      samples.typewriter.push(await runTypewriter(dirs.typewriter, mode, netLog));
+    }
+    if (i < runs.plangen) {
+      log(`  plangen generate --mode ${mode} on ${plan.name} (run ${i + 1} of ${runs.plangen})`);
+      samples.plangen.push(await runPlangen(plangenBin, plan.file, dirs.plangen, mode, netLog));
+    }
+  }
   return {
     plan: plan.name,
     mode,
-    typewriter: { ...summary(typewriter), output: outputSize(dirs.typewriter, TYPEWRITER_OUTPUT), dir: dirs.typewriter },
-    plangen: { ...summary(plangen), output: outputSize(dirs.plangen, PLANGEN_OUTPUT), dir: dirs.plangen },
+    typewriter: { ...summary(samples.typewriter), output: outputSize(dirs.typewriter, TYPEWRITER_OUTPUT), dir: dirs.typewriter },
+    plangen: { ...summary(samples.plangen), output: outputSize(dirs.plangen, PLANGEN_OUTPUT), dir: dirs.plangen },
   };
 }
 
-function summary({ runs, wallMs, maxRssKb, samples }) {
-  return { runs, wallMs, maxRssKb, wallSamplesMs: samples.map((sample) => Math.round(sample.wallMs)) };
+function summary(samples) {
+  return {
+    runs: samples.length,
+    wallMs: median(samples.map((sample) => sample.wallMs)),
+    cpuMs: median(samples.map((sample) => sample.cpuMs)),
+    maxRssKb: median(samples.map((sample) => sample.maxRssKb)),
+    wallSamplesMs: samples.map((sample) => Math.round(sample.wallMs)),
+  };
 }

@@ -1,5 +1,9 @@
 // Renders one benchmark run as bench/RESULTS.md: the targets first, then the
 // machine and versions, then one table per benchmark, then how it was measured.
+//
+//   node report.mjs .work/results.json   prints the report of a saved run again
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const TARGETS = { codegenSpeedup: 20, perCallRatio: 3, addedGzipBytes: 2048, marginalGrowth: 1.5 };
 
@@ -25,7 +29,9 @@ export function renderReport(run) {
       [
         target(
           `codegen at 500 events: plangen at least ${TARGETS.codegenSpeedup}x faster than \`typewriter build\``,
-          at500 && `${ratio(at500.typewriter.wallMs / at500.plangen.wallMs)} faster (${ms(at500.plangen.wallMs)} vs ${ms(at500.typewriter.wallMs)})`,
+          at500 &&
+            `${ratio(at500.typewriter.wallMs / at500.plangen.wallMs)} faster in wall time (${ms(at500.plangen.wallMs)} vs ${ms(at500.typewriter.wallMs)}); ` +
+              `${ratio(at500.typewriter.cpuMs / at500.plangen.cpuMs)} in CPU time (${ms(at500.plangen.cpuMs)} vs ${ms(at500.typewriter.cpuMs)})`,
           at500 && at500.typewriter.wallMs / at500.plangen.wallMs >= TARGETS.codegenSpeedup,
         ),
         target(
@@ -39,7 +45,7 @@ export function renderReport(run) {
           plangenBundle && bare && plangenBundle.gzipBytes - bare.gzipBytes <= TARGETS.addedGzipBytes,
         ),
         target(
-          `scaling: plangen codegen time grows linearly (cost per added event from 500 to 2,000 at most ${TARGETS.marginalGrowth}x that from 100 to 500)`,
+          `scaling: plangen codegen CPU time grows linearly (cost per added event from 500 to 2,000 at most ${TARGETS.marginalGrowth}x that from 100 to 500)`,
           plangenGrowth && `${ratio(plangenGrowth)}`,
           plangenGrowth && plangenGrowth <= TARGETS.marginalGrowth,
         ),
@@ -55,6 +61,7 @@ export function renderReport(run) {
         ['memory', `${run.machine.memoryGiB} GiB`],
         ['OS', run.machine.os],
         ['Node.js', run.machine.node],
+        ['1-minute load average during the run', `${run.load.min.toFixed(2)} to ${run.load.max.toFixed(2)} (other work shared the machine: compare ratios, not absolute times)`],
         ...Object.entries(run.versions),
       ],
     ),
@@ -72,19 +79,24 @@ export function renderReport(run) {
     '',
     '## Codegen: wall time and peak memory',
     '',
-    `Each tool runs as a child process, one after the other, from a cold start (\`node\` + CLI + generation + writing files). ` +
-      `Wall time is the median of the runs shown; peak memory is the median peak RSS (${run.memorySource}). ` +
+    `Each tool runs as a child process from a cold start (\`node\` + CLI + generation + writing files); the two take turns, never run at once. ` +
+      `Medians of the runs shown. CPU time is user + system of the process (${run.memorySource}); it counts only the tool's own work, ` +
+      'so it stays comparable when other work slows the machine down, which wall time does not. Peak memory is the peak RSS. ' +
       'Typewriter runs `typewriter build` (development mode, which inlines the JSON Schemas); plangen runs ' +
       '`plangen generate --client analytics-next` (development mode, which precompiles the validators).',
     '',
     table(
-      ['plan', 'mode', 'Typewriter', 'plangen', 'plangen faster by', 'Typewriter peak RSS', 'plangen peak RSS'],
+      ['plan', 'mode', 'runs', 'Typewriter wall', 'plangen wall', 'plangen faster (wall)', 'Typewriter CPU', 'plangen CPU', 'plangen faster (CPU)', 'Typewriter peak RSS', 'plangen peak RSS'],
       run.codegen.map((row) => [
         planLabel(run.plans, row.plan),
         row.mode,
-        `${ms(row.typewriter.wallMs)} (${runsNote(row.typewriter)})`,
-        `${ms(row.plangen.wallMs)} (${runsNote(row.plangen)})`,
+        row.typewriter.runs === row.plangen.runs ? String(row.plangen.runs) : `${row.typewriter.runs} / ${row.plangen.runs}`,
+        ms(row.typewriter.wallMs),
+        ms(row.plangen.wallMs),
         ratio(row.typewriter.wallMs / row.plangen.wallMs),
+        ms(row.typewriter.cpuMs),
+        ms(row.plangen.cpuMs),
+        ratio(row.typewriter.cpuMs / row.plangen.cpuMs),
         mib(row.typewriter.maxRssKb),
         mib(row.plangen.maxRssKb),
       ]),
@@ -92,15 +104,16 @@ export function renderReport(run) {
     '',
     '## Scaling: codegen time and output size from 100 to 2,000 events',
     '',
-    'Cost per added event is the slope between two plan sizes, so the fixed start-up cost drops out: ' +
+    'Cost per added event is the slope of CPU time between two plan sizes, so the fixed start-up cost drops out: ' +
       'a linear generator keeps it about constant, a worse one makes it climb.',
     '',
     table(
-      ['tool', 'events', 'wall time', 'ms per added event', 'output', 'output per event'],
+      ['tool', 'events', 'wall time', 'CPU time', 'CPU ms per added event', 'output', 'output per event'],
       scaling.map((row) => [
         row.tool,
         String(row.events),
         ms(row.wallMs),
+        ms(row.cpuMs),
         row.marginalMs === undefined ? '' : row.marginalMs.toFixed(2),
         bytes(row.outputBytes),
         bytes(row.outputBytes / row.events),
@@ -147,6 +160,12 @@ export function renderReport(run) {
       ]),
     ),
     '',
+    'Where the minified bytes come from (esbuild metafile):',
+    '',
+    ...run.bundle
+      .filter((app) => app !== bare)
+      .map((app) => `- ${app.label}: ${app.parts.map((part) => `${part.name} ${bytes(part.bytes)}`).join(', ')}`),
+    '',
   ];
 
   if (run.formatProbe) {
@@ -171,8 +190,8 @@ function scalingRows(codegen, plans) {
     let previous;
     for (const row of codegen.filter((entry) => entry.plan.startsWith('synthetic-'))) {
       const events = plans.find((plan) => plan.name === row.plan).events;
-      const current = { tool, events, wallMs: row[tool].wallMs, outputBytes: row[tool].output.bytes };
-      if (previous) current.marginalMs = (current.wallMs - previous.wallMs) / (events - previous.events);
+      const current = { tool, events, wallMs: row[tool].wallMs, cpuMs: row[tool].cpuMs, outputBytes: row[tool].output.bytes };
+      if (previous) current.marginalMs = (current.cpuMs - previous.cpuMs) / (events - previous.events);
       rows.push(current);
       previous = current;
     }
@@ -201,10 +220,6 @@ function planLabel(plans, name) {
   return plans.find((plan) => plan.name === name)?.label ?? name;
 }
 
-function runsNote(result) {
-  return result.runs === 1 ? '1 run' : `median of ${result.runs}`;
-}
-
 export function ms(value) {
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
 }
@@ -227,4 +242,8 @@ function bytes(value) {
   if (Math.abs(value) >= 1024 * 1024) return `${(value / 1024 / 1024).toFixed(2)} MiB`;
   if (Math.abs(value) >= 1024) return `${(value / 1024).toFixed(2)} KB`;
   return `${Math.round(value)} B`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.stdout.write(renderReport(JSON.parse(readFileSync(process.argv[2] ?? '.work/results.json', 'utf8'))));
 }

@@ -1,6 +1,7 @@
-// Runs one tool as a child process and measures its wall time and peak memory.
-// Peak memory comes from GNU time when the machine has it, otherwise from a
-// preload that reports the child's own process.resourceUsage().maxRSS.
+// Runs one tool as a child process and measures its wall time, CPU time (user
+// + system; steadier than wall time when other work shares the machine) and
+// peak memory. CPU and memory come from GNU time when the machine has it,
+// otherwise from a preload that reports the child's own process.resourceUsage().
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +12,11 @@ const GNU_TIME = '/usr/bin/time';
 const BLOCK_NETWORK = fileURLToPath(new URL('./block-network.cjs', import.meta.url));
 const REPORT_RSS = fileURLToPath(new URL('./report-rss.cjs', import.meta.url));
 
-export const memorySource = existsSync(GNU_TIME) ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS';
+export const memorySource = existsSync(GNU_TIME) ? 'GNU time' : 'process.resourceUsage()';
 
 /**
  * Runs `node script ...args` in `cwd` with the network blocked; resolves to
- * { wallMs, maxRssKb, stdout, stderr } or rejects with the tool's output when it fails.
+ * { wallMs, cpuMs, maxRssKb, stdout, stderr } or rejects with the tool's output when it fails.
  */
 export async function measureNode(script, args, { cwd, env = {}, netLog }) {
   const scratch = mkdtempSync(join(tmpdir(), 'plangen-bench-'));
@@ -34,7 +35,7 @@ export async function measureNode(script, args, { cwd, env = {}, netLog }) {
     FORCE_COLOR: '0',
   };
   const [command, commandArgs] = existsSync(GNU_TIME)
-    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, script, ...args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, script, ...args]]
     : [process.execPath, [script, ...args]];
   try {
     const started = performance.now();
@@ -43,8 +44,9 @@ export async function measureNode(script, args, { cwd, env = {}, netLog }) {
     if (code !== 0) {
       throw new Error(`${script} ${args.join(' ')} exited with ${code} in ${cwd}\n${stdout}${stderr}`.trim());
     }
-    const maxRssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-    return { wallMs, maxRssKb, stdout, stderr };
+    // The last line: GNU time puts a status line before it when the command fails.
+    const [maxRssKb, userSeconds, systemSeconds] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    return { wallMs, cpuMs: (userSeconds + systemSeconds) * 1000, maxRssKb, stdout, stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -61,18 +63,6 @@ function run(command, args, options) {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-/** Runs `measure` `runs` times, one after the other; returns every sample and the medians. */
-export async function repeat(runs, measure) {
-  const samples = [];
-  for (let i = 0; i < runs; i += 1) samples.push(await measure(i));
-  return {
-    runs,
-    wallMs: median(samples.map((sample) => sample.wallMs)),
-    maxRssKb: median(samples.map((sample) => sample.maxRssKb)),
-    samples,
-  };
 }
 
 export function median(values) {
