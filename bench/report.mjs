@@ -125,6 +125,7 @@ export function renderReport(run) {
       return value === undefined ? '' : `- ${tool}: cost per added event from 500 to 2,000 is ${ratio(value)} that from 100 to 500 (${value <= TARGETS.marginalGrowth ? 'linear' : 'worse than linear'}).`;
     }),
     '',
+    ...profileSection(run.profile),
     '## Per call: one track call, no-op client',
     '',
     `Event \`${run.perCall.event}\` of the 500-event plan with the same valid properties for every contender, ` +
@@ -181,6 +182,26 @@ export function renderReport(run) {
     '',
   );
   return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
+}
+
+/** Self CPU time of one profiled `plangen generate` on the 500-event plan, by origin. */
+function profileSection(profile) {
+  if (!profile) return [];
+  const shown = profile.origins.slice(0, 12);
+  const rest = profile.origins.slice(12).reduce((sum, entry) => sum + entry.ms, 0);
+  const rows = [...shown.map((entry) => [entry.origin, ms(entry.ms), share(entry.ms)]), ...(rest > 0 ? [['everything else', ms(rest), share(rest)]] : [])];
+  function share(value) {
+    return `${((value / profile.totalMs) * 100).toFixed(1)}%`;
+  }
+  return [
+    "## Where plangen's codegen time goes",
+    '',
+    `One \`plangen generate\` (development) of the 500-event plan under the V8 CPU profiler (${ms(profile.totalMs)} of CPU samples; ` +
+      'profiling slows it down, the shares are what count): self time summed by dependency, plangen folder, or garbage collection.',
+    '',
+    table(['origin', 'self time', 'share'], rows),
+    '',
+  ];
 }
 
 /** Rows of the scaling table: the synthetic plans only, smallest first, with the slope to the previous size. */

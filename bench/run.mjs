@@ -1,6 +1,6 @@
 // `pnpm bench`: builds plangen, writes the plans, runs every benchmark
-// (codegen, scaling, per call, bundle size, and bench/validate/run.mjs when it
-// exists) and rewrites bench/RESULTS.md.
+// (codegen, scaling, a profile of plangen's codegen, per call, bundle size, and
+// bench/validate/run.mjs when it exists) and rewrites bench/RESULTS.md.
 //
 //   node run.mjs           the full run (about 10 minutes on 2 cores)
 //   node run.mjs --quick   one run of each, small plans only; writes .work/RESULTS.quick.md
@@ -16,6 +16,7 @@ import { machine, versions } from './lib/machine.mjs';
 import { memorySource } from './lib/measure.mjs';
 import { REPO } from './lib/tools.mjs';
 import { benchPerCall } from './per-call.mjs';
+import { profileCodegen } from './profile-codegen.mjs';
 import { ms, renderReport } from './report.mjs';
 import { writeSyntheticPlan } from './synthetic-plan.mjs';
 
@@ -55,6 +56,9 @@ const plan500 = plans.find((plan) => plan.name === 'synthetic-500');
 const production500 = await benchCodegen({ workDir: WORK, plangenBin: plangen.bin, plan: plan500, mode: 'production', runs: ONE_RUN, log });
 codegen.push(production500);
 const development500 = codegen.find((row) => row.plan === 'synthetic-500' && row.mode === 'development');
+
+log('profiling plangen generate on synthetic-500');
+const profile = profileCodegen({ workDir: WORK, plangenBin: plangen.bin, planFile: plan500.file });
 
 const { event, probeEvent } = pickEvents(plan500.plan);
 const names = {
@@ -125,6 +129,7 @@ const run = {
   load: { min: Math.min(...loadSamples), max: Math.max(...loadSamples) },
   plans: plans.map(({ plan: _plan, ...rest }) => rest),
   codegen,
+  profile,
   perCall,
   bundle,
   formatProbe: probeSummary(perCall.probes, probeEvent.key),
