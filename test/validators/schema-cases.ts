@@ -109,6 +109,21 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
     ],
   },
   {
+    // Patterns that a naive `/${pattern}/u` literal would break: slashes, comment openers, line terminators, the empty pattern.
+    name: 'validateTrickyPatterns',
+    schema: {
+      type: 'object',
+      properties: Object.fromEntries(
+        ['', '[/]', '\\/', '[\\]/]+', '^/*', 'a*/', '//', '\r|\u2029', '(?<year>\\d{4})-\\k<year>', '\\p{Script=Greek}', '[^/]+$', '\\u{1F600}', '\\$\\{x\\}`'].map(
+          (pattern, index) => [`p${index}`, { type: 'string', pattern }],
+        ),
+      ),
+    },
+    payloads: ['', '/', 'a/b', ']/', 'x', '\r', '\u2029', '2024-2024', '2024-2025', 'αβ', 'a', '😀', '${x}`', '*/'].map((value) =>
+      Object.fromEntries(Array.from({ length: 13 }, (_, index) => [`p${index}`, value])),
+    ),
+  },
+  {
     name: 'validateFormats',
     schema: {
       type: 'object',
