@@ -406,6 +406,24 @@ describe('browser runtime: production mode', () => {
     expect(recorder.calls.map((call) => call.method)).toEqual(['track', 'identify']);
   });
 
+  it('never throws, even with validators that throw and payloads they would choke on', () => {
+    const throwing = Object.assign(
+      () => {
+        throw new Error('validator exploded');
+      },
+      { errors: null },
+    );
+    const runtime = createBrowserRuntime({ mode: 'production', common: throwing });
+    const recorder = recordingClient();
+    runtime.configure({ analytics: recorder.client, policy: 'throw' });
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(() => runtime.track({ event: 'E', version: 1, validate: throwing, validatePayload: throwing }, cyclic, { context: cyclic })).not.toThrow();
+    expect(() => runtime.group({ type: 'group', validate: throwing }, 'g', cyclic)).not.toThrow();
+    expect(recorder.calls).toHaveLength(2);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('swallows a client that throws and warns once', () => {
     const runtime = createBrowserRuntime({ mode: 'production' });
     runtime.configure({
