@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../packages/cli/src/generate/index.js';
 import type { GenerateOptions } from '../../packages/cli/src/generate/options.js';
+import type { JsonSchema } from '../../packages/cli/src/model/types.js';
 import { handEvent, handPlan, handVersion, miniShop } from './hand-model.js';
 import { HOSTILE_TEXT, injectionPlan } from './injection-plan.js';
 
@@ -102,6 +103,31 @@ describe('generate', () => {
       'export declare function trackOrderCompletedV1(properties: OrderCompletedV1Properties, options?: TrackOptions, callback?: Callback): void;',
     );
     expect(declarations).toContain('export interface OrderCompletedV1Properties {');
+  });
+
+  it('hoists local definitions, emitting one type for a definition versions share', async () => {
+    const address: JsonSchema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+    const model = handPlan([
+      handEvent('Moved', [
+        handVersion('Moved', 1, {
+          type: 'object',
+          definitions: { address },
+          properties: { from: { $ref: '#/definitions/address' }, to: { $ref: '#/definitions/address' } },
+          required: ['to'],
+        }),
+        handVersion('Moved', 2, {
+          type: 'object',
+          $defs: { address, 'post code': { type: 'string', pattern: '^(A|B)$' } },
+          properties: { to: { $ref: '#/$defs/address' }, zip: { $ref: '#/$defs/post code' }, next: { $ref: '#' } },
+        }),
+      ]),
+    ]);
+    const index = await indexOf(PRODUCTION, model);
+    expect(index).toContain('export interface MovedV1Properties {\n  from?: Address;\n  to: Address;\n}');
+    expect(index).toContain('export interface Address {\n  city: string;\n}');
+    expect(index.match(/interface Address\b/g)).toHaveLength(1);
+    expect(index).toContain('  to?: Address;\n  zip?: PostCode;\n  next?: MovedV2Properties;\n}');
+    expect(index).toContain("export type PostCode = 'A' | 'B';");
   });
 
   it('types a schema-less properties object as an object, not unknown', async () => {

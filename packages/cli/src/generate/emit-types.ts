@@ -3,7 +3,7 @@
 // once and names never clash between runs.
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { JsonSchema } from '../model/types.js';
-import { typingSchema } from './typing-schema.js';
+import { typingDefinitions } from './typing-definitions.js';
 
 export interface TypeEntry {
   /** The exported type name, decided by the model (`OrderCompletedV1Properties`). */
@@ -18,11 +18,12 @@ const ROOT_NAME = 'PlangenCombinedSchemaRoot';
 
 export async function emitTypes(entries: readonly TypeEntry[]): Promise<string> {
   if (entries.length === 0) return '';
-  const definitions: Record<string, JsonSchema> = {};
+  const definitions = typingDefinitions(entries);
   for (const entry of entries) {
-    const schema: JsonSchema = typingSchema(entry.schema, entry.name);
+    const schema = definitions[entry.name]!;
     const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];
-    definitions[entry.name] = doc.length > 0 ? { ...schema, description: doc.join('\n') } : schema;
+    // Named by the model, whatever the schema's own shape: json-schema-to-typescript prefers titles to keys.
+    definitions[entry.name] = { ...schema, title: entry.name, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
   }
   const combined = {
     title: ROOT_NAME,

@@ -30,26 +30,30 @@ export function permittedValues(pattern: string): string[] | undefined {
   return alternatives.every((alternative) => PLAIN_ALTERNATIVE.test(alternative)) ? alternatives : undefined;
 }
 
-/** The schema of one generated type, ready to sit under `definitions[typeName]` of the combined schema. */
-export function typingSchema(schema: JsonSchema, typeName: string): JsonSchema {
-  const copy = prepare(schema, `#/definitions/${typeName}`, typeName) as Record<string, Json>;
-  // Properties and traits are always objects on the wire, even when the plan leaves `type` out.
-  if (copy['type'] === undefined && copy['$ref'] === undefined) copy['type'] = 'object';
-  return copy as JsonSchema;
+/** Maps a local `$ref` of the plan's schema to its place in the combined schema. */
+export type RefRewrite = (ref: string) => string;
+
+/**
+ * The schema of one generated type (or hoisted definition), ready to sit under `definitions[typeName]` of
+ * the combined schema. Its own `definitions`/`$defs` are left out: they are hoisted beside it.
+ */
+export function typingSchema(schema: JsonSchema, typeName: string, rewriteRef: RefRewrite): JsonSchema {
+  const { definitions: _definitions, $defs: _defs, ...rest } = schema as Record<string, Json>;
+  return prepare(rest, rewriteRef, typeName) as JsonSchema;
 }
 
 /**
  * `name` is the type name an object with declared properties gets (`OrderCompletedV2PropertiesProductsItem`),
  * so nested objects become interfaces an app can name; absent where no stable name exists.
  */
-function prepare(schema: Json, root: string, name: string | undefined): Json {
+function prepare(schema: Json, rewriteRef: RefRewrite, name: string | undefined): Json {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
   const source = schema as Record<string, Json>;
   // Entries, not assignments: a key such as `__proto__` must stay an own property.
   const entries: [string, Json][] = [];
   for (const [key, value] of Object.entries(source)) {
     if (DROPPED_KEYWORDS.has(key) || key === 'description') continue;
-    entries.push([key, prepareKeyword(key, value, root, name)]);
+    entries.push([key, prepareKeyword(key, value, rewriteRef, name)]);
   }
   const properties = source['properties'];
   if (name !== undefined && isObjectRecord(properties) && Object.keys(properties).length > 0) entries.push(['title', name]);
@@ -60,15 +64,15 @@ function prepare(schema: Json, root: string, name: string | undefined): Json {
   return Object.fromEntries(entries);
 }
 
-function prepareKeyword(key: string, value: Json, root: string, name: string | undefined): Json {
-  if (key === 'properties') return mapValues(value, (entry, property) => prepare(entry, root, nestedName(name, property)));
-  if (key === 'items' && !Array.isArray(value)) return prepare(value, root, name === undefined ? undefined : `${name}Item`);
-  if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, root, undefined);
-  if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, root, undefined));
+function prepareKeyword(key: string, value: Json, rewriteRef: RefRewrite, name: string | undefined): Json {
+  if (key === 'properties') return mapValues(value, (entry, property) => prepare(entry, rewriteRef, nestedName(name, property)));
+  if (key === 'items' && !Array.isArray(value)) return prepare(value, rewriteRef, name === undefined ? undefined : `${name}Item`);
+  if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, rewriteRef, undefined);
+  if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, rewriteRef, undefined));
   if (SCHEMA_LIST_KEYWORDS.includes(key)) {
-    return Array.isArray(value) ? value.map((entry) => prepare(entry, root, undefined)) : prepare(value, root, undefined);
+    return Array.isArray(value) ? value.map((entry) => prepare(entry, rewriteRef, undefined)) : prepare(value, rewriteRef, undefined);
   }
-  if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) return root + value.slice(1);
+  if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) return rewriteRef(value);
   return value;
 }
 

@@ -1,0 +1,76 @@
+// The `definitions` of the one combined schema json-schema-to-typescript reads:
+// every generated type under its model name, plus the plan schemas' own
+// definitions hoisted beside them. A definition that several schemas carry with
+// the same content (an `address` in v1 and v2) becomes one shared type.
+import type { JsonSchema } from '../model/types.js';
+import { typingSchema, type RefRewrite } from './typing-schema.js';
+
+export interface TypingEntry {
+  readonly name: string;
+  readonly schema: JsonSchema;
+}
+
+type Json = unknown;
+
+export function typingDefinitions(entries: readonly TypingEntry[]): Record<string, JsonSchema> {
+  const taken = new Set(entries.map((entry) => entry.name));
+  const sharedByContent = new Map<string, string>();
+  const types: [string, JsonSchema][] = [];
+  const hoisted: [string, JsonSchema][] = [];
+
+  for (const entry of entries) {
+    const local = new Map<string, string>();
+    const owned: [string, Json][] = [];
+    for (const keyword of ['definitions', '$defs'] as const) {
+      const definitions = entry.schema[keyword];
+      if (!definitions || typeof definitions !== 'object') continue;
+      for (const [key, definition] of Object.entries(definitions)) {
+        // Only self-contained definitions can be shared: a `$ref` inside means something else in another schema.
+        const content = JSON.stringify(definition);
+        const shareable = !content.includes('"$ref"');
+        let name = shareable ? sharedByContent.get(content) : undefined;
+        if (name === undefined) {
+          name = freeName(pascal(key) || 'Definition', taken);
+          owned.push([name, definition]);
+          if (shareable) sharedByContent.set(content, name);
+        }
+        local.set(`#/${keyword}/${escapePointer(key)}`, name);
+      }
+    }
+    const rewrite = rewriter(entry.name, local);
+    types.push([entry.name, asObject(typingSchema(entry.schema, entry.name, rewrite))]);
+    for (const [name, definition] of owned) hoisted.push([name, typingSchema(definition as JsonSchema, name, rewrite)]);
+  }
+  return Object.fromEntries([...types, ...hoisted]);
+}
+
+// Properties and traits are always objects on the wire, even when the plan leaves `type` out.
+function asObject(schema: JsonSchema): JsonSchema {
+  return schema.type === undefined && schema.$ref === undefined ? { ...schema, type: 'object' } : schema;
+}
+
+// `#/definitions/address/properties/city` -> `#/definitions/Address/properties/city`;
+// any other local pointer is re-rooted under the owning type.
+function rewriter(typeName: string, local: ReadonlyMap<string, string>): RefRewrite {
+  return (ref) => {
+    for (const [pointer, name] of local) {
+      if (ref === pointer || ref.startsWith(`${pointer}/`)) return `#/definitions/${name}${ref.slice(pointer.length)}`;
+    }
+    return `#/definitions/${typeName}${ref.slice(1)}`;
+  };
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function pascal(key: string): string {
+  return (key.match(/[A-Za-z0-9]+/g) ?? []).map((word) => word[0]!.toUpperCase() + word.slice(1)).join('').replace(/^[0-9]+/, '');
+}
+
+function freeName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let suffix = 2; taken.has(name); suffix += 1) name = `${base}${suffix}`;
+  taken.add(name);
+  return name;
+}
