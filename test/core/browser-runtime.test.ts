@@ -71,6 +71,14 @@ describe('browser runtime: track', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  it('folds a top-level protocols option into the context, as analytics-next would, keeping the version', () => {
+    const { runtime, calls } = configured();
+    const options = { protocols: { event_version: 99, sourceId: 's' }, context: { ip: 'x', protocols: { other: 1 } }, anonymousId: 'a' };
+    runtime.track(orderCompletedV2, { order_id: 'ord_1', total: 3 }, options);
+    expect(calls[0]?.args[2]).toEqual({ context: { ip: 'x', protocols: { event_version: 2, sourceId: 's' } }, anonymousId: 'a' });
+    expect(options.protocols).toEqual({ event_version: 99, sourceId: 's' });
+  });
+
   it('sends options holding only the context when the caller gave none', () => {
     const { runtime, calls } = configured();
     runtime.track({ event: 'Signed Out', version: 1 });

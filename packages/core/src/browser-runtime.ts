@@ -62,8 +62,8 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
       try {
         const client = clientFor('track', spec);
         if (client === undefined) return;
-        const context = withEventVersion(ownValue(options, 'context'), spec.version);
         const sent = copyRecord(options);
+        const context = withEventVersion(contextOf(sent), spec.version);
         sent['context'] = context;
         if (core.settings().validating) {
           const data = properties ?? {};
@@ -149,6 +149,17 @@ function callPayload(fields: Record<string, unknown>, options: unknown, context:
   }
   if (context !== undefined) payload['context'] = context;
   return payload;
+}
+
+// analytics-next moves unknown top-level option keys into the context, replacing what is there: a
+// top-level `protocols` would replace the merged one and its event_version. It is folded in first.
+function contextOf(options: Record<string, unknown>): unknown {
+  const context = ownValue(options, 'context');
+  if (ownValue(options, 'protocols') === undefined) return context;
+  const folded = copyRecord(context);
+  folded['protocols'] = options['protocols'];
+  delete options['protocols'];
+  return folded;
 }
 
 function isAnalyticsNextLike(value: unknown): value is AnalyticsNextLike {
