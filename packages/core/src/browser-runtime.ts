@@ -152,7 +152,8 @@ function callPayload(fields: Record<string, unknown>, options: unknown, context:
 }
 
 // analytics-next moves unknown top-level option keys into the context, replacing what is there: a
-// top-level `protocols` would replace the merged one and its event_version. It is folded in first.
+// top-level `protocols` would replace the merged one and its event_version. It is folded into the
+// context first, and taken off `options`: the runtime's own copy of the caller's options.
 function contextOf(options: Record<string, unknown>): unknown {
   const context = ownValue(options, 'context');
   if (ownValue(options, 'protocols') === undefined) return context;
