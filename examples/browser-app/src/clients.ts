@@ -10,7 +10,7 @@ export function connect(name: string, ingest: URL): AnalyticsNextLike {
       { writeKey: 'wk_browser_app', cdnURL: ingest.origin },
       { integrations: { 'Segment.io': { apiHost: `${ingest.host}/v1`, protocol: 'http' } } },
     );
-    return asNextLike(analytics);
+    return analytics;
   }
   if (name === 'rudderstack') {
     // The bundled build carries its plugins, so nothing is fetched from RudderStack's CDN; the
@@ -24,13 +24,8 @@ export function connect(name: string, ingest: URL): AnalyticsNextLike {
       polyfillIfRequired: false,
       logLevel: 'ERROR',
     });
-    return asNextLike(analytics);
+    return analytics;
   }
   throw new Error(`unknown client "${name}": use segment or rudderstack`);
 }
 
-// Cast until @plangen/core's AnalyticsNextLike accepts the real clients' own types (analytics-next's
-// `integrations` option is IntegrationsOptions, narrower than TrackOptions' Record<string, unknown>).
-function asNextLike(client: AnalyticsBrowser | RudderAnalytics): AnalyticsNextLike {
-  return client as unknown as AnalyticsNextLike;
-}

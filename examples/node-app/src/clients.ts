@@ -12,17 +12,12 @@ export interface Connected {
 export function connect(name: string, host: string): Connected {
   if (name === 'segment') {
     const analytics = new Analytics({ writeKey: 'wk_node_app', host, maxRetries: 0 });
-    return { analytics: asNodeLike(analytics), close: () => analytics.closeAndFlush() };
+    return { analytics, close: () => analytics.closeAndFlush() };
   }
   if (name === 'rudderstack') {
     const analytics = new RudderAnalytics('wk_node_app', { dataPlaneUrl: host, retryCount: 0, logLevel: 'error' });
-    return { analytics: asNodeLike(analytics), close: () => analytics.flush() };
+    return { analytics, close: () => analytics.flush() };
   }
   throw new Error(`unknown client "${name}": use segment or rudderstack`);
 }
 
-// Cast until @plangen/core's AnalyticsNodeLike accepts the real clients' types: their callbacks take
-// `(err?: unknown, ...)`, which the strict callback check rejects against `(...args: never[]) => unknown`.
-function asNodeLike(client: Analytics | RudderAnalytics): AnalyticsNodeLike {
-  return client as unknown as AnalyticsNodeLike;
-}
