@@ -117,8 +117,13 @@ describe('generate', () => {
         }),
         handVersion('Moved', 2, {
           type: 'object',
-          $defs: { address, 'post code': { type: 'string', pattern: '^(A|B)$' } },
-          properties: { to: { $ref: '#/$defs/address' }, zip: { $ref: '#/$defs/post code' }, next: { $ref: '#' } },
+          $defs: { address, 'post code': { type: 'string', pattern: '^(A|B)$' }, callback: { type: 'string' } },
+          properties: {
+            to: { $ref: '#/$defs/address' },
+            zip: { $ref: '#/$defs/post code' },
+            next: { $ref: '#' },
+            cb: { $ref: '#/$defs/callback' },
+          },
         }),
       ]),
     ]);
@@ -126,8 +131,10 @@ describe('generate', () => {
     expect(index).toContain('export interface MovedV1Properties {\n  from?: Address;\n  to: Address;\n}');
     expect(index).toContain('export interface Address {\n  city: string;\n}');
     expect(index.match(/interface Address\b/g)).toHaveLength(1);
-    expect(index).toContain('  to?: Address;\n  zip?: PostCode;\n  next?: MovedV2Properties;\n}');
+    expect(index).toContain('  to?: Address;\n  zip?: PostCode;\n  next?: MovedV2Properties;\n  cb?: Callback2;\n}');
     expect(index).toContain("export type PostCode = 'A' | 'B';");
+    // `Callback` is imported from @plangen/core: the plan's definition takes the next free name.
+    expect(index).toContain('export type Callback2 = string;');
   });
 
   it('types a schema-less properties object as an object, not unknown', async () => {

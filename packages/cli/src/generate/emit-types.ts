@@ -16,9 +16,10 @@ export interface TypeEntry {
 // The combined schema's own type; json-schema-to-typescript always emits it first, and it is dropped.
 const ROOT_NAME = 'PlangenCombinedSchemaRoot';
 
-export async function emitTypes(entries: readonly TypeEntry[]): Promise<string> {
+/** `reserved`: names the rest of the file uses, which no type from the plan may take. */
+export async function emitTypes(entries: readonly TypeEntry[], reserved: readonly string[]): Promise<string> {
   if (entries.length === 0) return '';
-  const definitions = typingDefinitions(entries);
+  const definitions = typingDefinitions(entries, reserved);
   for (const entry of entries) {
     const schema = definitions[entry.name]!;
     const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];

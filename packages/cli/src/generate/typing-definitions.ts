@@ -12,8 +12,9 @@ export interface TypingEntry {
 
 type Json = unknown;
 
-export function typingDefinitions(entries: readonly TypingEntry[]): Record<string, JsonSchema> {
-  const taken = new Set(entries.map((entry) => entry.name));
+/** `reserved`: names the rest of the generated file declares or imports, which hoisted definitions must avoid. */
+export function typingDefinitions(entries: readonly TypingEntry[], reserved: readonly string[]): Record<string, JsonSchema> {
+  const taken = new Set([...reserved, ...entries.map((entry) => entry.name)]);
   const sharedByContent = new Map<string, string>();
   const types: [string, JsonSchema][] = [];
   const hoisted: [string, JsonSchema][] = [];
