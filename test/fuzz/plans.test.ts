@@ -11,7 +11,7 @@ import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import { REPO_ROOT, typeCheck } from '../generate/compile-in-memory.js';
 import { codeProblems } from './generated-code.js';
-import { planObject, planText, type PlanObject } from './random-plan.js';
+import { collidingPlanObject, DERIVING_SUFFIXES, planObject, planText, type PlanObject } from './random-plan.js';
 import { fuzzParameters } from './runs.js';
 
 const LOCATED = /^plan\.(yaml|json)(:\d+:\d+|#\/\S*): \S/;
@@ -85,6 +85,22 @@ describe('random hostile plans', () => {
     );
     // Most random plans are valid: the property above must have checked real SDKs.
     expect(generated).toBeGreaterThan(failedToLoad);
+  });
+
+  it('generate SDKs whose names stay apart when event names derive from one another', async () => {
+    // F2 and F3 in FINDINGS.md: these suffixes still make SDKs that do not compile.
+    const open = new Set([' V1 Spec', ' V1 Properties']);
+    await fc.assert(
+      fc.asyncProperty(collidingPlanObject(DERIVING_SUFFIXES.filter((suffix) => !open.has(suffix))), optionsArb, async (plan, options) => {
+        const loaded = load(plan, 'json');
+        if (!loaded.ok) throw loaded.error;
+        const files = await generate(loaded.model, options);
+        expect(codeProblems(loaded.model, files)).toEqual([]);
+        const folder = `case${generated++}-${options.client}-${options.mode}`;
+        for (const file of files) compiled[`${folder}/${file.path}`] = file.content;
+      }),
+      fuzzParameters(6),
+    );
   });
 
   it('every generated SDK compiles under strict TypeScript (one program for all)', () => {

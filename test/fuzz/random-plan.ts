@@ -131,3 +131,17 @@ export function planText(plan: PlanObject, format: 'yaml' | 'json'): PlanText {
     ? { file: 'plan.json', text: JSON.stringify(plan, null, 2) }
     : { file: 'plan.yaml', text: YAML.stringify(plan, { aliasDuplicateObjects: false, lineWidth: 0 }) };
 }
+
+/** Wire-name suffixes that turn one event's generated names into another's (`Order Completed V1` -> `trackOrderCompletedV1`). */
+export const DERIVING_SUFFIXES = [' V1', ' V2', '2', ' 2', ' V1 2', ' Properties', ' V1 Properties', ' V1 Payload', ' V12', 'V', ' Spec', ' V1 Spec', ' V1 Properties Properties', ' V1 Properties X'];
+
+/** A plan whose event names derive from one another, so their identifiers collide unless the model separates them. */
+export function collidingPlanObject(suffixes: readonly string[]): fc.Arbitrary<PlanObject> {
+  const event = fc.record({
+    versions: fc.uniqueArray(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 2 }).map((versions) => versions.map((version) => ({ version, properties: { x: { type: 'object', properties: { properties: { type: 'string' } } }, properties: { type: 'object', properties: { x: { type: 'integer' } } } } }))),
+  });
+  return fc
+    .tuple(fc.constantFrom('Order Completed', 'A', 'identify', 'Page', 'validate'), fc.uniqueArray(fc.constantFrom(...suffixes), { minLength: 1, maxLength: 3 }))
+    .chain(([base, chosen]) => fc.tuple(...[base, ...chosen.map((suffix) => base + suffix)].map((name) => event.map((body) => [name, body] as const))))
+    .map((events) => ({ name: 'Colliding', events: objectOf(events as [string, Json][]) }));
+}
