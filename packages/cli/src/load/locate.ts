@@ -3,7 +3,7 @@
 // `SourceRef` (file + JSON pointer) into `file:line:col` after loading.
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { SourceRef } from '../model/types.js';
-import type { SourceDocument } from './source-document.js';
+import type { Positions, SourceDocument } from './source-document.js';
 
 export interface Position {
   readonly line: number;
@@ -45,13 +45,13 @@ export function toPointer(segments: readonly (string | number)[]): string {
 }
 
 interface Found {
-  readonly source: SourceDocument;
+  readonly source: Positions;
   readonly node: Node | undefined;
   readonly key: Node | undefined;
 }
 
 function find(ref: SourceRef): Found | undefined {
-  const source = documents.get(ref.file);
+  const source = documents.get(ref.file)?.positions();
   if (source === undefined) return undefined;
   let node: unknown = source.document.contents;
   let key: Node | undefined;
@@ -73,7 +73,7 @@ function find(ref: SourceRef): Found | undefined {
   return { source, node: (node ?? undefined) as Node | undefined, key };
 }
 
-function position(source: SourceDocument, node: Node | undefined): Position | undefined {
+function position(source: Positions, node: Node | undefined): Position | undefined {
   const offset = node?.range?.[0];
   if (offset === undefined) return undefined;
   const { line, col } = source.lineCounter.linePos(offset);
