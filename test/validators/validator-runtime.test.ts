@@ -2,6 +2,8 @@
 // they replace, or precompiled validators would disagree with `plangen validate`.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import * as core from '@plangen/core';
+import { RUNTIME_EXPORT_NAMES } from '../../packages/cli/src/generate/validators/runtime-imports.js';
 import * as runtime from '../../packages/core/src/validator-runtime/index.js';
 
 const requireFromCli = createRequire(new URL('../../packages/cli/package.json', import.meta.url));
@@ -103,6 +105,14 @@ describe('formats', () => {
       .map(([format]) => format)
       .sort();
     expect(byCode).toEqual(['byte', 'date', 'date-time', 'double', 'float', 'int32', 'int64', 'iso-date-time', 'iso-time', 'regex', 'time', 'uri']);
+  });
+});
+
+describe('@plangen/core', () => {
+  it('exports every helper generated validators may import, and nothing else from validator-runtime', () => {
+    const exported = core as Readonly<Record<string, unknown>>;
+    for (const name of RUNTIME_EXPORT_NAMES) expect({ name, type: typeof exported[name] }).toEqual({ name, type: expect.stringMatching(/^(function|object)$/) });
+    expect(Object.keys(runtime).sort()).toEqual([...RUNTIME_EXPORT_NAMES].sort());
   });
 });
 
