@@ -14,7 +14,8 @@ export const STARTER_PLAN = `# The tracking plan: every event the app sends, wit
 # Add a version instead of changing one that is in production.
 name: My App
 events:
-  - name: Signed Up
+  # Keyed by the event name exactly as the app sends it.
+  Signed Up:
     description: A user created an account.
     versions:
       - version: 1
@@ -31,6 +32,5 @@ events:
             description: How the user signed up, such as email or google.
           referrer:
             type: string
-            required: false
             description: The page the user came from, if known.
 `;
