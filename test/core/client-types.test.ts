@@ -51,8 +51,17 @@ describe('client types', () => {
   it('accept analytics-next and analytics-node shaped clients', () => {
     const browser = (client: AnalyticsBrowserModel): AnalyticsNextLike => client;
     const node = (client: AnalyticsNodeModel): AnalyticsNodeLike => client;
-    const callbacks: Callback[] = [(ctx: SegmentContext) => ctx.event.type, (err?: unknown) => err, () => undefined];
-    expect([browser, node, callbacks.length]).toHaveLength(3);
+    const callbacks: Callback[] = [
+      (ctx: SegmentContext) => ctx.event.type,
+      (err?: unknown, ctx?: SegmentContext) => err ?? ctx,
+      () => undefined,
+      // Unannotated arguments are unknown, never `any` or `never`.
+      (ctx) => {
+        // @ts-expect-error ctx must be narrowed before use
+        return ctx.event;
+      },
+    ];
+    expect([browser, node, callbacks.length]).toEqual([browser, node, 4]);
   });
 
   it('NodeTrackMessage needs a userId or an anonymousId, and required properties', () => {

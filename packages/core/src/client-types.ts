@@ -1,8 +1,12 @@
 // The shapes of the analytics clients plangen sends through, and of what generated wrappers accept.
 // Structural on purpose: core never imports a Segment library, so any client with these methods works.
 
-/** A completion callback handed through to the client untouched. `never[]` accepts any callback shape. */
-export type Callback = (...args: never[]) => unknown;
+/**
+ * A completion callback handed through to the client untouched. Declared through a method so its
+ * parameters compare both ways: a callback typed for the real client (`(ctx: Context) => void`) is
+ * accepted, and an unannotated one sees `unknown` arguments.
+ */
+export type Callback = { callback(...args: unknown[]): unknown }['callback'];
 
 /** analytics-next's per-call options; `context` is where `protocols.event_version` goes. */
 export interface TrackOptions {
