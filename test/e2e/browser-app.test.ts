@@ -10,9 +10,10 @@
 // configuration inline (instead of fetching it from its control plane).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startIngestServer, type IngestServer } from './ingest-server.js';
+import { invalidCallTexts, invalidCallViolations } from './invalid-calls.js';
 import { plangen, requireBuilt, root, run, runBin } from './workspace.js';
 
 const app = path.join(root, 'examples/browser-app');
@@ -52,9 +53,8 @@ describe('examples/browser-app in Chromium', () => {
   });
   beforeEach(() => ingest.clear());
 
-  /** Loads the page in a fresh context (its own storage), runs the scenario, and waits until `expected` messages arrived and nothing is in flight. */
-  async function visit(client: string, scenario: string, expected: number) {
-    const context = await browser.newContext();
+  /** Aborts every request of the context to a host other than 127.0.0.1, and returns the list of those it aborted. */
+  async function keepOnMachine(context: BrowserContext): Promise<string[]> {
     const offMachine: string[] = [];
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
@@ -62,6 +62,24 @@ describe('examples/browser-app in Chromium', () => {
       offMachine.push(url.href);
       return route.abort('blockedbyclient');
     });
+    return offMachine;
+  }
+
+  it('aborts and records requests that would leave 127.0.0.1', async () => {
+    const context = await browser.newContext();
+    const offMachine = await keepOnMachine(context);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/blank`); // any page of the local origin, without the app
+    const outcome = await page.evaluate(() => fetch('https://cdn.segment.com/v1/projects/wk/settings').then(() => 'sent', () => 'blocked'));
+    await context.close();
+    expect(outcome).toBe('blocked');
+    expect(offMachine).toEqual(['https://cdn.segment.com/v1/projects/wk/settings']);
+  });
+
+  /** Loads the page in a fresh context (its own storage), runs the scenario, and waits until `expected` messages arrived and nothing is in flight. */
+  async function visit(client: string, scenario: string, expected: number) {
+    const context = await browser.newContext();
+    const offMachine = await keepOnMachine(context);
     const page = await context.newPage();
     const warnings: string[] = [];
     const pageErrors: string[] = [];
@@ -124,37 +142,34 @@ describe('examples/browser-app in Chromium', () => {
     ]);
   });
 
-  const invalidTotal = {
-    type: 'track',
-    event: 'Order Completed',
-    version: 2,
-    errors: [{ pointer: '/properties/total', message: 'must be number', keyword: 'type' }],
-  };
-  const violationText = 'plangen: "Order Completed" v2 violates the tracking plan:\n  /properties/total must be number';
   const sentEvents = () => ingest.ofType('track').map((track) => [track['event'], track['properties']]);
+  const sentTraits = () => ingest.ofType('identify').map((call) => [call['userId'], call['traits']]);
 
-  it('under the skip policy, reports the violation and sends nothing of that call', async () => {
+  it('under the skip policy, reports the violations and sends nothing of those calls', async () => {
     const { violations, caught, offMachine } = await visit('segment', 'skip', 1);
-    expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
+    expect(violations).toEqual(invalidCallViolations.map((violation) => expect.objectContaining(violation)));
     expect(caught).toEqual([]);
     expect(offMachine).toEqual([]);
     expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
+    expect(sentTraits()).toEqual([]);
   });
 
-  it('under the throw policy, throws PlangenViolationError and sends nothing of that call', async () => {
+  it('under the throw policy, throws PlangenViolationError and sends nothing of those calls', async () => {
     const { violations, caught } = await visit('segment', 'throw', 1);
-    expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
-    expect(caught).toEqual([violationText]);
+    expect(violations).toEqual(invalidCallViolations.map((violation) => expect.objectContaining(violation)));
+    expect(caught).toEqual(invalidCallTexts);
     expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
+    expect(sentTraits()).toEqual([]);
   });
 
-  it('by default (warn), warns in the console and still sends the call', async () => {
-    const { violations, warnings } = await visit('segment', 'warn', 2);
+  it('by default (warn), warns in the console and still sends the calls', async () => {
+    const { violations, warnings } = await visit('segment', 'warn', 3);
     expect(violations).toEqual([]);
-    expect(warnings.some((warning) => warning.includes(violationText))).toBe(true);
+    for (const text of invalidCallTexts) expect(warnings.some((warning) => warning.includes(text))).toBe(true);
     expect(sentEvents().sort()).toEqual([
       ['Order Completed', { order_id: 'ord_2', total: 'free' }],
       ['Signed Up', { method: 'google' }],
     ]);
+    expect(sentTraits()).toEqual([['user_2', { plan: 'pro' }]]);
   });
 });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startIngestServer, type IngestServer } from './ingest-server.js';
+import { invalidCallTexts, invalidCallViolations } from './invalid-calls.js';
 import { plangen, requireBuilt, root, run, runBin } from './workspace.js';
 
 const app = path.join(root, 'examples/node-app');
@@ -55,36 +56,33 @@ describe('examples/node-app', () => {
     });
   });
 
-  const invalidTotal = {
-    type: 'track',
-    event: 'Order Completed',
-    version: 2,
-    errors: [{ pointer: '/properties/total', message: 'must be number', keyword: 'type' }],
-  };
-  const violationText = 'plangen: "Order Completed" v2 violates the tracking plan:\n  /properties/total must be number';
   const sentEvents = () => server.ofType('track').map((track) => [track['event'], track['properties']]);
+  const sentTraits = () => server.ofType('identify').map((call) => [call['userId'], call['traits']]);
 
-  it('under the skip policy, reports the violation and sends nothing of that call', async () => {
+  it('under the skip policy, reports the violations and sends nothing of those calls', async () => {
     const { violations, caught } = await start('segment', 'skip');
-    expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
+    expect(violations).toEqual(invalidCallViolations.map((violation) => expect.objectContaining(violation)));
     expect(caught).toEqual([]);
     expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
+    expect(sentTraits()).toEqual([]);
   });
 
-  it('under the throw policy, throws PlangenViolationError and sends nothing of that call', async () => {
+  it('under the throw policy, throws PlangenViolationError and sends nothing of those calls', async () => {
     const { violations, caught } = await start('segment', 'throw');
-    expect(violations).toEqual([expect.objectContaining(invalidTotal)]);
-    expect(caught).toEqual([violationText]);
+    expect(violations).toEqual(invalidCallViolations.map((violation) => expect.objectContaining(violation)));
+    expect(caught).toEqual(invalidCallTexts);
     expect(sentEvents()).toEqual([['Signed Up', { method: 'google' }]]);
+    expect(sentTraits()).toEqual([]);
   });
 
-  it('by default (warn), warns on stderr and still sends the call', async () => {
+  it('by default (warn), warns on stderr and still sends the calls', async () => {
     const { violations, stderr } = await start('segment', 'warn');
     expect(violations).toEqual([]);
-    expect(stderr).toContain(violationText);
+    for (const text of invalidCallTexts) expect(stderr).toContain(text);
     expect(sentEvents()).toEqual([
       ['Order Completed', { order_id: 'ord_2', total: 'free' }],
       ['Signed Up', { method: 'google' }],
     ]);
+    expect(sentTraits()).toEqual([['user_2', { plan: 'pro' }]]);
   });
 });

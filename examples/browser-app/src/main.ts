@@ -36,14 +36,22 @@ if (scenario === 'send') {
   group('group_1', { name: 'Acme', employees: 12 });
   page('Shop', 'Catalog', { section: 'catalog' });
 } else {
-  try {
-    // @ts-expect-error the types reject what the validators reject: total is a number.
-    trackOrderCompleted({ order_id: 'ord_2', total: 'free' });
-  } catch (error) {
-    if (!(error instanceof PlangenViolationError)) throw error;
-    caught.push(error.message);
-  }
+  // The types reject what the validators reject, so each invalid call needs @ts-expect-error.
+  // @ts-expect-error total is a number.
+  attempt(() => trackOrderCompleted({ order_id: 'ord_2', total: 'free' }));
+  // @ts-expect-error email is required.
+  attempt(() => identify('user_2', { plan: 'pro' }));
   trackSignedUp({ method: 'google' });
 }
 
 window.exampleResult = { violations, caught };
+
+/** Makes a call that may throw under the `throw` policy, keeping the message of what it threw. */
+function attempt(call: () => void): void {
+  try {
+    call();
+  } catch (error) {
+    if (!(error instanceof PlangenViolationError)) throw error;
+    caught.push(error.message);
+  }
+}

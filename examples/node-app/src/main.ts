@@ -28,15 +28,23 @@ if (scenario === 'send') {
   identify({ userId: 'user_1', traits: { email: 'ada@example.com', plan: 'pro' } });
   group({ userId: 'user_1', groupId: 'group_1', traits: { name: 'Acme', employees: 12 } });
 } else {
-  try {
-    // @ts-expect-error the types reject what the validators reject: total is a number.
-    trackOrderCompleted({ userId: 'user_1', properties: { order_id: 'ord_2', total: 'free' } });
-  } catch (error) {
-    if (!(error instanceof PlangenViolationError)) throw error;
-    caught.push(error.message);
-  }
+  // The types reject what the validators reject, so each invalid call needs @ts-expect-error.
+  // @ts-expect-error total is a number.
+  attempt(() => trackOrderCompleted({ userId: 'user_1', properties: { order_id: 'ord_2', total: 'free' } }));
+  // @ts-expect-error email is required.
+  attempt(() => identify({ userId: 'user_2', traits: { plan: 'pro' } }));
   trackSignedUp({ userId: 'user_1', properties: { method: 'google' } });
 }
 
 await client.close();
 console.log(JSON.stringify({ violations, caught }));
+
+/** Makes a call that may throw under the `throw` policy, keeping the message of what it threw. */
+function attempt(call: () => void): void {
+  try {
+    call();
+  } catch (error) {
+    if (!(error instanceof PlangenViolationError)) throw error;
+    caught.push(error.message);
+  }
+}
