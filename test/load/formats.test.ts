@@ -183,6 +183,29 @@ describe('native plans', () => {
     expect(model.events[0]!.versions[0]!.properties.additionalProperties).toBe(true);
   });
 
+  it('lets the nearest additionalProperties setting win, inherited by nested objects', () => {
+    const model = loadPlanText(
+      [
+        'name: P',
+        'events:',
+        '  A:',
+        '    additionalProperties: true',
+        '    versions:',
+        '      - version: 1',
+        '        properties: { o: { properties: { p: { type: string } } } }',
+        '      - version: 2',
+        '        additionalProperties: false',
+        '        properties: { o: { additionalProperties: true, properties: { p: { type: string } } } }',
+        'identify: { traits: { t: { type: string } } }',
+      ].join('\n'),
+      'extra.yaml',
+    );
+    const [v1, v2] = model.events[0]!.versions;
+    expect([v1!.properties.additionalProperties, (v1!.properties.properties?.o as { additionalProperties?: boolean }).additionalProperties]).toEqual([true, true]);
+    expect([v2!.properties.additionalProperties, (v2!.properties.properties?.o as { additionalProperties?: boolean }).additionalProperties]).toEqual([false, true]);
+    expect(model.identify?.traits.additionalProperties).toBe(false);
+  });
+
   it('reads a plan that is not on disk, naming it in errors', () => {
     expect(loadPlanText('name: Mem\nevents: {}\n', 'HEAD:plan.yaml').name).toBe('Mem');
     expect(() => loadPlanText('name: Mem\nevents:\n  A: { versions: [{ version: 0 }] }\n', 'HEAD:plan.yaml')).toThrow(

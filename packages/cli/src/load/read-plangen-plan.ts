@@ -10,33 +10,30 @@ import { eventsOf, type LabelMap, type NativeBody, type NativeEvent, type Native
 import { propertiesOfPayload } from './payload-schema.js';
 
 export function readPlangenPlan(plan: NativePlan, file: string): PlanEntries {
-  const strict = !(plan.additionalProperties ?? false);
+  const allowExtra = plan.additionalProperties ?? false;
   const ref = (...segments: (string | number)[]): SourceRef => ({ file, pointer: toPointer(segments) });
   const events: VersionEntry[] = [];
   for (const { name, key, event } of eventsOf(plan)) {
     if (name.trim() === '') throw errorAt(ref('events', key), 'an event has an empty name', 'Write the event name exactly as the track call sends it');
-    events.push(...readEvent(name, key, event, strict, ref));
+    events.push(...readEvent(name, key, event, allowExtra, ref));
   }
-  const entries: PlanEntries = {
+  return {
     name: plan.name,
     ...(plan.description !== undefined ? { description: plan.description } : {}),
     file,
     format: 'plangen',
     events,
-  };
-  return {
-    ...entries,
-    ...optional('identify', plan.identify && readTraits(plan.identify, strict, ref('identify'))),
-    ...optional('group', plan.group && readTraits(plan.group, strict, ref('group'))),
-    ...optional('page', plan.page && readPage(plan.page, strict, ref('page'))),
-    ...optional('screen', plan.screen && readPage(plan.screen, strict, ref('screen'))),
-    ...optional('common', plan.common && { schema: plan.common, source: ref('common') }),
+    ...(plan.identify && { identify: readTraits(plan.identify, allowExtra, ref('identify')) }),
+    ...(plan.group && { group: readTraits(plan.group, allowExtra, ref('group')) }),
+    ...(plan.page && { page: readPage(plan.page, allowExtra, ref('page')) }),
+    ...(plan.screen && { screen: readPage(plan.screen, allowExtra, ref('screen')) }),
+    ...(plan.common && { common: { schema: plan.common, source: ref('common') } }),
   };
 }
 
-function readEvent(name: string, key: string, event: NativeEvent, strict: boolean, ref: (...s: (string | number)[]) => SourceRef): VersionEntry[] {
+function readEvent(name: string, key: string, event: NativeEvent, inherited: boolean, ref: (...s: (string | number)[]) => SourceRef): VersionEntry[] {
   const eventSource = ref('events', key);
-  const eventStrict = event.additionalProperties === undefined ? strict : !event.additionalProperties;
+  const eventExtra = event.additionalProperties ?? inherited;
   const shared = {
     event: name,
     ...(event.description !== undefined ? { eventDescription: event.description } : {}),
@@ -44,9 +41,9 @@ function readEvent(name: string, key: string, event: NativeEvent, strict: boolea
     eventSource,
   };
   if (event.versions === undefined) {
-    return [{ ...shared, version: 1, labels: {}, ...body(versionBody(event), eventStrict, eventSource, `event "${name}"`), source: eventSource }];
+    return [{ ...shared, version: 1, labels: {}, ...body(versionBody(event), eventExtra, eventSource, `event "${name}"`), source: eventSource }];
   }
-  const bodyKey = (['properties', 'schema', 'payload'] as const).find((key) => event[key] !== undefined);
+  const bodyKey = (['properties', 'schema', 'payload'] as const).find((field) => event[field] !== undefined);
   if (bodyKey !== undefined) {
     throw errorAt(
       ref('events', key, bodyKey),
@@ -66,13 +63,13 @@ function readEvent(name: string, key: string, event: NativeEvent, strict: boolea
       );
     }
     seen.add(version.version);
-    const versionStrict = version.additionalProperties === undefined ? eventStrict : !version.additionalProperties;
+
     return {
       ...shared,
       version: version.version,
       ...(version.description !== undefined ? { description: version.description } : {}),
       labels: labels(version.labels),
-      ...body(versionBody(version), versionStrict, source, `event "${name}" v${version.version}`),
+      ...body(versionBody(version), version.additionalProperties ?? eventExtra, source, `event "${name}" v${version.version}`),
       source,
     };
   });
@@ -87,7 +84,7 @@ interface Body {
 }
 
 /** The properties (or traits) schema and the payload schema of one version or call: from `properties`/`traits`, `schema` or `payload`. */
-function body({ fields, fieldsKey, schema, payload }: Body, strict: boolean, source: SourceRef, what: string): { properties: JsonSchema; payload?: JsonSchema } {
+function body({ fields, fieldsKey, schema, payload }: Body, allowExtra: boolean, source: SourceRef, what: string): { properties: JsonSchema; payload?: JsonSchema } {
   if (fields !== undefined && schema !== undefined) {
     throw errorAt(
       { file: source.file, pointer: `${source.pointer}/schema` },
@@ -97,8 +94,8 @@ function body({ fields, fieldsKey, schema, payload }: Body, strict: boolean, sou
   }
   const properties =
     fields !== undefined
-      ? objectSchema(fields, !strict)
-      : (schema ?? (payload !== undefined ? propertiesOfPayload(payload, fieldsKey) : undefined) ?? objectSchema({}, !strict));
+      ? objectSchema(fields, allowExtra)
+      : (schema ?? (payload !== undefined ? propertiesOfPayload(payload, fieldsKey) : undefined) ?? objectSchema({}, allowExtra));
   return payload !== undefined ? { properties, payload } : { properties };
 }
 
@@ -106,16 +103,14 @@ function versionBody(written: NativeBody): Body {
   return { fields: written.properties, fieldsKey: 'properties', schema: written.schema, payload: written.payload };
 }
 
-function readTraits(call: NativeTraitsCall, strict: boolean, source: SourceRef): CallEntry {
-  const callStrict = call.additionalProperties === undefined ? strict : !call.additionalProperties;
+function readTraits(call: NativeTraitsCall, inherited: boolean, source: SourceRef): CallEntry {
   const written: Body = { fields: call.traits, fieldsKey: 'traits', schema: call.schema, payload: call.payload };
-  const { properties, payload } = body(written, callStrict, source, source.pointer.slice(1));
+  const { properties, payload } = body(written, call.additionalProperties ?? inherited, source, source.pointer.slice(1));
   return entry(call.description, properties, payload, source);
 }
 
-function readPage(call: NativePageCall, strict: boolean, source: SourceRef): CallEntry {
-  const callStrict = call.additionalProperties === undefined ? strict : !call.additionalProperties;
-  const { properties, payload } = body(versionBody(call), callStrict, source, source.pointer.slice(1));
+function readPage(call: NativePageCall, inherited: boolean, source: SourceRef): CallEntry {
+  const { properties, payload } = body(versionBody(call), call.additionalProperties ?? inherited, source, source.pointer.slice(1));
   return entry(call.description, properties, payload, source);
 }
 
@@ -125,8 +120,4 @@ function entry(description: string | undefined, schema: JsonSchema, payload: Jso
 
 function labels(written: LabelMap | undefined): Labels {
   return Object.fromEntries(Object.entries(written ?? {}).map(([key, value]) => [key, String(value)]));
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
