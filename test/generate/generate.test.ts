@@ -137,6 +137,14 @@ describe('generate', () => {
     expect(index).toContain('export type Callback2 = string;');
   });
 
+  it('refuses a plan whose names would collide with the constants the SDK declares', async () => {
+    const model = handPlan([
+      handEvent('X', [handVersion('X', 1, {})]),
+      handEvent('X V1 Spec', [handVersion('X V1 Spec', 1, {})]),
+    ]);
+    await expect(generate(model, PRODUCTION)).rejects.toThrow('plangen: two declarations of the generated SDK would be named trackXV1Spec');
+  });
+
   it('types a schema-less properties object as an object, not unknown', async () => {
     const model = handPlan([handEvent('Anything', [handVersion('Anything', 1, {})])]);
     const index = await indexOf(PRODUCTION, model);

@@ -107,6 +107,18 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
     if (model.screen) typeImports.push('NodeScreenMessage');
   }
 
+  const tracks = model.events.flatMap(trackWrappers);
+  const pageCalls = [model.page, model.screen].filter((call) => call !== undefined).map(callWrapper);
+  assertUnique([
+    runtimeFactory,
+    'runtime',
+    'configure',
+    ...validatorImports,
+    ...[...specs, ...callSpecs].map((spec) => spec.name),
+    ...tracks.map((track) => track.fn),
+    ...calls.map((call) => call.identifiers.fn),
+  ]);
+
   return {
     header: headerLines(model),
     browser: !node,
@@ -122,11 +134,20 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
     aliases: model.events.map(latestAlias).filter((alias) => alias !== undefined),
     specs,
     callSpecs,
-    tracks: model.events.flatMap(trackWrappers),
+    tracks,
     ...(model.identify ? { identify: callWrapper(model.identify) } : {}),
     ...(model.group ? { group: callWrapper(model.group) } : {}),
-    pageCalls: [model.page, model.screen].filter((call) => call !== undefined).map(callWrapper),
+    pageCalls,
   };
+}
+
+// The model keeps its own names apart; this guards the ones index.ts adds (spec constants, `runtime`).
+function assertUnique(names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(`plangen: two declarations of the generated SDK would be named ${name}`);
+    seen.add(name);
+  }
 }
 
 function planFileName(file: string): string {
