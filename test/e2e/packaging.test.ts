@@ -72,6 +72,14 @@ describe('packed plangen and @plangen/core', () => {
     expect(files.filter((file) => file.startsWith('package/src/') || file.endsWith('.test.ts'))).toEqual([]);
   });
 
+  it('plangen is ESM only, with types for import and bundlers', async () => {
+    // --profile esm-only exits non-zero on any problem but the one an ESM-only package has by design.
+    const report = JSON.parse((await runBin('attw', [tarballs.cli, '--profile', 'esm-only', '--format', 'json'], { cwd: root })).stdout) as {
+      analysis: { problems: { kind: string; resolutionKind?: string }[] };
+    };
+    expect(report.analysis.problems.map((problem) => `${problem.kind} ${problem.resolutionKind ?? ''}`)).toEqual(['CJSResolvesToESM node16-cjs']);
+  });
+
   it('npx plangen generates an SDK that compiles with tsc and sends through the client', async () => {
     await run('npx', ['plangen', 'generate', '--plan', 'plan.json', '--out', 'analytics', '--client', 'generic'], { cwd: project });
     expect(readdirSync(path.join(project, 'analytics')).filter((file) => !file.startsWith('.')).sort()).toEqual(['index.ts', 'validators.ts']);
