@@ -57,6 +57,32 @@ describe('toValidationErrors', () => {
     expect(toValidationErrors(ajvErrors(schema, data), BASE)).toEqual(expected);
   });
 
+  it('folds each array item\'s alternatives into that item\'s anyOf, also through $ref', () => {
+    const schema = {
+      type: 'array',
+      items: { anyOf: [{ type: 'string' }, { $ref: '#/definitions/nothing' }] },
+      definitions: { nothing: { type: 'null' } },
+    };
+    expect(toValidationErrors(ajvErrors(schema, [1, 'a', true]), BASE)).toEqual([
+      { pointer: '/properties/0', message: 'must be string or null', keyword: 'anyOf' },
+      { pointer: '/properties/2', message: 'must be string or null', keyword: 'anyOf' },
+    ]);
+  });
+
+  it('folds nested alternatives into the outermost one', () => {
+    const schema = { anyOf: [{ anyOf: [{ type: 'string' }, { type: 'null' }] }, { type: 'object', required: ['id'] }] };
+    expect(toValidationErrors(ajvErrors(schema, 3), BASE)).toEqual([
+      { pointer: '/properties', message: 'must match at least one of the allowed schemas', keyword: 'anyOf' },
+    ]);
+  });
+
+  it('reports each of thousands of failing items at its own index', () => {
+    const schema = { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'null' }] } };
+    const errors = toValidationErrors(ajvErrors(schema, Array.from({ length: 20_000 }, (_, i) => i)), BASE);
+    expect(errors).toHaveLength(20_000);
+    expect(errors[19_999]).toEqual({ pointer: '/properties/19999', message: 'must be string or null', keyword: 'anyOf' });
+  });
+
   it('has nothing to say about no errors', () => {
     expect(toValidationErrors(null, BASE)).toEqual([]);
     expect(toValidationErrors(undefined, BASE)).toEqual([]);

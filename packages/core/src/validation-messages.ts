@@ -41,26 +41,35 @@ interface Branches {
   readonly of: Map<number, CompiledValidatorError[]>;
 }
 
+// ajv pushes a summarising keyword's subschema errors right before its own error, so they form the
+// contiguous block that precedes it. Walking backwards meets an outer summary before the summaries
+// nested in it, so each inner error is claimed once, by its outermost summary: linear in the errors.
 function branchErrors(errors: readonly CompiledValidatorError[]): Branches {
   const inner = new Set<number>();
   const of = new Map<number, CompiledValidatorError[]>();
-  // ajv reports subschema errors before the keyword's own error; walking backwards meets an outer
-  // summary before the summaries nested in it, so each inner error is claimed by its outermost summary.
   for (let i = errors.length - 1; i >= 0; i--) {
     const outer = errors[i];
     if (!isObject(outer) || inner.has(i) || !SUMMARISING.has(outer.keyword) || typeof outer.schemaPath !== 'string') continue;
-    const prefix = `${outer.schemaPath}/`;
     const claimed: CompiledValidatorError[] = [];
     for (let j = i - 1; j >= 0; j--) {
       const candidate = errors[j];
-      if (!isObject(candidate) || inner.has(j) || typeof candidate.schemaPath !== 'string') continue;
-      if (!candidate.schemaPath.startsWith(prefix)) continue;
+      if (!isObject(candidate) || !isBranchOf(candidate, outer)) break;
       inner.add(j);
-      claimed.unshift(candidate);
+      claimed.push(candidate);
     }
-    of.set(i, claimed);
+    of.set(i, claimed.reverse());
   }
   return { inner, of };
+}
+
+// Inside the summarising keyword's schema, or inside a definition one of its branches refers to
+// (ajv reports those by the definition's path) while looking at the same part of the payload.
+function isBranchOf(candidate: CompiledValidatorError, outer: CompiledValidatorError): boolean {
+  const path = candidate.schemaPath;
+  if (typeof path !== 'string') return false;
+  if (path.startsWith(`${String(outer.schemaPath)}/`)) return true;
+  const referenced = path.startsWith('#/definitions/') || path.startsWith('#/$defs/');
+  return referenced && typeof candidate.instancePath === 'string' && candidate.instancePath.startsWith(outer.instancePath);
 }
 
 function describe(error: CompiledValidatorError, base: string, inner: readonly CompiledValidatorError[]): ValidationError {
