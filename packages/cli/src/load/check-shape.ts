@@ -69,6 +69,9 @@ function explain(error: ErrorObject, source: SourceDocument) {
       const typeIndex = segments.lastIndexOf('type');
       if (isPropertyType(segments, typeIndex)) {
         const owner = describePath(segments.slice(0, typeIndex), data);
+        if (typeof value !== 'string') {
+          return errorAt(here, `the data type of ${owner} must be a type name or a list of them, not ${kindOf(value)}`, `Use one of: ${DATA_TYPES.join(', ')}`, 'value');
+        }
         const fix = value === 'null' ? `Use nullable: true for null, and one of: ${DATA_TYPES.join(', ')}` : `Use one of: ${DATA_TYPES.join(', ')}`;
         return errorAt(here, `unknown data type ${JSON.stringify(value)} for ${owner}`, fix, 'value');
       }
