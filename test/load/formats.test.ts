@@ -265,3 +265,51 @@ describe('older Segment exports', () => {
     expect(model.events[0]!.versions[0]!.properties).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
   });
 });
+
+describe('whole-payload schemas', () => {
+  it('give the properties part with $refs rebased and definitions carried along', () => {
+    const jsonSchema = {
+      type: 'object',
+      definitions: { money: { type: 'number', minimum: 0 } },
+      properties: {
+        properties: {
+          type: 'object',
+          definitions: { sku: { type: 'string' } },
+          properties: {
+            sku: { $ref: '#/properties/properties/definitions/sku' },
+            total: { $ref: '#/definitions/money' },
+          },
+        },
+      },
+    };
+    const model = loadPlanText(JSON.stringify({ rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema }] }), 'refs.json');
+    const properties = model.events[0]!.versions[0]!.properties;
+    expect(properties.properties).toEqual({ sku: { $ref: '#/definitions/sku' }, total: { $ref: '#/definitions/money' } });
+    expect(properties.definitions).toEqual({ money: { type: 'number', minimum: 0 }, sku: { type: 'string' } });
+    expect(() => createAjv().compile(properties)).not.toThrow();
+  });
+
+  it('in the native format, a payload alone gives the properties or traits', () => {
+    const model = loadPlanText(
+      [
+        'name: P',
+        'events:',
+        '  E:',
+        '    payload:',
+        '      type: object',
+        '      definitions: { id: { type: string } }',
+        '      properties:',
+        '        properties: { type: object, properties: { id: { $ref: "#/definitions/id" } } }',
+        '        context: { required: [app] }',
+        'identify:',
+        '  payload: { properties: { traits: { properties: { email: { type: string } } } } }',
+      ].join('\n'),
+      'payload.yaml',
+    );
+    const version = model.events[0]!.versions[0]!;
+    expect(version.properties).toEqual({ type: 'object', properties: { id: { $ref: '#/definitions/id' } }, definitions: { id: { type: 'string' } } });
+    expect(version.payload?.properties?.context).toEqual({ required: ['app'] });
+    expect(model.identify?.traits).toEqual({ properties: { email: { type: 'string' } } });
+    expect(model.identify?.payload).toBeDefined();
+  });
+});

@@ -19,14 +19,14 @@ export function isPayloadSchema(schema: JsonSchema, key: PayloadKey): boolean {
   return typeof part === 'object' && (part.type === 'object' || part.properties !== undefined || names.length > 1);
 }
 
-/** The schema of `payload.properties[key]`, self-contained: root definitions travel with it. */
+/** The schema of `payload.properties[key]`, self-contained: the root's definitions travel with it. */
 export function propertiesOfPayload(payload: JsonSchema, key: PayloadKey): JsonSchema | undefined {
   const part = payload.properties?.[key];
   if (typeof part !== 'object') return part === true ? { type: 'object' } : undefined;
   const rebased = rebaseRefs(part, `#/properties/${key}/`) as JsonSchema;
-  const carried: JsonSchema = { ...rebased };
-  if (payload.definitions !== undefined && rebased.definitions === undefined) carried.definitions = payload.definitions;
-  return carried;
+  if (payload.definitions === undefined) return rebased;
+  // Refs to the root's definitions keep working because they travel along; the part's own win a name clash.
+  return { ...rebased, definitions: { ...payload.definitions, ...rebased.definitions } };
 }
 
 /**
