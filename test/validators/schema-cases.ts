@@ -341,6 +341,20 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
     payloads: [{ amount: 1 }, { amount: 0 }],
   },
   {
+    // JSON.parse makes `__proto__` an own key, as a plan loaded from disk would have it.
+    name: 'validateProtoProperty',
+    schema: JSON.parse(
+      '{"type":"object","required":["__proto__"],"properties":{"__proto__":{"type":"object","required":["a"],"properties":{"a":{"enum":["x","y"]}}}}}',
+    ) as JsonSchema,
+    payloads: [
+      JSON.parse('{"__proto__":{"a":"x"}}'),
+      JSON.parse('{"__proto__":{"a":"z"}}'),
+      JSON.parse('{"__proto__":{}}'),
+      JSON.parse('{"constructor":1}'),
+      JSON.parse('{"constructor":"c","__proto__":{"a":"y"}}'),
+    ],
+  },
+  {
     name: 'validateBooleanSchemas',
     schema: { type: 'object', properties: { anything: true, nothing: false } },
     payloads: [{ anything: [1] }, { nothing: null }],

@@ -33,19 +33,19 @@ export function mapSubschemas(schema: JsonSchema, visit: SubschemaVisitor): Json
 
 function mapSchema(value: unknown, pointer: string, visit: SubschemaVisitor): unknown {
   if (!isSchemaObject(value)) return value;
-  const copy: SchemaObject = {};
-  for (const [keyword, child] of Object.entries(value)) {
-    const at = `${pointer}/${escapePointerToken(keyword)}`;
-    if (SCHEMA_MAP_KEYWORDS.has(keyword) && isSchemaObject(child)) {
-      const map: SchemaObject = {};
-      for (const [name, subschema] of Object.entries(child)) map[name] = mapSchema(subschema, `${at}/${escapePointerToken(name)}`, visit);
-      copy[keyword] = map;
-    } else if (SCHEMA_KEYWORDS.has(keyword) || SCHEMA_LIST_KEYWORDS.has(keyword)) {
-      copy[keyword] = Array.isArray(child) ? child.map((item, index) => mapSchema(item, `${at}/${index}`, visit)) : mapSchema(child, at, visit);
-    } else {
-      copy[keyword] = child;
-    }
-  }
+  // Built with Object.fromEntries, so a property named `__proto__` stays an own property.
+  const copy = Object.fromEntries(
+    Object.entries(value).map(([keyword, child]): [string, unknown] => {
+      const at = `${pointer}/${escapePointerToken(keyword)}`;
+      if (SCHEMA_MAP_KEYWORDS.has(keyword) && isSchemaObject(child)) {
+        return [keyword, Object.fromEntries(Object.entries(child).map(([name, subschema]) => [name, mapSchema(subschema, `${at}/${escapePointerToken(name)}`, visit)]))];
+      }
+      if (SCHEMA_KEYWORDS.has(keyword) || SCHEMA_LIST_KEYWORDS.has(keyword)) {
+        return [keyword, Array.isArray(child) ? child.map((item, index) => mapSchema(item, `${at}/${index}`, visit)) : mapSchema(child, at, visit)];
+      }
+      return [keyword, child];
+    }),
+  );
   return visit(copy, pointer);
 }
 

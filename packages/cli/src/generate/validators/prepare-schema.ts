@@ -33,9 +33,7 @@ export function prepareSchema(validatorName: string, schema: JsonSchema): JsonSc
 }
 
 function withoutAnnotations(node: SchemaObject): SchemaObject {
-  const kept: SchemaObject = {};
-  for (const [keyword, value] of Object.entries(node)) if (!ANNOTATION_KEYWORDS.has(keyword)) kept[keyword] = value;
-  return kept;
+  return Object.fromEntries(Object.entries(node).filter(([keyword]) => !ANNOTATION_KEYWORDS.has(keyword)));
 }
 
 /** Protocols permitted values are regular expressions; the validators run them with the `u` flag, as ajv does. */
