@@ -45,6 +45,7 @@ describe('examples/node-app', () => {
         ['Order Completed', { order_id: 'ord_1', total: 12.5, currency: 'EUR' }, { event_version: 2 }],
         ['Order Completed', { order_id: 'legacy-1' }, { event_version: 1 }],
         ['Signed Up', { method: 'email' }, { event_version: 1 }],
+        ['checkout.step_viewed', { 'step number': 2 }, { event_version: 1 }],
       ]);
       expect(tracks[0]).toMatchObject({ userId: 'user_1', context: { app: { name: 'node-app' } } });
       expect(tracks[1]).toMatchObject({ anonymousId: 'anon_1' });

@@ -3,7 +3,7 @@
 //   /index.html?ingest=http://127.0.0.1:PORT&client=<segment|rudderstack>&scenario=<send|warn|throw|skip>
 // When done it leaves the violations it saw and the errors it caught in window.exampleResult.
 import { PlangenViolationError, type Violation, type ViolationPolicy } from '@plangen/core';
-import { configure, group, identify, page, trackOrderCompleted, trackOrderCompletedV1, trackSignedUp } from './analytics/index.js';
+import { configure, group, identify, page, trackCheckoutStepViewed, trackOrderCompleted, trackOrderCompletedV1, trackSignedUp } from './analytics/index.js';
 import { connect } from './clients.js';
 
 declare global {
@@ -32,6 +32,7 @@ if (scenario === 'send') {
   trackOrderCompleted({ order_id: 'ord_1', total: 12.5, currency: 'EUR' }, { context: { campaign: { name: 'winter' } } });
   trackOrderCompletedV1({ order_id: 'legacy-1' });
   trackSignedUp({ method: 'email' });
+  trackCheckoutStepViewed({ 'step number': 2 });
   identify('user_1', { email: 'ada@example.com', plan: 'pro' });
   group('group_1', { name: 'Acme', employees: 12 });
   page('Shop', 'Catalog', { section: 'catalog' });

@@ -4,7 +4,7 @@
 //   tsx src/main.ts <segment|rudderstack> <send|warn|throw|skip>
 // It prints one JSON line: the violations it saw and the errors it caught.
 import { PlangenViolationError, type Violation, type ViolationPolicy } from '@plangen/core';
-import { configure, group, identify, trackOrderCompleted, trackOrderCompletedV1, trackSignedUp } from './analytics/index.js';
+import { configure, group, identify, trackCheckoutStepViewed, trackOrderCompleted, trackOrderCompletedV1, trackSignedUp } from './analytics/index.js';
 import { connect } from './clients.js';
 
 const [clientName = 'segment', scenario = 'send'] = process.argv.slice(2);
@@ -25,6 +25,7 @@ if (scenario === 'send') {
   trackOrderCompleted({ userId: 'user_1', properties: { order_id: 'ord_1', total: 12.5, currency: 'EUR' }, context: { app: { name: 'node-app' } } });
   trackOrderCompletedV1({ anonymousId: 'anon_1', properties: { order_id: 'legacy-1' } });
   trackSignedUp({ userId: 'user_1', properties: { method: 'email' } });
+  trackCheckoutStepViewed({ userId: 'user_1', properties: { 'step number': 2 } });
   identify({ userId: 'user_1', traits: { email: 'ada@example.com', plan: 'pro' } });
   group({ userId: 'user_1', groupId: 'group_1', traits: { name: 'Acme', employees: 12 } });
 } else {
