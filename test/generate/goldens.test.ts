@@ -38,6 +38,12 @@ describe('golden outputs', () => {
     expect(typeCheck(files)).toEqual([]);
   });
 
+  it('the shop plan gives the same SDK from YAML and from JSON', async () => {
+    const fromJson = await generateCase('fixtures/shop-json/plan.json', GOLDEN_CASES[0]!.options);
+    const golden = readGolden(GOLDEN_CASES[0]!.out);
+    expect(Object.fromEntries(fromJson.map((file) => [file.path, file.content.replace('from plan.json.', 'from plan.yaml.')]))).toEqual(golden);
+  });
+
   it('no emitted file contains require(', () => {
     for (const golden of GOLDEN_CASES) {
       for (const [name, content] of Object.entries(readGolden(golden.out))) expect({ file: `${golden.out}/${name}`, require: content.includes('require(') }).toEqual({ file: `${golden.out}/${name}`, require: false });
