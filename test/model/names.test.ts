@@ -10,6 +10,8 @@ describe('pascalCase', () => {
     ['ORDER-COMPLETED', 'OrderCompleted'],
     ['HTMLParser loaded', 'HtmlParserLoaded'],
     ['Café Ordered', 'CafeOrdered'],
+    ['Straße geändert', 'StrasseGeandert'],
+    ['Łódź Ørder', 'LodzOrder'],
     ['Property Object Name Collision #1', 'PropertyObjectNameCollision1'],
     [`42_--terrible==\\"event'++name~!3`, 'Event42TerribleEventName3'],
     ['!!!', 'Event'],

@@ -6,13 +6,21 @@ import type { Identifiers } from './types.js';
 /** Prefix for names that would start with a digit or end up empty. */
 export const NAME_PREFIX = 'Event';
 
+/** Latin letters NFKD leaves whole; spelled out so "Straße" keeps its word. */
+const LETTERS_WITHOUT_DECOMPOSITION: Readonly<Record<string, string>> = {
+  ß: 'ss', æ: 'ae', Æ: 'Ae', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'Oe', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th',
+};
+
 /**
- * PascalCase from a wire name: diacritics removed (NFKD), split on anything that
+ * PascalCase from a wire name: diacritics removed (NFKD; ß, æ, ø... spelled out), split on anything that
  * is not an ASCII letter or digit and on camelCase boundaries, each word
  * capitalized (all-caps words such as "ID" become "Id").
  */
 export function pascalCase(wireName: string): string {
-  const ascii = wireName.normalize('NFKD').replace(/\p{M}/gu, '');
+  const ascii = wireName
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßæÆøØœŒđĐłŁþ]/g, (letter) => LETTERS_WITHOUT_DECOMPOSITION[letter] ?? '');
   const words = ascii
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
