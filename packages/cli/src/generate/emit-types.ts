@@ -19,7 +19,7 @@ const ROOT_NAME = 'PlangenCombinedSchemaRoot';
 /** `reserved`: names the rest of the file uses, which no type from the plan may take. */
 export async function emitTypes(entries: readonly TypeEntry[], reserved: readonly string[]): Promise<string> {
   if (entries.length === 0) return '';
-  const definitions = typingDefinitions(entries, reserved);
+  const definitions = typingDefinitions(entries, [...reserved, ROOT_NAME]);
   for (const entry of entries) {
     const schema = definitions[entry.name]!;
     const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];

@@ -3,11 +3,9 @@
 import type { JsonSchema, PlanModel } from '../model/types.js';
 import type { TypeEntry } from './emit-types.js';
 import { docLines } from './escape.js';
+import type { ValidatorEntry } from './validators/compile-validators.js';
 
-export interface ValidatorEntry {
-  readonly name: string;
-  readonly schema: JsonSchema;
-}
+export type { ValidatorEntry } from './validators/compile-validators.js';
 
 /** A whole-payload schema's validator is named after the properties validator: `validateOrderCompletedV2Payload`. */
 export function payloadValidatorName(validator: string): string {
