@@ -355,6 +355,11 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
     ],
   },
   {
+    name: 'validateHttpsDraft07',
+    schema: { $schema: 'https://json-schema.org/draft-07/schema#', type: 'object', required: ['a'], properties: { a: { type: 'integer' } } },
+    payloads: [{ a: 1 }, { a: 'x' }],
+  },
+  {
     name: 'validateBooleanSchemas',
     schema: { type: 'object', properties: { anything: true, nothing: false } },
     payloads: [{ anything: [1] }, { nothing: null }],

@@ -9,6 +9,10 @@ import addFormats from 'ajv-formats';
  */
 export const SEGMENT_ANNOTATION_KEYWORDS = ['labels', 'eventMetadata', 'key', 'id'] as const;
 
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema';
+/** Plans also name draft-07 by its https address; ajv only knows the http one. */
+const DRAFT_07_HTTPS = 'https://json-schema.org/draft-07/schema#';
+
 export function createAjv(options: Options = {}): Ajv {
   const ajv = new Ajv({
     allErrors: true,
@@ -17,6 +21,8 @@ export function createAjv(options: Options = {}): Ajv {
     ...options,
   });
   addFormats.default(ajv);
+  const draft07 = ajv.getSchema(DRAFT_07)?.schema;
+  if (typeof draft07 === 'object' && draft07 !== null) ajv.addMetaSchema({ ...draft07, $id: DRAFT_07_HTTPS });
   // ajv defines `id` itself, to reject draft-04 ids; Segment uses it as a label.
   if (ajv.getKeyword('id')) ajv.removeKeyword('id');
   for (const keyword of SEGMENT_ANNOTATION_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
