@@ -1,9 +1,7 @@
-import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
-import { generate } from '../../packages/cli/src/generate/index.js';
-for (const text of ['{"name":"x","events":{"A":{"properties":{"__proto__":{"type":"string"}}}}}', 'name: x\nevents:\n  A:\n    properties:\n      __proto__: { type: string }\n']) {
-  const m = loadPlanText(text, text.startsWith('{') ? 'plan.json' : 'plan.yaml');
-  const p = m.events[0]!.versions[0]!.properties;
-  console.log(JSON.stringify(p), Object.keys(p.properties ?? {}));
-  try { await generate(m, { client: 'analytics-next', mode: 'development', language: 'ts' }); console.log('ok'); } catch (e) { console.log((e as Error).constructor.name, (e as Error).message); }
-  try { await generate(m, { client: 'analytics-next', mode: 'production', language: 'ts' }); console.log('prod ok'); } catch (e) { console.log((e as Error).constructor.name, (e as Error).message); }
+import { checkPattern } from '../../packages/cli/src/lint/redos.js';
+const atoms = ['a', '\\d', '[a-z]', '\\w', '.', 'x'];
+const shapes = ['^(A+)+$', '^(A*)*$', '^(A|A)*$', '^(A|AA)+$', '^(A+A+)+$', '(A+)+B', '(A|AA)+', '(.*A){12}', '^(.*A){12}$', '^(A?){20}A{20}$', '^(A+)*$', '^(?:A+)+$'];
+for (const shape of shapes) console.log(shape, atoms.map(a => checkPattern(shape.replaceAll('A', a).replace('B', '!')).ok ? 'ok' : 'FLAG').join(' '));
+for (const [p, s] of [['^(a|aa)+$', 'a'.repeat(32) + 'b'], ['(.*a){12}', 'a'.repeat(25)], ['^(a|a)*$', 'a'.repeat(28) + 'b'], ['(a|aa)+', 'a'.repeat(40)+'b'], ['^(.*a){12}$', 'a'.repeat(30)+'b']] as const) {
+  const t = performance.now(); new RegExp(p, 'u').test(s); console.log(p, Math.round(performance.now() - t), 'ms');
 }
