@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../packages/cli/src/generate/index.js';
 import type { GenerateOptions } from '../../packages/cli/src/generate/options.js';
 import type { JsonSchema } from '../../packages/cli/src/model/types.js';
+import { typeCheck } from './compile-in-memory.js';
 import { handEvent, handPlan, handVersion, miniShop } from './hand-model.js';
 import { HOSTILE_TEXT, injectionPlan } from './injection-plan.js';
 
@@ -32,7 +33,7 @@ describe('generate', () => {
     expect(index).not.toContain('validators');
     expect(index).not.toMatch(/validate(Payload)?: validate/);
     expect(index).toContain("const runtime = createBrowserRuntime({ mode: 'production' });");
-    expect(index).toContain("const trackOrderCompletedV1Spec: EventSpec = { event: 'Order Completed', version: 1 };");
+    expect(index).toContain("const TRACK_ORDER_COMPLETED_V1_SPEC: EventSpec = { event: 'Order Completed', version: 1 };");
   });
 
   it('names only the plan file in the header, without a timestamp', async () => {
@@ -47,7 +48,7 @@ describe('generate', () => {
     const index = await indexOf(PRODUCTION);
     expect(index).toContain('export type OrderCompletedProperties = OrderCompletedV2Properties;');
     expect(index).toMatch(/export function trackOrderCompleted\(\s*properties: OrderCompletedProperties,/);
-    expect(index).toContain('runtime.track(trackOrderCompletedV2Spec, properties, options, callback);');
+    expect(index).toContain('runtime.track(TRACK_ORDER_COMPLETED_V2_SPEC, properties, options, callback);');
     expect(index).toMatch(/export function trackOrderCompletedV1\(\s*properties: OrderCompletedV1Properties,/);
     expect(index).toContain("season?: 'fall' | 'winter';");
     expect(index).toContain('coupon?: string | null;');
@@ -137,12 +138,19 @@ describe('generate', () => {
     expect(index).toContain('export type Callback2 = string;');
   });
 
-  it('refuses a plan whose names would collide with the constants the SDK declares', async () => {
+  it('names its own constants and nested types apart from every name the model gives', async () => {
+    const nested = { type: 'object', properties: { b: { type: 'string' } } } as const;
     const model = handPlan([
-      handEvent('X', [handVersion('X', 1, {})]),
-      handEvent('X V1 Spec', [handVersion('X V1 Spec', 1, {})]),
+      handEvent('A', [handVersion('A', 1, { type: 'object', properties: { properties: nested } })]),
+      handEvent('A V1 Properties', [handVersion('A V1 Properties', 1, { type: 'object', properties: { c: { type: 'integer' } } })]),
+      handEvent('A V1 Spec', [handVersion('A V1 Spec', 1, {})]),
     ]);
-    await expect(generate(model, PRODUCTION)).rejects.toThrow('plangen: two declarations of the generated SDK would be named trackXV1Spec');
+    const index = await indexOf(PRODUCTION, model);
+    expect(index).toContain('properties?: AV1PropertiesProperties2;');
+    expect(index).toContain('export type AV1PropertiesProperties = AV1PropertiesV1Properties;');
+    expect(index).toContain('const TRACK_A_V1_SPEC: EventSpec');
+    expect(index).toContain('export function trackAV1Spec(');
+    expect(typeCheck({ 'names/index.ts': index })).toEqual([]);
   });
 
   it('types a schema-less properties object as an object, not unknown', async () => {

@@ -7,12 +7,12 @@ import { formatTypeScript } from './format.js';
 import type { GeneratedFile, GenerateOptions } from './options.js';
 import { render } from './render.js';
 import { typeEntries, validatorEntries } from './schema-entries.js';
-import { buildSdkView, CORE_TYPE_NAMES } from './view-model.js';
+import { buildSdkView, reservedTypeNames } from './view-model.js';
 
 export type { GeneratedFile, GenerateOptions } from './options.js';
 
 export async function generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
-  const types = await emitTypes(typeEntries(model), CORE_TYPE_NAMES);
+  const types = await emitTypes(typeEntries(model), reservedTypeNames(model));
   const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
   const files: GeneratedFile[] = [];
 

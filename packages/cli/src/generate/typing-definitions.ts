@@ -3,7 +3,7 @@
 // definitions hoisted beside them. A definition that several schemas carry with
 // the same content (an `address` in v1 and v2) becomes one shared type.
 import type { JsonSchema } from '../model/types.js';
-import { typingSchema, type RefRewrite } from './typing-schema.js';
+import { typingSchema, type TypingContext } from './typing-schema.js';
 
 export interface TypingEntry {
   readonly name: string;
@@ -12,7 +12,10 @@ export interface TypingEntry {
 
 type Json = unknown;
 
-/** `reserved`: names the rest of the generated file declares or imports, which hoisted definitions must avoid. */
+/**
+ * `reserved`: names the rest of the generated file declares or imports. Hoisted definitions and nested
+ * interfaces take names outside it and outside the model's type names, so no two declarations clash.
+ */
 export function typingDefinitions(entries: readonly TypingEntry[], reserved: readonly string[]): Record<string, JsonSchema> {
   const taken = new Set([...reserved, ...entries.map((entry) => entry.name)]);
   const sharedByContent = new Map<string, string>();
@@ -38,9 +41,9 @@ export function typingDefinitions(entries: readonly TypingEntry[], reserved: rea
         local.set(`#/${keyword}/${escapePointer(key)}`, name);
       }
     }
-    const rewrite = rewriter(entry.name, local);
-    types.push([entry.name, asObject(typingSchema(entry.schema, entry.name, rewrite))]);
-    for (const [name, definition] of owned) hoisted.push([name, typingSchema(definition as JsonSchema, name, rewrite)]);
+    const context: TypingContext = { rewriteRef: rewriter(entry.name, local), claimName: (base) => freeName(base, taken) };
+    types.push([entry.name, asObject(typingSchema(entry.schema, entry.name, context))]);
+    for (const [name, definition] of owned) hoisted.push([name, typingSchema(definition as JsonSchema, name, context)]);
   }
   return Object.fromEntries([...types, ...hoisted]);
 }
@@ -52,7 +55,7 @@ function asObject(schema: JsonSchema): JsonSchema {
 
 // `#/definitions/address/properties/city` -> `#/definitions/Address/properties/city`;
 // any other local pointer is re-rooted under the owning type.
-function rewriter(typeName: string, local: ReadonlyMap<string, string>): RefRewrite {
+function rewriter(typeName: string, local: ReadonlyMap<string, string>): TypingContext['rewriteRef'] {
   return (ref) => {
     for (const [pointer, name] of local) {
       if (ref === pointer || ref.startsWith(`${pointer}/`)) return `#/definitions/${name}${ref.slice(pointer.length)}`;

@@ -30,33 +30,41 @@ export function permittedValues(pattern: string): string[] | undefined {
   return alternatives.every((alternative) => PLAIN_ALTERNATIVE.test(alternative)) ? alternatives : undefined;
 }
 
-/** Maps a local `$ref` of the plan's schema to its place in the combined schema. */
-export type RefRewrite = (ref: string) => string;
-
-/**
- * The schema of one generated type (or hoisted definition), ready to sit under `definitions[typeName]` of
- * the combined schema. Its own `definitions`/`$defs` are left out: they are hoisted beside it.
- */
-export function typingSchema(schema: JsonSchema, typeName: string, rewriteRef: RefRewrite): JsonSchema {
-  const { definitions: _definitions, $defs: _defs, ...rest } = schema as Record<string, Json>;
-  return prepare(rest, rewriteRef, typeName) as JsonSchema;
+export interface TypingContext {
+  /** Maps a local `$ref` of the plan's schema to its place in the combined schema. */
+  rewriteRef(ref: string): string;
+  /** A type name not yet taken in the generated file: `base`, or `base` with a number. */
+  claimName(base: string): string;
 }
 
 /**
- * `name` is the type name an object with declared properties gets (`OrderCompletedV2PropertiesProductsItem`),
- * so nested objects become interfaces an app can name; absent where no stable name exists.
+ * The schema of one generated type (or hoisted definition) named `typeName`, ready to sit under
+ * `definitions[typeName]` of the combined schema. Its own `definitions`/`$defs` are left out: they
+ * are hoisted beside it.
  */
-function prepare(schema: Json, rewriteRef: RefRewrite, name: string | undefined): Json {
+export function typingSchema(schema: JsonSchema, typeName: string, context: TypingContext): JsonSchema {
+  const { definitions: _definitions, $defs: _defs, ...rest } = schema as Record<string, Json>;
+  return prepare(rest, context, typeName, true) as JsonSchema;
+}
+
+/**
+ * Objects with declared properties become named interfaces an app can use: `base` is the name such an
+ * object takes (`OrderCompletedV2PropertiesProductsItem`, or with a number where that is taken);
+ * `claimed` when the name is already this node's own.
+ */
+function prepare(schema: Json, context: TypingContext, base: string | undefined, claimed = false): Json {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
   const source = schema as Record<string, Json>;
+  const properties = source['properties'];
+  const named = base !== undefined && isObjectRecord(properties) && Object.keys(properties).length > 0;
+  const name = named && !claimed ? context.claimName(base) : base;
   // Entries, not assignments: a key such as `__proto__` must stay an own property.
   const entries: [string, Json][] = [];
   for (const [key, value] of Object.entries(source)) {
     if (DROPPED_KEYWORDS.has(key) || key === 'description') continue;
-    entries.push([key, prepareKeyword(key, value, rewriteRef, name)]);
+    entries.push([key, prepareKeyword(key, value, context, name)]);
   }
-  const properties = source['properties'];
-  if (name !== undefined && isObjectRecord(properties) && Object.keys(properties).length > 0) entries.push(['title', name]);
+  if (named) entries.push(['title', name]);
   const literals = typeof source['pattern'] === 'string' && isStringSchema(source) ? permittedValues(source['pattern']) : undefined;
   if (literals) entries.push(['tsType', literalUnion(literals, source['type'])]);
   const doc = propertyDoc(source, literals);
@@ -64,15 +72,15 @@ function prepare(schema: Json, rewriteRef: RefRewrite, name: string | undefined)
   return Object.fromEntries(entries);
 }
 
-function prepareKeyword(key: string, value: Json, rewriteRef: RefRewrite, name: string | undefined): Json {
-  if (key === 'properties') return mapValues(value, (entry, property) => prepare(entry, rewriteRef, nestedName(name, property)));
-  if (key === 'items' && !Array.isArray(value)) return prepare(value, rewriteRef, name === undefined ? undefined : `${name}Item`);
-  if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, rewriteRef, undefined);
-  if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, rewriteRef, undefined));
+function prepareKeyword(key: string, value: Json, context: TypingContext, name: string | undefined): Json {
+  if (key === 'properties') return mapValues(value, (entry, property) => prepare(entry, context, nestedName(name, property)));
+  if (key === 'items' && !Array.isArray(value)) return prepare(value, context, name === undefined ? undefined : `${name}Item`);
+  if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, context, undefined);
+  if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, context, undefined));
   if (SCHEMA_LIST_KEYWORDS.includes(key)) {
-    return Array.isArray(value) ? value.map((entry) => prepare(entry, rewriteRef, undefined)) : prepare(value, rewriteRef, undefined);
+    return Array.isArray(value) ? value.map((entry) => prepare(entry, context, undefined)) : prepare(value, context, undefined);
   }
-  if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) return rewriteRef(value);
+  if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) return context.rewriteRef(value);
   return value;
 }
 

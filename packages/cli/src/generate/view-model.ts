@@ -68,11 +68,16 @@ export interface SdkView {
   readonly pageCalls: readonly CallWrapperView[];
 }
 
-/** Types index.ts imports from @plangen/core: no type from the plan may take these names. */
-export const CORE_TYPE_NAMES: readonly string[] = [
+// Types index.ts imports from @plangen/core.
+const CORE_TYPE_NAMES = [
   'AnalyticsNextLike', 'AnalyticsNodeLike', 'Callback', 'CallSpec', 'EventSpec', 'NodeGroupMessage', 'NodeIdentifyMessage',
   'NodePageMessage', 'NodeScreenMessage', 'NodeTrackMessage', 'PlangenOptions', 'TrackOptions',
 ];
+
+/** Type names index.ts declares or imports besides the schema types: no type made from a schema may take them. */
+export function reservedTypeNames(model: PlanModel): string[] {
+  return [...CORE_TYPE_NAMES, ...model.events.map((event) => event.identifiers.type)];
+}
 
 /** The header of every generated file: no absolute path and no timestamp, so output is reproducible anywhere. */
 function headerLines(model: PlanModel): string[] {
@@ -109,15 +114,6 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
 
   const tracks = model.events.flatMap(trackWrappers);
   const pageCalls = [model.page, model.screen].filter((call) => call !== undefined).map(callWrapper);
-  assertUnique([
-    runtimeFactory,
-    'runtime',
-    'configure',
-    ...validatorImports,
-    ...[...specs, ...callSpecs].map((spec) => spec.name),
-    ...tracks.map((track) => track.fn),
-    ...calls.map((call) => call.identifiers.fn),
-  ]);
 
   return {
     header: headerLines(model),
@@ -141,21 +137,14 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
   };
 }
 
-// The model keeps its own names apart; this guards the ones index.ts adds (spec constants, `runtime`).
-function assertUnique(names: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (seen.has(name)) throw new Error(`plangen: two declarations of the generated SDK would be named ${name}`);
-    seen.add(name);
-  }
-}
-
 function planFileName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
+// `trackOrderCompletedV1` -> `TRACK_ORDER_COMPLETED_V1_SPEC`. Model identifiers are ASCII letters and
+// digits only, so a name with an underscore can never equal one; and this mapping is one-to-one.
 function specName(fn: string): string {
-  return `${identifier(fn)}Spec`;
+  return `${identifier(fn).replace(/[A-Z]/g, '_$&').toUpperCase()}_SPEC`;
 }
 
 function latestVersion(event: EventModel): EventVersion {
