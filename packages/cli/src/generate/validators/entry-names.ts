@@ -1,7 +1,8 @@
 // Validator names become `export const` names in the generated module, beside
-// ajv's own top-level names and the helpers imported from @plangen/core.
+// ajv's own top-level names, the helpers imported from @plangen/core and the
+// globals ajv's code calls (isNaN, Array, undefined, ...). Requiring the model's
+// `validate` prefix keeps every name clear of the last two; ajv's are checked.
 import type { JsonSchema } from '../../model/types.js';
-import { RUNTIME_EXPORT_NAMES } from './runtime-imports.js';
 
 export interface ValidatorEntry {
   /** The export name: `validateOrderCompletedV1`. */
@@ -9,20 +10,18 @@ export interface ValidatorEntry {
   readonly schema: JsonSchema;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-// ajv's own top-level names: a lowercase prefix and a counter (`validate12`, `schema3`, `pattern0`).
-const AJV_NAME = /^(?:[a-z]+|Error)\d+$/;
+const VALIDATOR_NAME = /^validate[\w$]+$/;
+// ajv's own top-level names: a lowercase prefix and a counter (`validate12`, `schema3`).
+const AJV_NAME = /^[a-z]+\d+$/;
 
 /** The entries sorted by name (code-unit order), so output never depends on plan order. */
 export function sortedEntries(entries: readonly ValidatorEntry[]): ValidatorEntry[] {
   const seen = new Set<string>();
   for (const { name } of entries) {
-    if (!IDENTIFIER.test(name) || name === '__proto__') {
-      throw new Error(`cannot compile validator ${JSON.stringify(name)}: its name is not a JavaScript identifier.`);
+    if (!VALIDATOR_NAME.test(name)) {
+      throw new Error(`cannot compile validator ${JSON.stringify(name)}: a validator name is "validate" followed by letters, digits, _ or $, like validateOrderCompletedV1.`);
     }
-    if (AJV_NAME.test(name) || RUNTIME_EXPORT_NAMES.includes(name)) {
-      throw new Error(`cannot compile validator ${name}: the validators module uses this name itself.`);
-    }
+    if (AJV_NAME.test(name)) throw new Error(`cannot compile validator ${name}: the validators module uses this name itself.`);
     if (seen.has(name)) throw new Error(`cannot compile validator ${name}: two schemas have this name.`);
     seen.add(name);
   }
