@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.join(import.meta.dirname, '../..');
-export const shopPlan = path.join(root, 'fixtures/shop/plan.yaml');
 
 /** The packages' build output, which the example apps and the packed tarballs use as a user would. */
 export function requireBuilt(): void {
@@ -14,15 +13,16 @@ export function requireBuilt(): void {
 }
 
 export interface RunResult {
+  readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
 }
 
 /**
- * Runs a command to completion; a non-zero exit throws with everything it printed. Asynchronous, so
- * the ingest server living in this process keeps answering while the command sends to it.
+ * Runs a command to completion and tells how it ended. Asynchronous, so the
+ * ingest server living in this process keeps answering while the command sends to it.
  */
-export function run(command: string, args: readonly string[], options: SpawnOptions & { cwd: string }): Promise<RunResult> {
+export function runStatus(command: string, args: readonly string[], options: SpawnOptions & { cwd: string }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { timeout: 240_000, ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -30,11 +30,17 @@ export function run(command: string, args: readonly string[], options: SpawnOpti
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${command} ${args.join(' ')} (in ${options.cwd}) failed: exit ${String(code ?? signal)}\n${stdout}\n${stderr}`));
-    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs a command that must succeed; a non-zero exit throws with everything it printed. */
+export async function run(command: string, args: readonly string[], options: SpawnOptions & { cwd: string }): Promise<RunResult> {
+  const result = await runStatus(command, args, options);
+  if (result.code !== 0) {
+    throw new Error(`${command} ${args.join(' ')} (in ${options.cwd}) failed: exit ${String(result.code)}\n${result.stdout}\n${result.stderr}`);
+  }
+  return result;
 }
 
 /** A bin of the workspace root's node_modules (tsc, publint, attw, esbuild), run with this Node. */
@@ -43,8 +49,10 @@ export function runBin(bin: string, args: readonly string[], options: SpawnOptio
 }
 
 /** `plangen` as a workspace app gets it: the package's bin over its build output. */
+export const plangenBin = path.join(root, 'packages/cli/bin/plangen.js');
+
 export function plangen(args: readonly string[], cwd: string): Promise<RunResult> {
-  return run(process.execPath, [path.join(root, 'packages/cli/bin/plangen.js'), ...args], { cwd });
+  return run(process.execPath, [plangenBin, ...args], { cwd });
 }
 
 export const pnpm = (args: readonly string[], cwd: string): Promise<RunResult> => run('npx', ['-y', 'pnpm@9.15.9', ...args], { cwd });
