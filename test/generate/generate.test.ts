@@ -121,7 +121,7 @@ describe('generate', () => {
           $defs: { address, 'post code': { type: 'string', pattern: '^(A|B)$' }, callback: { type: 'string' } },
           properties: {
             to: { $ref: '#/$defs/address' },
-            zip: { $ref: '#/$defs/post code' },
+            zip: { $ref: '#/$defs/post%20code' },
             next: { $ref: '#' },
             cb: { $ref: '#/$defs/callback' },
           },

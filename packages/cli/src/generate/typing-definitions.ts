@@ -56,12 +56,22 @@ function asObject(schema: JsonSchema): JsonSchema {
 // `#/definitions/address/properties/city` -> `#/definitions/Address/properties/city`;
 // any other local pointer is re-rooted under the owning type.
 function rewriter(typeName: string, local: ReadonlyMap<string, string>): TypingContext['rewriteRef'] {
-  return (ref) => {
+  return (encoded) => {
+    // A fragment may percent-encode its pointer (`#/$defs/post%20code`).
+    const ref = decodeFragment(encoded);
     for (const [pointer, name] of local) {
       if (ref === pointer || ref.startsWith(`${pointer}/`)) return `#/definitions/${name}${ref.slice(pointer.length)}`;
     }
-    return `#/definitions/${typeName}${ref.slice(1)}`;
+    return `#/definitions/${typeName}${encoded.slice(1)}`;
   };
+}
+
+function decodeFragment(ref: string): string {
+  try {
+    return decodeURIComponent(ref);
+  } catch {
+    return ref;
+  }
 }
 
 function escapePointer(key: string): string {
