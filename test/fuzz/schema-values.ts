@@ -26,13 +26,19 @@ function valueOfType(schema: JsonSchema, type: string, depth: number): fc.Arbitr
       if (schema.format === 'date-time') return fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }).map((date) => date.toISOString());
       if (schema.format === 'email') return fc.emailAddress();
       if (typeof schema.pattern === 'string') {
-        return fc.stringMatching(new RegExp(schema.pattern, 'u')).filter((text) => fitsLength(schema, text));
+        // Not filtered by length: a pattern and length bounds may admit no string at all, and a miss is a fine payload too.
+        return fc.stringMatching(new RegExp(schema.pattern, 'u'));
       }
       return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.max(schema.minLength ?? 0, schema.maxLength ?? 10) });
-    case 'integer':
-      return fc.integer({ min: Math.ceil(schema.minimum ?? -1000), max: Math.floor(schema.maximum ?? 1000) });
-    case 'number':
-      return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
+    case 'integer': {
+      // Bounds from the plan may exclude every value; then any value will do as a miss.
+      const min = Math.ceil(schema.minimum ?? -1000);
+      return fc.integer({ min, max: Math.max(min, Math.floor(schema.maximum ?? 1000)) });
+    }
+    case 'number': {
+      const min = schema.minimum ?? -1000;
+      return fc.double({ min, max: Math.max(min, schema.maximum ?? 1000), noNaN: true });
+    }
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -60,11 +66,6 @@ function objectValue(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
     for (const [key, chosen] of entries) if (chosen !== null) Object.defineProperty(value, key, { value: chosen.value, enumerable: true, writable: true, configurable: true });
     return value;
   });
-}
-
-function fitsLength(schema: JsonSchema, text: string): boolean {
-  const length = [...text].length;
-  return length >= (schema.minLength ?? 0) && length <= (schema.maxLength ?? Infinity);
 }
 
 /** A valid value with one thing wrong: a required key dropped, an unplanned key added, or a value swapped for another type. */
