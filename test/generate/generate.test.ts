@@ -153,6 +153,15 @@ describe('generate', () => {
     expect(typeCheck({ 'names/index.ts': index })).toEqual([]);
   });
 
+  it('gives a plan without events an SDK that still compiles', async () => {
+    const files: Record<string, string> = {};
+    for (const mode of ['development', 'production'] as const) {
+      for (const file of await generate(handPlan([]), { ...PRODUCTION, mode })) files[`empty-${mode}/${file.path}`] = file.content;
+    }
+    expect(files['empty-production/index.ts']).toContain('export function configure(');
+    expect(typeCheck(files)).toEqual([]);
+  });
+
   it('types a schema-less properties object as an object, not unknown', async () => {
     const model = handPlan([handEvent('Anything', [handVersion('Anything', 1, {})])]);
     const index = await indexOf(PRODUCTION, model);
