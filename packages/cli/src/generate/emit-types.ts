@@ -35,6 +35,8 @@ export async function emitTypes(entries: readonly TypeEntry[], reserved: readonl
     bannerComment: '',
     format: false,
     declareExternallyReferenced: true,
+    // Where the plan says nothing about extra properties, they are a compile error (a misspelt key is
+    // caught), while the validator, following JSON Schema, still accepts them at run time.
     additionalProperties: false,
     strictIndexSignatures: true,
     unknownAny: true,
