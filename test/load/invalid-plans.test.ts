@@ -23,5 +23,6 @@ describe('invalid plans', () => {
     );
     expect(error).toBeInstanceOf(PlanError);
     expect((error as PlanError).message).toBe(expected);
+    expect((error as PlanError).message).not.toMatch(/[\n\r\u2028\u2029]/);
   });
 });

@@ -9,6 +9,7 @@ import { errorAt } from './located-error.js';
 import { parsePointer } from './locate.js';
 import { DATA_TYPES } from './plangen-format.js';
 import type { SourceDocument } from './source-document.js';
+import { quote } from './quote.js';
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -56,14 +57,14 @@ function explain(error: ErrorObject, source: SourceDocument) {
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       return errorAt(
         { file, pointer: `${error.instancePath}/${escape(extra)}` },
-        `unknown key "${extra}" in ${subject}`,
-        allowed.length > 0 ? `Use one of: ${allowed.join(', ')}` : `Remove "${extra}"`,
+        `unknown key ${quote(extra)} in ${subject}`,
+        allowed.length > 0 ? `Use one of: ${allowed.join(', ')}` : `Remove ${quote(extra)}`,
       );
     }
     case 'required': {
       const missing = String(error.params.missingProperty);
-      const fix = missing === 'version' ? 'Add "version" with a positive integer unique within the event' : `Add "${missing}"`;
-      return errorAt(here, `${subject} is missing "${missing}"`, fix);
+      const fix = missing === 'version' ? 'Add "version" with a positive integer unique within the event' : `Add ${quote(missing)}`;
+      return errorAt(here, `${subject} is missing ${quote(missing)}`, fix);
     }
     case 'enum': {
       const typeIndex = segments.lastIndexOf('type');

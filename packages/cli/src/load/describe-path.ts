@@ -1,5 +1,6 @@
 // Plain words for a place in a plan, for error messages: `property "items[].sku"
 // of event "Order Completed" v2` reads better than a JSON pointer.
+import { quote } from './quote.js';
 
 export function describePath(segments: readonly string[], data: unknown): string {
   const [head, ...rest] = segments;
@@ -8,14 +9,14 @@ export function describePath(segments: readonly string[], data: unknown): string
   if ((head === 'identify' || head === 'group') && rest[0] === 'traits') return describeInside(head, rest, 'trait');
   if ((head === 'page' || head === 'screen') && rest[0] === 'properties') return describeInside(head, rest, 'property');
   if (head === 'rules') return describeGeneric(segments);
-  return rest.length === 0 ? `"${head}"` : `"${rest.at(-1)}" of ${describePath(segments.slice(0, -1), data)}`;
+  return rest.length === 0 ? quote(head) : `${quote(rest.at(-1) ?? '')} of ${describePath(segments.slice(0, -1), data)}`;
 }
 
 /** `event "Name"`, whether `events` is a mapping keyed by name or a list of named events. */
 function eventWords(key: string, data: unknown): string {
-  if (!Array.isArray(at(data, ['events']))) return `event "${key}"`;
+  if (!Array.isArray(at(data, ['events']))) return `event ${quote(key)}`;
   const name = at(data, ['events', key, 'name']);
-  return typeof name === 'string' && name !== '' ? `event "${name}"` : `event #${Number(key) + 1}`;
+  return typeof name === 'string' && name !== '' ? `event ${quote(name)}` : `event #${Number(key) + 1}`;
 }
 
 function describeEvent(eventText: string, rest: readonly string[], event: unknown): string {
@@ -31,7 +32,7 @@ function describeEvent(eventText: string, rest: readonly string[], event: unknow
 function describeInside(owner: string, rest: readonly string[], noun: string): string {
   if (rest.length === 0) return owner;
   const fieldKey = noun === 'trait' ? 'traits' : 'properties';
-  if (rest[0] !== fieldKey || rest[1] === undefined) return rest.length === 1 ? `"${rest[0]}" of ${owner}` : `${rest.join('.')} of ${owner}`;
+  if (rest[0] !== fieldKey || rest[1] === undefined) return rest.length === 1 ? `${quote(rest[0] ?? '')} of ${owner}` : `${quote(rest.join('.'))} of ${owner}`;
   let path = rest[1];
   let index = 2;
   for (;;) {
@@ -43,10 +44,10 @@ function describeInside(owner: string, rest: readonly string[], noun: string): s
       index += 1;
     } else break;
   }
-  const thing = `${noun} "${path}" of ${owner}`;
+  const thing = `${noun} ${quote(path)} of ${owner}`;
   const remaining = rest.slice(index);
   if (remaining.length === 0) return thing;
-  return `"${remaining.join('.')}" of ${thing}`;
+  return `${quote(remaining.join('.'))} of ${thing}`;
 }
 
 function describeGeneric(segments: readonly string[]): string {

@@ -8,6 +8,7 @@ import { toPointer } from './locate.js';
 import { objectSchema } from './native-schema.js';
 import { eventsOf, type LabelMap, type NativeBody, type NativeEvent, type NativePageCall, type NativePlan, type NativeTraitsCall } from './plangen-format.js';
 import { propertiesOfPayload } from './payload-schema.js';
+import { quote } from './quote.js';
 
 export function readPlangenPlan(plan: NativePlan, file: string): PlanEntries {
   const allowExtra = plan.additionalProperties ?? false;
@@ -41,13 +42,13 @@ function readEvent(name: string, key: string, event: NativeEvent, inherited: boo
     eventSource,
   };
   if (event.versions === undefined) {
-    return [{ ...shared, version: 1, labels: {}, ...body(versionBody(event), eventExtra, eventSource, `event "${name}"`), source: eventSource }];
+    return [{ ...shared, version: 1, labels: {}, ...body(versionBody(event), eventExtra, eventSource, `event ${quote(name)}`), source: eventSource }];
   }
   const bodyKey = (['properties', 'schema', 'payload'] as const).find((field) => event[field] !== undefined);
   if (bodyKey !== undefined) {
     throw errorAt(
       ref('events', key, bodyKey),
-      `event "${name}" has both "versions" and "${bodyKey}"`,
+      `event ${quote(name)} has both "versions" and "${bodyKey}"`,
       `Move "${bodyKey}" into a version, or remove "versions" for a single-version event`,
     );
   }
@@ -57,7 +58,7 @@ function readEvent(name: string, key: string, event: NativeEvent, inherited: boo
     if (seen.has(version.version)) {
       throw errorAt(
         ref('events', key, 'versions', index, 'version'),
-        `event "${name}" has version ${version.version} twice`,
+        `event ${quote(name)} has version ${version.version} twice`,
         'Give each version its own number, or merge the two',
         'value',
       );
@@ -69,7 +70,7 @@ function readEvent(name: string, key: string, event: NativeEvent, inherited: boo
       version: version.version,
       ...(version.description !== undefined ? { description: version.description } : {}),
       labels: labels(version.labels),
-      ...body(versionBody(version), version.additionalProperties ?? eventExtra, source, `event "${name}" v${version.version}`),
+      ...body(versionBody(version), version.additionalProperties ?? eventExtra, source, `event ${quote(name)} v${version.version}`),
       source,
     };
   });

@@ -5,6 +5,7 @@
 // when a position is asked for (an error, lint, diff).
 import { LineCounter, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { PlanError } from '../errors.js';
+import { oneLine, quote } from './quote.js';
 
 export interface Positions {
   readonly document: Document.Parsed;
@@ -55,7 +56,7 @@ function parseYaml(text: string, file: string): { positions: Positions | undefin
     const key = keyTextAt(text, error.pos[0]);
     return { positions: undefined, error: new PlanError({ file, line, column: col }, `the key ${key} is written twice in the same mapping`, 'Merge the two entries, or rename one') };
   }
-  return { positions: undefined, error: new PlanError({ file, line, column: col }, `syntax error: ${firstLine(error.message)}`, 'Fix the YAML/JSON at that position') };
+  return { positions: undefined, error: new PlanError({ file, line, column: col }, `syntax error: ${oneLine(firstLine(error.message))}`, 'Fix the YAML/JSON at that position') };
 }
 
 function readYaml(text: string, file: string): SourceDocument {
@@ -88,7 +89,7 @@ function rejectComplexKeys(document: Document.Parsed, lineCounter: LineCounter, 
 function keyTextAt(text: string, offset: number): string {
   const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n]*?)\s*:/.exec(text.slice(offset));
   const written = match?.[1]?.trim() ?? '';
-  return written.startsWith('"') || written.startsWith("'") ? written : JSON.stringify(written);
+  return written.startsWith('"') || written.startsWith("'") ? oneLine(written) : quote(written);
 }
 
 function firstLine(message: string): string {

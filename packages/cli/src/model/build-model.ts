@@ -6,6 +6,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { CALL_IDENTIFIERS, COMMON_VALIDATOR, assignEventIdentifiers } from './names.js';
 import type { CallEntry, PlanEntries, VersionEntry } from './plan-entries.js';
 import type { EventModel, EventVersion, PageModel, PlanModel, TraitsModel } from './types.js';
+import { quote } from '../load/quote.js';
 
 export function buildModel(entries: PlanEntries): PlanModel {
   const groups = groupByEvent(entries.events);
@@ -45,7 +46,7 @@ function groupByEvent(entries: readonly VersionEntry[]): [string, VersionEntry[]
     const versions = byName.get(entry.event) ?? [];
     const earlier = versions.find((other) => other.version === entry.version);
     if (earlier !== undefined) {
-      throw errorAt(entry.source, `event "${entry.event}" has version ${entry.version} twice`, 'Give each version its own number, or remove one of them');
+      throw errorAt(entry.source, `event ${quote(entry.event)} has version ${entry.version} twice`, 'Give each version its own number, or remove one of them');
     }
     versions.push(entry);
     byName.set(entry.event, versions);
