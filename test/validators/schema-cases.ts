@@ -335,10 +335,18 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
     schema: {
       $id: 'https://plangen.dev/schemas/with-id.json*/globalThis.plangenInjected=1;/*',
       type: 'object',
-      definitions: { positive: { type: 'number', exclusiveMinimum: 0 } },
-      properties: { amount: { $ref: '#/definitions/positive' } },
+      definitions: {
+        positive: { type: 'number', exclusiveMinimum: 0 },
+        // Recursive, so ajv compiles it into a function of its own (with a sourceURL comment).
+        label: {
+          $id: 'https://plangen.dev/schemas/label.json*/globalThis.plangenInjected=2;/*',
+          type: 'object',
+          properties: { text: { type: 'string', minLength: 2 }, child: { $ref: '#' } },
+        },
+      },
+      properties: { amount: { $ref: '#/definitions/positive' }, label: { $ref: 'https://plangen.dev/schemas/label.json*/globalThis.plangenInjected=2;/*' } },
     },
-    payloads: [{ amount: 1 }, { amount: 0 }],
+    payloads: [{ amount: 1 }, { amount: 0 }, { label: { text: 'ok', child: { text: 'fine' } } }, { label: { child: { text: 'k' } } }],
   },
   {
     // JSON.parse makes `__proto__` an own key, as a plan loaded from disk would have it.
