@@ -8,12 +8,14 @@
 // RudderStack runs offline when its `bundled` build is used (plugins inside the
 // bundle instead of fetched from its CDN) and `getSourceConfig` gives the source
 // configuration inline (instead of fetching it from its control plane).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startIngestServer, type IngestServer } from './ingest-server.js';
 import { invalidCallTexts, invalidCallViolations } from './invalid-calls.js';
+import { findings, invalidCallFindings, recordingFile, validateRecorded } from './validate-recorded.js';
 import { plangen, requireBuilt, root, run, runBin } from './workspace.js';
 
 const app = path.join(root, 'examples/browser-app');
@@ -31,6 +33,7 @@ describe('examples/browser-app in Chromium', () => {
   let ingest: IngestServer;
   let site: IngestServer;
   let browser: Browser;
+  let recordings = '';
 
   beforeAll(async () => {
     requireBuilt();
@@ -45,11 +48,13 @@ describe('examples/browser-app in Chromium', () => {
       },
     });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    recordings = mkdtempSync(path.join(os.tmpdir(), 'plangen-recorded-'));
   });
   afterAll(async () => {
     await browser?.close();
     await ingest?.close();
     await site?.close();
+    if (recordings) rmSync(recordings, { recursive: true, force: true });
   });
   beforeEach(() => ingest.clear());
 
@@ -175,5 +180,19 @@ describe('examples/browser-app in Chromium', () => {
       ['Signed Up', { method: 'google' }],
     ]);
     expect(sentTraits()).toEqual([['user_2', { plan: 'pro' }]]);
+  });
+
+  it('what analytics-next put on the wire passes `plangen validate` against the same plan', async () => {
+    await visit('segment', 'send', 7);
+    const { code, report } = await validateRecorded(ingest.messages, recordingFile(recordings, 'send'), 'plan.yaml', app);
+    expect(report.totals).toEqual({ payloads: 7, valid: 7, invalid: 0, unplannedEvents: 0, malformed: 0, versionFallbacks: 0 });
+    expect(code).toBe(0);
+  });
+
+  it('what the warn policy let through fails `plangen validate` with the same findings', async () => {
+    await visit('segment', 'warn', 3);
+    const { code, report } = await validateRecorded(ingest.messages, recordingFile(recordings, 'warn'), 'plan.yaml', app);
+    expect(findings(report)).toEqual(invalidCallFindings);
+    expect(code).toBe(1);
   });
 });
