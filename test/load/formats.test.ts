@@ -313,3 +313,19 @@ describe('whole-payload schemas', () => {
     expect(model.identify?.payload).toBeDefined();
   });
 });
+
+describe('hostile keys', () => {
+  it('keeps a property named __proto__ as a property in every format', () => {
+    const native = loadPlanText('{"name":"P","events":{"A":{"properties":{"__proto__":{"type":"string"}}}}}', 'proto.json');
+    expect(Object.keys(native.events[0]!.versions[0]!.properties.properties ?? {})).toEqual(['__proto__']);
+    const segment = loadPlanText(
+      '{"rules":[{"key":"A","type":"TRACK","version":1,"jsonSchema":{"type":"object","__proto__":{"id":"/y"},"properties":{"__proto__":{"type":"string","id":"/x"}}}}]}',
+      'proto-segment.json',
+    );
+    const properties = segment.events[0]!.versions[0]!.properties.properties ?? {};
+    expect(Object.keys(properties)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(properties, '__proto__')?.value).toEqual({ type: 'string' });
+    // Even where it is no keyword, stripping Segment's keys keeps it an own key rather than a prototype.
+    expect(Object.keys(segment.events[0]!.versions[0]!.properties)).toEqual(['type', '__proto__', 'properties']);
+  });
+});

@@ -29,14 +29,19 @@ export function stripAnnotations(schema: JsonSchema): JsonSchema {
 function strip(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(strip); // tuple `items`
   if (typeof schema !== 'object' || schema === null) return schema;
-  const cleaned: Record<string, unknown> = {};
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(keyword)) continue;
-    if (SCHEMA_KEYWORDS.has(keyword)) cleaned[keyword] = strip(value);
-    else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) cleaned[keyword] = value.map(strip);
-    else if (SCHEMA_MAP_KEYWORDS.has(keyword) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      cleaned[keyword] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, strip(child)]));
-    } else cleaned[keyword] = value;
+  // fromEntries, not assignment: a key named "__proto__" must stay a key.
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([keyword]) => !ANNOTATIONS.has(keyword))
+      .map(([keyword, value]) => [keyword, stripKeyword(keyword, value)]),
+  );
+}
+
+function stripKeyword(keyword: string, value: unknown): unknown {
+  if (SCHEMA_KEYWORDS.has(keyword)) return strip(value);
+  if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) return value.map(strip);
+  if (SCHEMA_MAP_KEYWORDS.has(keyword) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, strip(child)]));
   }
-  return cleaned;
+  return value;
 }
