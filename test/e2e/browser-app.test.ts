@@ -182,6 +182,14 @@ describe('examples/browser-app in Chromium', () => {
     expect(sentTraits()).toEqual([['user_2', { plan: 'pro' }]]);
   });
 
+  it('before configure(), sends through the analytics-next client the snippet leaves on window.analytics', async () => {
+    const { violations, pageErrors } = await visit('segment', 'snippet', 1);
+    expect({ violations, pageErrors }).toEqual({ violations: [], pageErrors: [] });
+    expect(byEventAndVersion(ingest.ofType('track')).map((track) => track.slice(0, 3))).toEqual([
+      ['Order Completed', { order_id: 'legacy-2' }, { event_version: 1 }],
+    ]);
+  });
+
   it('what analytics-next put on the wire passes `plangen validate` against the same plan', async () => {
     await visit('segment', 'send', 7);
     const { code, report } = await validateRecorded(ingest.messages, recordingFile(recordings, 'send'), 'plan.yaml', app);
