@@ -1,6 +1,7 @@
 // Runs ajv standalone over all schemas of an SDK in one instance, so helpers,
 // patterns and formats are emitted once, and separates ajv's export statements
 // from the code so that plangen can write (and type) the exports itself.
+import type { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from '../../model/types.js';
 import { createAjv } from '../../schema/create-ajv.js';
@@ -30,18 +31,7 @@ export function standaloneValidators(schemas: readonly NamedSchema[]): Standalon
     const known = keyByText.get(text);
     if (known !== undefined) return known;
     const key = `${keyPrefix}${index}`;
-    let problem: string | undefined;
-    try {
-      if (checker.validateSchema(schema)) {
-        ajv.addSchema(schema, key);
-        ajv.getSchema(key);
-      } else {
-        problem = `its schema is invalid: ${checker.errorsText(checker.errors, { dataVar: 'schema' })}`;
-      }
-    } catch (error) {
-      problem = (error instanceof Error ? error.message : String(error)).replaceAll(key, name);
-    }
-    if (problem !== undefined) throw new Error(`cannot compile ${name}: ${problem}.`);
+    compile(ajv, checker, { name, schema }, key);
     keyByText.set(text, key);
     refs[key] = key;
     return key;
@@ -60,6 +50,21 @@ export function standaloneValidators(schemas: readonly NamedSchema[]): Standalon
     throw new Error(`plangen internal error: found ${localByKey.size} of ${keyByText.size} validator exports in ajv's code.`);
   }
   return { code, locals: keys.map((key) => localByKey.get(key) ?? '') };
+}
+
+function compile(ajv: Ajv, checker: Ajv, { name, schema }: NamedSchema, key: string): void {
+  let problem: string | undefined;
+  try {
+    if (checker.validateSchema(schema)) {
+      ajv.addSchema(schema, key);
+      ajv.getSchema(key);
+    } else {
+      problem = `its schema is invalid: ${checker.errorsText(checker.errors, { dataVar: 'schema' })}`;
+    }
+  } catch (error) {
+    problem = (error instanceof Error ? error.message : String(error)).replaceAll(key, name);
+  }
+  if (problem !== undefined) throw new Error(`cannot compile ${name}: ${problem}.`);
 }
 
 /**
