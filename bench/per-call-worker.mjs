@@ -61,17 +61,22 @@ function batched(call) {
   // Warm the call up first: a batch size calibrated on cold code would be far too small.
   const warmUntil = performance.now() + 200;
   while (performance.now() < warmUntil) call(payload);
-  let k = 1;
-  for (;;) {
+  // The fastest of a few 10 ms probes: a probe the scheduler pre-empted would
+  // make calls look slow and the batches far too short.
+  let fastestMs = Infinity;
+  for (let probe = 0; probe < 5; probe += 1) {
+    let calls = 0;
     const started = performance.now();
-    for (let i = 0; i < k; i += 1) call(payload);
-    const elapsed = performance.now() - started;
-    if (elapsed >= 1 || k >= 1 << 22) {
-      k = Math.max(1, Math.round(k / elapsed));
-      break;
+    let elapsed = 0;
+    while (elapsed < 10) {
+      // 16 calls per clock read, so reading the clock barely counts.
+      for (let i = 0; i < 16; i += 1) call(payload);
+      calls += 16;
+      elapsed = performance.now() - started;
     }
-    k *= 2;
+    fastestMs = Math.min(fastestMs, elapsed / calls);
   }
+  const k = Math.max(1, Math.round(1 / fastestMs));
   const iteration = () => {
     const started = performance.now();
     for (let i = 0; i < k; i += 1) call(payload);

@@ -134,17 +134,29 @@ export function renderReport(run) {
       'property is reported as a violation when the contender validates.',
     '',
     table(
-      ['contender', 'median per call', '± (rme)', 'vs direct', 'validates', 'samples x calls'],
+      ['contender', 'median per call', '± (rme)', 'vs direct', 'validates', 'context it adds', 'samples x calls'],
       run.perCall.results.map((result) => [
         result.name,
         ns(result.nsPerOpMedian),
         `${result.rmePercent.toFixed(1)}%`,
         direct ? ratio(result.nsPerOpMedian / direct.nsPerOpMedian) : '',
         result.validates ? 'yes' : 'no',
+        result.contextSent ? `\`${JSON.stringify(result.contextSent)}\`` : '',
         `${result.samples} x ${result.callsPerSample}`,
       ]),
     ),
     '',
+    ...(direct
+      ? [
+          'Added time per call over the direct call (the no-op client makes the direct call nearly free, so this is each wrapper\'s own cost): ' +
+            run.perCall.results
+              .filter((result) => result !== direct)
+              .map((result) => `${result.name} +${ns(result.nsPerOpMedian - direct.nsPerOpMedian)}`)
+              .join('; ') +
+            '.',
+          '',
+        ]
+      : []),
     '## Bundle size: one wrapper from the 500-event SDK in a browser app',
     '',
     'Each app calls one event once; esbuild bundles it (bundle, minify, tree-shaking, ESM, browser, es2020); gzip level 9. ' +
@@ -173,7 +185,7 @@ export function renderReport(run) {
     lines.push('## Date-time properties at run time', '', run.formatProbe, '');
   }
   if (run.validateFragment) {
-    lines.push(run.validateFragment.trim(), '');
+    lines.push('## Checking recorded events: `plangen validate`', '', run.validateFragment.trim(), '');
   }
   lines.push(
     '## How it was measured',
