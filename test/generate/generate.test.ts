@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../packages/cli/src/generate/index.js';
 import type { GenerateOptions } from '../../packages/cli/src/generate/options.js';
 import type { JsonSchema } from '../../packages/cli/src/model/types.js';
+import { PlanError } from '../../packages/cli/src/errors.js';
+import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import { typeCheck } from './compile-in-memory.js';
 import { handEvent, handPlan, handVersion, miniShop } from './hand-model.js';
 import { HOSTILE_TEXT, injectionPlan } from './injection-plan.js';
@@ -151,6 +153,14 @@ describe('generate', () => {
     expect(index).toContain('const TRACK_A_V1_SPEC: EventSpec');
     expect(index).toContain('export function trackAV1Spec(');
     expect(typeCheck({ 'names/index.ts': index })).toEqual([]);
+  });
+
+  it('refuses a pattern that backtracks exponentially, where the plan writes it', async () => {
+    const model = loadPlanText('{ "name": "x", "events": { "A": { "properties": { "p": { "type": "string", "pattern": "^(a+)+$" } } } } }', 'plan.json');
+    await expect(generate(model, PRODUCTION)).rejects.toBeInstanceOf(PlanError);
+    await expect(generate(model, PRODUCTION)).rejects.toThrow(
+      'plan.json:1:51: pattern "^(a+)+$" in event "A" v1: "(a+)+" can backtrack exponentially on a long run of "a". Rewrite it so no repeated part can match the same text in more than one way.',
+    );
   });
 
   it('gives a plan without events an SDK that still compiles', async () => {

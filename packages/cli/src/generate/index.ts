@@ -5,6 +5,7 @@ import type { PlanModel } from '../model/types.js';
 import { emitTypes } from './emit-types.js';
 import { formatTypeScript } from './format.js';
 import type { GeneratedFile, GenerateOptions } from './options.js';
+import { refuseCatastrophicPatterns } from './refuse-catastrophic-patterns.js';
 import { render } from './render.js';
 import { typeEntries, validatorEntries } from './schema-entries.js';
 import { buildSdkView, reservedTypeNames } from './view-model.js';
@@ -12,6 +13,7 @@ import { buildSdkView, reservedTypeNames } from './view-model.js';
 export type { GeneratedFile, GenerateOptions } from './options.js';
 
 export async function generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
+  refuseCatastrophicPatterns(model);
   const types = await emitTypes(typeEntries(model), reservedTypeNames(model));
   const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
   const files: GeneratedFile[] = [];
