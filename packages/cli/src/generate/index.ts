@@ -3,12 +3,12 @@
 // always gives byte-identical output.
 import type { PlanModel } from '../model/types.js';
 import { emitTypes } from './emit-types.js';
-import { formatTypeScript } from './format.js';
+import { formatJavaScript, formatTypeScript } from './format.js';
 import type { GeneratedFile, GenerateOptions } from './options.js';
 import { refuseCatastrophicPatterns } from './refuse-catastrophic-patterns.js';
 import { render } from './render.js';
 import { typeEntries, validatorEntries } from './schema-entries.js';
-import { buildSdkView, reservedTypeNames } from './view-model.js';
+import { buildSdkView, headerComment, reservedTypeNames } from './view-model.js';
 
 export type { GeneratedFile, GenerateOptions } from './options.js';
 
@@ -20,8 +20,11 @@ export async function generate(model: PlanModel, options: GenerateOptions): Prom
 
   if (options.language === 'js') {
     const { toJavaScript } = await import('./to-javascript.js');
-    const { code, declarations } = toJavaScript(index);
-    files.push({ path: 'index.js', content: code }, { path: 'index.d.ts', content: declarations });
+    const { code, declarations } = toJavaScript(index, headerComment(model));
+    files.push(
+      { path: 'index.js', content: await formatJavaScript(code) },
+      { path: 'index.d.ts', content: await formatTypeScript(declarations) },
+    );
   } else {
     files.push({ path: 'index.ts', content: index });
   }

@@ -2,7 +2,8 @@
 // TypeScript compiler, in memory. Loaded only when JavaScript is asked for.
 import ts from 'typescript';
 
-export function toJavaScript(source: string): { code: string; declarations: string } {
+/** `header`: the do-not-edit comment, which declaration emit drops with the imports it rewrites. */
+export function toJavaScript(source: string, header: string): { code: string; declarations: string } {
   const compilerOptions: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2020,
     module: ts.ModuleKind.ESNext,
@@ -17,5 +18,6 @@ export function toJavaScript(source: string): { code: string; declarations: stri
     const message = ts.flattenDiagnosticMessageText(errors[0]?.messageText ?? '', '\n');
     throw new Error(`plangen: cannot emit index.d.ts: ${message}`);
   }
-  return { code, declarations: declarations.outputText };
+  const dts = declarations.outputText;
+  return { code, declarations: dts.startsWith(header) ? dts : `${header}\n${dts}` };
 }
