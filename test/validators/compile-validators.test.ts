@@ -91,6 +91,23 @@ describe('compileValidators output', () => {
     expect(loadValidators([])).toEqual({});
   });
 
+  it('leaves plan text that looks like ajv code alone', () => {
+    const entries = [
+      { name: 'validateLookalikePattern', schema: { type: 'string', pattern: '^require("ajv/dist/runtime/equal")$' } as JsonSchema },
+      {
+        name: 'validateLookalikeEnum',
+        schema: { enum: ['require("ajv/dist/runtime/equal").default', 'new RegExp("x", "u")', '/*# sourceURL="x" */'] } as JsonSchema,
+      },
+    ];
+    const validators = loadValidators(entries);
+    expect(validators.validateLookalikePattern?.('require"ajv/dist/runtime/equal"')).toBe(true);
+    expect(validators.validateLookalikePattern?.('require')).toBe(false);
+    for (const value of ['require("ajv/dist/runtime/equal").default', 'new RegExp("x", "u")', '/*# sourceURL="x" */']) {
+      expect(validators.validateLookalikeEnum?.(value)).toBe(true);
+    }
+    expect(validators.validateLookalikeEnum?.('x')).toBe(false);
+  });
+
   it('finds its own exports even when schema data spells them out', () => {
     const schema: JsonSchema = { enum: ['export const plangenExport0x0 = validate10;', 'plangenExport1x'] };
     const validators = loadValidators([{ name: 'validateTricky', schema }]);

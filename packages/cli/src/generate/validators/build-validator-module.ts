@@ -31,12 +31,12 @@ const NEW_REGEXP = /new RegExp\(("(?:[^"\\]|\\.)*"), ("[a-z]*")\)/g;
 export function buildValidatorModule(entries: readonly ValidatorEntry[]): ValidatorModule {
   const sorted = sortedEntries(entries);
   const { code, locals } = standaloneValidators(sorted.map(({ name, schema }) => ({ name, schema: prepareSchema(name, schema) })));
-  const { code: body, imports } = rewriteRuntimeRequires(
-    code
-      // A schema `$id` becomes a source-map comment that `*/` in the id would close early.
-      .replace(SOURCE_URL_COMMENT, '')
-      // Regex literals, unlike `new RegExp(...)`, tell bundlers an unused one can go.
-      .replace(NEW_REGEXP, (_call, source: string, flags: string) => regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string)),
+  // A schema `$id` becomes a source-map comment that `*/` in the id would close early.
+  const { code: rewritten, imports } = rewriteRuntimeRequires(code.replace(SOURCE_URL_COMMENT, ''));
+  // Last, because a regex literal is the one place where plan text holds an unescaped `"`.
+  // Regex literals, unlike `new RegExp(...)`, tell bundlers an unused one can go.
+  const body = rewritten.replace(NEW_REGEXP, (_call, source: string, flags: string) =>
+    regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string),
   );
   return { imports, body, exports: sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })) };
 }
