@@ -117,9 +117,17 @@ describe('examples/browser-app in Chromium', () => {
   // Where each client puts things: analytics-next posts per call to /v1/t, /v1/i, ...; RudderStack to
   // /v1/track, /v1/identify, ... and keeps identify traits in context.traits.
   const clients = [
-    { client: 'segment', endpoints: ['g', 'i', 'p', 't', 't', 't', 't'], library: 'analytics.js', identifyTraits: (message: Message) => message['traits'] },
+    {
+      client: 'segment',
+      // analytics-next reads its settings from the CDN (here the ingest server); RudderStack is given its source config.
+      settingsRequests: ['wk_browser_app'],
+      endpoints: ['g', 'i', 'p', 't', 't', 't', 't'],
+      library: 'analytics.js',
+      identifyTraits: (message: Message) => message['traits'],
+    },
     {
       client: 'rudderstack',
+      settingsRequests: [],
       endpoints: ['group', 'identify', 'page', 'track', 'track', 'track', 'track'],
       library: 'RudderLabs JavaScript SDK',
       identifyTraits: (message: Message) => (message['context'] as Message)['traits'],
@@ -130,6 +138,7 @@ describe('examples/browser-app in Chromium', () => {
     const { violations, pageErrors, offMachine } = await visit(expected.client, 'send', 7);
     expect({ violations, pageErrors, offMachine }).toEqual({ violations: [], pageErrors: [], offMachine: [] });
     expect(ingest.unknownRequests).toEqual([]);
+    expect(ingest.settingsRequests).toEqual(expected.settingsRequests);
     expect(ingest.messages.map((message) => message.endpoint).sort()).toEqual(expected.endpoints);
 
     const tracks = byEventAndVersion(ingest.ofType('track'));

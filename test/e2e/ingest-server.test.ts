@@ -48,6 +48,7 @@ describe('ingest server', () => {
     const settings = (await response.json()) as { integrations: Record<string, unknown>; remotePlugins: unknown[] };
     expect(settings.integrations['Segment.io']).toMatchObject({ apiKey: 'wk_1', apiHost: `${server.host}/v1`, protocol: 'http' });
     expect(settings.remotePlugins).toEqual([]);
+    expect(server.settingsRequests).toEqual(['wk_1']);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 

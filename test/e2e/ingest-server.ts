@@ -32,6 +32,8 @@ export interface IngestServer {
   readonly messages: ReceivedMessage[];
   /** Requests the server did not understand: `METHOD path`. */
   readonly unknownRequests: string[];
+  /** Write keys whose CDN settings were fetched, in order. */
+  readonly settingsRequests: string[];
   /** Messages of one call type (`track`, `identify`, ...). */
   ofType(type: string): Record<string, unknown>[];
   /** Resolves once `count` messages have arrived in all; rejects after `timeoutMs` with what did arrive. */
@@ -54,6 +56,7 @@ const CALL_ENDPOINTS: Readonly<Record<string, string>> = {
 export async function startIngestServer(options: IngestServerOptions = {}): Promise<IngestServer> {
   const messages: ReceivedMessage[] = [];
   const unknownRequests: string[] = [];
+  const settingsRequests: string[] = [];
   let waiters: (() => void)[] = [];
   let host = '';
 
@@ -81,7 +84,11 @@ export async function startIngestServer(options: IngestServerOptions = {}): Prom
       return;
     }
     const settings = /^\/v1\/projects\/([^/]+)\/settings$/.exec(url.pathname);
-    if (method === 'GET' && settings) return send(response, 200, cdnSettings(decodeURIComponent(settings[1] ?? ''), host));
+    if (method === 'GET' && settings) {
+      const writeKey = decodeURIComponent(settings[1] ?? '');
+      settingsRequests.push(writeKey);
+      return send(response, 200, cdnSettings(writeKey, host));
+    }
 
     const endpoint = /^\/v1\/([a-z]+)$/.exec(url.pathname)?.[1];
     if (method === 'POST' && endpoint === 'm') return send(response, 200, {});
@@ -108,6 +115,7 @@ export async function startIngestServer(options: IngestServerOptions = {}): Prom
     host,
     messages,
     unknownRequests,
+    settingsRequests,
     ofType: (type) => messages.map((message) => message.payload).filter((payload) => payload['type'] === type),
     waitForMessages: (count, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
@@ -127,6 +135,7 @@ export async function startIngestServer(options: IngestServerOptions = {}): Prom
     clear: () => {
       messages.length = 0;
       unknownRequests.length = 0;
+      settingsRequests.length = 0;
     },
     close: () =>
       new Promise((resolve, reject) => {
