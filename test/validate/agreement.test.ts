@@ -84,11 +84,12 @@ describe('plangen validate agrees with ajv on the fixtures\' payloads.jsonl', ()
 });
 
 describe('plangen validate agrees with ajv on the real Typewriter plans', () => {
-  const dir = new URL('../../../shared/compat/typewriter/', import.meta.url);
-  const plans = ['public-api-reference-plan.json', 'config-api-reference-plan.json', 'config-api-reference-plan-with-enums.json'];
+  // fixtures/typewriter-*/plan.json are byte-identical copies of ../shared/compat/typewriter/*.json.
+  const dir = new URL('../../fixtures/', import.meta.url);
+  const plans = ['public-api-reference-plan', 'config-api-reference-plan', 'config-api-reference-plan-with-enums'];
 
   it.each(plans)('%s: every event version, with empty, typed and unplanned properties, plus identify/group/page', async (name) => {
-    const model = await loadPlan(fileURLToPath(new URL(name, dir)));
+    const model = await loadPlan(fileURLToPath(new URL(`typewriter-${name}/plan.json`, dir)));
     const lines: string[] = [];
     for (const event of model.events) {
       for (const { version } of event.versions) {
