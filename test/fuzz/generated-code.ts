@@ -34,8 +34,9 @@ function modelNames(model: PlanModel): { exact: Set<string>; prefixes: string[] 
     ...model.events.flatMap((event) => [event.identifiers, ...event.versions.map((version) => version.identifiers)]),
     ...[model.identify, model.group, model.page, model.screen].flatMap((call) => (call ? [call.identifiers] : [])),
   ];
-  // `runtime` and the `<fn>Spec` constants are the template's own names.
-  const exact = new Set(['configure', 'runtime', ...identifiers.flatMap(({ fn, type, validator }) => [fn, `${fn}Spec`, type, validator, `${validator}Payload`])]);
+  // `runtime` and the spec constants (`trackOrderCompletedV1` -> `TRACK_ORDER_COMPLETED_V1_SPEC`) are the template's own names.
+  const specName = (fn: string) => `${fn.replace(/[A-Z]/g, '_$&').toUpperCase()}_SPEC`;
+  const exact = new Set(['configure', 'runtime', ...identifiers.flatMap(({ fn, type, validator }) => [fn, specName(fn), type, validator, `${validator}Payload`])]);
   if (model.common) exact.add(model.common.validator);
   return { exact, prefixes: identifiers.map(({ type }) => type) };
 }

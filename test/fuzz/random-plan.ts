@@ -146,16 +146,3 @@ export function collidingPlanObject(suffixes: readonly string[]): fc.Arbitrary<P
     .map((events) => ({ name: 'Colliding', events: objectOf(events as unknown as [string, Json][]) }));
 }
 
-/**
- * Whether a property or trait is named `__proto__`: such plans load, but the
- * validator compiler cannot compile them yet (FINDINGS.md, F4), so the
- * development-mode properties leave them out until that is fixed.
- */
-export function hasProtoProperty(value: Json): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some(hasProtoProperty);
-  return Object.entries(value).some(
-    ([key, child]) =>
-      ((key === 'properties' || key === 'traits') && typeof child === 'object' && child !== null && Object.hasOwn(child, '__proto__')) || hasProtoProperty(child),
-  );
-}

@@ -1,11 +1,13 @@
-// Permitted-value patterns that backtrack catastrophically. What the code does
-// today: `plangen lint` flags nested quantifiers over the same characters as
-// an error, located at the pattern, wherever the property sits in the plan.
-// What it does not do yet (FINDINGS.md, F5 and F6): generation accepts these
-// patterns without a flag, and ambiguous alternations (`^(a|a)*$`,
-// `^(a|aa)+$`) and large polynomial ones (`^(.*a){12}$`) pass lint too.
+// Permitted-value patterns that backtrack catastrophically: nested quantifiers
+// over the same characters are refused by generation with a located PlanError
+// and flagged by `plangen lint`, wherever the property sits in the plan. Not yet
+// (FINDINGS.md, F6): ambiguous alternations (`^(a|a)*$`, `^(a|aa)+$`) and large
+// polynomial ones (`^(.*a){12}$`) pass both.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PlanError } from '../../packages/cli/src/errors.js';
+import { generate } from '../../packages/cli/src/generate/index.js';
+import { DEFAULT_GENERATE_OPTIONS } from '../../packages/cli/src/generate/options.js';
 import { checkPattern } from '../../packages/cli/src/lint/redos.js';
 import { lintPlan } from '../../packages/cli/src/lint/lint-plan.js';
 import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
@@ -55,6 +57,23 @@ describe('catastrophic patterns', () => {
         expect(problem?.location.line).toBeLessThanOrEqual(patternLine);
       }),
       fuzzParameters(40),
+    );
+  });
+
+  it('are refused at generation with a located PlanError', async () => {
+    await fc.assert(
+      fc.asyncProperty(catastrophic, placement, async (pattern, where) => {
+        const error = await Promise.resolve()
+          .then(() => generate(loadPlanText(planWith(pattern, where), 'plan.json'), DEFAULT_GENERATE_OPTIONS))
+          .then(
+            () => undefined,
+            (thrown: unknown) => thrown,
+          );
+        expect(error).toBeInstanceOf(PlanError);
+        expect((error as PlanError).message).toMatch(/^plan\.json:\d+:\d+: .*can backtrack exponentially/);
+        expect((error as PlanError).message).toContain(JSON.stringify(pattern));
+      }),
+      fuzzParameters(20),
     );
   });
 
