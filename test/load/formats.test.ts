@@ -329,3 +329,26 @@ describe('hostile keys', () => {
     expect(Object.keys(segment.events[0]!.versions[0]!.properties)).toEqual(['type', '__proto__', 'properties']);
   });
 });
+
+describe('deep nesting', () => {
+  const nested = (depth: number) =>
+    `{"name":"x","events":{"A":{"properties":{"p":${'{"type":"object","properties":{"q":'.repeat(depth)}{"type":"string"}${'}}'.repeat(depth)}}}}}`;
+
+  it('loads plans nested as deep as real ones get', () => {
+    expect(loadPlanText(nested(30), 'deep.json').events).toHaveLength(1);
+    expect(loadPlanText(nested(30), 'deep.yaml').events).toHaveLength(1);
+  });
+
+  it.each(['json', 'yaml'])('refuses absurd nesting in .%s with a location, again and again', (extension) => {
+    for (const depth of [70, 5000, 20000, 20000]) {
+      expect(() => loadPlanText(nested(depth), `deep.${extension}`)).toThrow(
+        `deep.${extension}:1:2216: the plan is nested more than 128 levels deep. Flatten the deepest objects.`,
+      );
+    }
+  });
+
+  it('measures again after YAML aliases are expanded', () => {
+    const text = `name: Deep\nleaf: &l ${'['.repeat(100)}x${']'.repeat(100)}\nevents: ${'['.repeat(80)}*l${']'.repeat(80)}\n`;
+    expect(() => loadPlanText(text, 'alias.yaml')).toThrow('alias.yaml:2:58: the plan is nested more than 128 levels deep. Flatten the deepest objects.');
+  });
+});

@@ -6,6 +6,7 @@ import { PlanError } from '../errors.js';
 import { buildModel } from '../model/build-model.js';
 import type { PlanEntries } from '../model/plan-entries.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
+import { checkDepth } from './check-depth.js';
 import { checkPlangenPlan } from './check-plangen-plan.js';
 import { detectFormat } from './detect-format.js';
 import { rememberSource } from './locate.js';
@@ -34,6 +35,7 @@ export async function loadPlan(file: string, options: LoadOptions = {}): Promise
 export function loadPlanText(text: string, file: string, options: LoadOptions = {}): PlanModel {
   const source = parseSource(text, file);
   rememberSource(source);
+  checkDepth(source);
   return buildModel(readEntries(source, options.format ?? detectFormat(source)));
 }
 

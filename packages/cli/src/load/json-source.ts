@@ -1,0 +1,149 @@
+// `.json` plans: strict JSON. jsonc-parser scans the text once for syntax errors
+// and repeated keys (JSON.parse silently keeps the last), JSON.parse builds the
+// data, and positions come from jsonc-parser's tree when an error, lint or diff
+// asks for one. The YAML parser would take seconds on a 4 MB Segment export.
+import { createScanner, parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
+import { PlanError } from '../errors.js';
+import { MAX_DEPTH, tooDeep } from './check-depth.js';
+import { quote } from './quote.js';
+import type { Position, SourceDocument } from './source-document.js';
+
+const PROBLEMS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end of the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape sequence',
+  InvalidCharacter: 'control character in a string',
+};
+
+export function readJson(text: string, file: string): SourceDocument {
+  // An empty file is an empty document, as in YAML; detecting the format says what a plan needs.
+  if (text.trim() === '') return { file, data: null, locate: () => undefined };
+  checkNesting(text, file);
+  scan(text, file);
+  const data = JSON.parse(text) as unknown;
+  let tree: Node | undefined | null = null;
+  let lines: number[] | undefined;
+  return {
+    file,
+    data,
+    locate: (segments, at) => {
+      if (tree === null) tree = parseTree(text);
+      const offset = tree && offsetOf(tree, segments, at);
+      if (offset === undefined) return undefined;
+      lines ??= lineStarts(text);
+      return positionAt(lines, offset);
+    },
+  };
+}
+
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const END = 17;
+
+/** Refuses nesting deeper than MAX_DEPTH before anything recursive reads the text (the scanner is a loop). */
+function checkNesting(text: string, file: string): void {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== END; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) depth += 1;
+    else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth -= 1;
+    if (depth > MAX_DEPTH) throw tooDeep({ file, line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1 });
+  }
+}
+
+/** Throws the first syntax error or repeated key, located. */
+function scan(text: string, file: string): void {
+  const keys: Set<string>[] = [];
+  let problem: PlanError | undefined;
+  const report = (error: PlanError) => {
+    problem ??= error;
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        keys.push(new Set());
+      },
+      onObjectEnd: () => {
+        keys.pop();
+      },
+      onObjectProperty: (property, _offset, _length, line, character) => {
+        const seen = keys.at(-1);
+        if (seen?.has(property)) {
+          report(new PlanError({ file, line: line + 1, column: character + 1 }, `the key ${quote(property)} is written twice in the same mapping`, 'Merge the two entries, or rename one'));
+        }
+        seen?.add(property);
+      },
+      onError: (code, offset, _length, line, character) => {
+        if (problem !== undefined) return;
+        const comma = trailingCommaBefore(text, offset);
+        if (comma !== undefined) {
+          report(new PlanError({ file, ...positionAt(lineStarts(text), comma) }, 'syntax error: trailing comma', 'Remove the comma after the last entry'));
+          return;
+        }
+        const name = printParseErrorCode(code);
+        report(new PlanError({ file, line: line + 1, column: character + 1 }, `syntax error: ${PROBLEMS[name] ?? name}`, 'Fix the JSON at that position'));
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  if (problem !== undefined) throw problem;
+}
+
+/** jsonc-parser reports `{ "a": 1, }` as a missing name at the brace; the comma before it is the mistake. */
+function trailingCommaBefore(text: string, offset: number): number | undefined {
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  const before = text.slice(0, offset).trimEnd();
+  return before.endsWith(',') ? before.length - 1 : undefined;
+}
+
+function offsetOf(root: Node, segments: readonly string[], at: 'element' | 'value'): number | undefined {
+  let node: Node | undefined = root;
+  let key: Node | undefined;
+  for (const segment of segments) {
+    if (node?.type === 'object') {
+      const property: Node | undefined = node.children?.find((child) => child.children?.[0]?.value === segment);
+      key = property?.children?.[0];
+      node = property?.children?.[1];
+    } else if (node?.type === 'array') {
+      key = undefined;
+      node = node.children?.[Number(segment)];
+    } else {
+      return undefined;
+    }
+    if (node === undefined) return undefined;
+  }
+  return at === 'element' ? (key ?? node)?.offset : node?.offset;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+function positionAt(starts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
