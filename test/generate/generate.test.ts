@@ -54,6 +54,9 @@ describe('generate', () => {
     expect(index).toMatch(/export function trackOrderCompletedV1\(\s*properties: OrderCompletedV1Properties,/);
     expect(index).toContain("season?: 'fall' | 'winter';");
     expect(index).toContain('coupon?: string | null;');
+    // No type in the schema: any value, not an object.
+    expect(index).toContain(['  /**', '   * Any JSON value.', '   */', '  note?: unknown;'].join('\n'));
+    expect(index).toContain(['  /**', '   * Must match `^[A-Z]+$`.', '   */', '  code?: unknown;'].join('\n'));
     expect(index).toContain("reason?: 'idle' | 'user';");
     // Nested objects become interfaces named after their path.
     expect(index).toContain('items?: OrderCompletedV2PropertiesItemsItem[];');

@@ -44,7 +44,12 @@ export function miniShop(): PlanModel {
       handEvent('Order Completed', [
         handVersion('Order Completed', 1, {
           type: 'object',
-          properties: { order_id: { type: 'string', description: 'The order id.' }, total: { type: 'number' } },
+          properties: {
+            order_id: { type: 'string', description: 'The order id.' },
+            total: { type: 'number' },
+            note: { description: 'Any JSON value.' },
+            code: { pattern: '^[A-Z]+$' },
+          },
           required: ['order_id'],
         }),
         handVersion(

@@ -42,7 +42,7 @@ export function typingDefinitions(entries: readonly TypingEntry[], reserved: rea
       }
     }
     const context: TypingContext = { rewriteRef: rewriter(entry.name, local), claimName: (base) => freeName(base, taken) };
-    types.push([entry.name, asObject(typingSchema(entry.schema, entry.name, context))]);
+    types.push([entry.name, typingSchema(asObject(entry.schema), entry.name, context)]);
     for (const [name, definition] of owned) hoisted.push([name, typingSchema(definition as JsonSchema, name, context)]);
   }
   return Object.fromEntries([...types, ...hoisted]);

@@ -14,6 +14,9 @@ const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'items'];
 // Read by json-schema-to-typescript as raw TypeScript or as names; never taken from a plan.
 const DROPPED_KEYWORDS = new Set(['tsType', 'tsEnumNames', 'title', '$id', 'id', '$schema', 'labels', 'eventMetadata']);
 
+// Keywords that give json-schema-to-typescript a shape; without any, it would guess an object type.
+const SHAPE_KEYWORDS = ['type', '$ref', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'items', 'allOf', 'anyOf', 'oneOf', 'required'];
+
 const PLAIN_ALTERNATIVE = /^[^\\^$.|?*+()[\]{}]+$/;
 
 /**
@@ -67,6 +70,8 @@ function prepare(schema: Json, context: TypingContext, base: string | undefined,
   if (named) entries.push(['title', name]);
   const literals = typeof source['pattern'] === 'string' && isStringSchema(source) ? permittedValues(source['pattern']) : undefined;
   if (literals) entries.push(['tsType', literalUnion(literals, source['type'])]);
+  // `{}` or `{ description }`: any JSON value, as Segment's "any" type means.
+  else if (!SHAPE_KEYWORDS.some((keyword) => keyword in source)) entries.push(['tsType', 'unknown']);
   const doc = propertyDoc(source, literals);
   if (doc.length > 0) entries.push(['description', doc.join('\n')]);
   return Object.fromEntries(entries);
