@@ -30,7 +30,12 @@ export function readYaml(text: string, file: string): SourceDocument {
     if (cause instanceof PlanError) throw cause;
     if (cause instanceof RangeError) throw tooDeep({ file });
     // Otherwise alias expansion failed: a "billion laughs" document.
-    throw new PlanError({ file }, `cannot expand the YAML aliases: ${oneLine(firstLine(String((cause as Error).message)))}`, 'Write the repeated parts out instead of using so many aliases');
+    const alias = firstAlias(document);
+    throw new PlanError(
+      alias === undefined ? { file } : at(alias),
+      `cannot expand the YAML aliases: ${oneLine(firstLine(String((cause as Error).message)))}`,
+      'Write the repeated parts out instead of using so many aliases',
+    );
   }
   return {
     file,
@@ -76,6 +81,17 @@ function syntaxError(code: string, message: string, text: string, offset: number
   if (/call stack/i.test(message)) return tooDeep(location);
   if (code === 'MULTIPLE_DOCS') return new PlanError(location, 'the file holds more than one YAML document', 'Keep one plan per file: remove the "---" line and what follows, or move it to its own file');
   return new PlanError(location, `syntax error: ${oneLine(firstLine(message))}`, 'Fix the YAML/JSON at that position');
+}
+
+function firstAlias(document: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Plans are JSON data: a list or mapping used as a key has no JSON meaning. */
