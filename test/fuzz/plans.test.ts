@@ -12,7 +12,9 @@ import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import { REPO_ROOT, typeCheck } from '../generate/compile-in-memory.js';
 import { codeProblems } from './generated-code.js';
+import { openGenerateFinding } from './open-findings.js';
 import { collidingPlanObject, DERIVING_SUFFIXES, planObject, planText, type PlanObject } from './random-plan.js';
+import { segmentPlanObject } from './random-segment-plan.js';
 import { fuzzParameters } from './runs.js';
 
 const LOCATED = /^plan\.(yaml|json)(:\d+:\d+|#\/\S*): \S/;
@@ -147,6 +149,7 @@ describe('random hostile plans', () => {
           failedToLoad++;
           return;
         }
+        if (openGenerateFinding(loaded.model)) return;
         const files = await generate(loaded.model, options);
         expect(codeProblems(loaded.model, files)).toEqual([]);
 
@@ -174,6 +177,26 @@ describe('random hostile plans', () => {
         for (const file of files) compiled[`${folder}/${file.path}`] = file.content;
       }),
       fuzzParameters(6),
+    );
+  });
+
+  it('generate SDKs from random Segment plans (raw schemas, whole-payload rules) with plan text only in strings and comments', async () => {
+    await fc.assert(
+      fc.asyncProperty(segmentPlanObject, optionsArb, async (plan, options) => {
+        let model: PlanModel;
+        try {
+          model = loadPlanText(JSON.stringify(plan), 'plan.json');
+        } catch (error) {
+          expectLocatedPlanError(error);
+          return;
+        }
+        if (openGenerateFinding(model)) return;
+        const files = await generate(model, options);
+        expect(codeProblems(model, files)).toEqual([]);
+        const folder = `case${generated++}-${options.client}-${options.mode}`;
+        for (const file of files) compiled[`${folder}/${file.path}`] = file.content;
+      }),
+      fuzzParameters(12),
     );
   });
 
