@@ -2,7 +2,8 @@
 // `analytics.track(event, properties, options, callback)` and its identify/group/page/screen siblings.
 import type { AnalyticsNextLike, Callback, TrackOptions } from './client-types.js';
 import type { CallSpec, EventSpec, PlangenOptions } from './types.js';
-import { collectErrors, createRuntimeCore, unavailableMessage, violationOf, type RuntimeSetup } from './runtime-core.js';
+import { createRuntimeCore, type LeanRuntimeSetup, type RuntimeSetup } from './runtime-core.js';
+import { createValidation } from './validation.js';
 import { withEventVersion } from './event-context.js';
 import { copyRecord, isObjectLike, ownValue } from './own-value.js';
 
@@ -22,7 +23,14 @@ const CLIENT_SHAPE = 'your analytics-next instance (or any client with a track(e
 // The options keys analytics-next copies into the payload, so the common schema can see them.
 const PAYLOAD_OPTIONS = ['userId', 'anonymousId', 'timestamp', 'integrations'] as const;
 
+/** The browser runtime with development validation built in (unless `mode: 'production'`). */
 export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
+  const production = setup?.mode === 'production';
+  return createLeanBrowserRuntime(production ? setup : { validation: createValidation(setup) });
+}
+
+/** The browser runtime that validates only with a `validation` from createValidation(): production SDKs pass none. */
+export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRuntime {
   const core = createRuntimeCore(setup, isAnalyticsNextLike, CLIENT_SHAPE);
 
   // The configured client; before configure(), the analytics-next snippet's `window.analytics`, read on
@@ -30,29 +38,30 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
   function clientFor(method: Method, spec?: EventSpec): AnalyticsNextLike | undefined {
     const client = core.client() ?? snippetClient();
     if (client !== undefined && typeof client[method] === 'function') return client;
-    return core.unavailable(unavailableMessage(method, spec, client !== undefined));
+    return core.unavailable(method, spec, client !== undefined);
   }
 
-  // Validates one call and lets the policy decide whether it is sent. The payload is built only when a
-  // whole-payload validator needs it or there is a violation to report.
-  function allowed(
-    spec: EventSpec | CallSpec,
-    data: object,
+  // identify/group/page/screen send the caller's arguments as they are: only track adds to them.
+  // `fields` are the call's own payload keys; `data` is validated under `base`.
+  function send(
+    method: Exclude<Method, 'track'>,
+    spec: CallSpec,
     base: string,
-    fields: Record<string, unknown>,
-    options: unknown,
-    context: unknown,
-  ): boolean {
-    let errors = collectErrors(spec.validate, data, base, undefined);
-    let payload: Record<string, unknown> | undefined;
-    if (spec.validatePayload !== undefined || core.common !== undefined) {
-      payload = callPayload(fields, options, context);
-      errors = collectErrors(spec.validatePayload, payload, '', errors);
-      errors = collectErrors(core.common, payload, '', errors);
+    data: object | undefined,
+    fields: () => Record<string, unknown>,
+    options: TrackOptions | undefined,
+    args: unknown[],
+  ): void {
+    try {
+      const client = clientFor(method);
+      if (client === undefined) return;
+      const validation = core.validating();
+      const payload = (): Record<string, unknown> => callPayload(fields(), options, ownValue(options, 'context'));
+      if (validation !== undefined && !validation.allows(spec, data ?? {}, base, payload, core.settings())) return;
+      (client[method] as (...args: unknown[]) => void)(...args);
+    } catch (error) {
+      core.failed(error);
     }
-    if (errors === undefined) return true;
-    payload ??= callPayload(fields, options, context);
-    return core.allow(violationOf(spec, errors, payload), core.settings());
   }
 
   return {
@@ -65,75 +74,33 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
         const sent = copyRecord(options);
         const context = withEventVersion(contextOf(sent), spec.version);
         sent['context'] = context;
-        if (core.settings().validating) {
+        const validation = core.validating();
+        if (validation !== undefined) {
           const data = properties ?? {};
-          const fields = { type: 'track', event: spec.event, properties: data };
-          if (!allowed(spec, data, '/properties', fields, options, context)) return;
+          const payload = (): Record<string, unknown> =>
+            callPayload({ type: 'track', event: spec.event, properties: data }, options, context);
+          if (!validation.allows(spec, data, '/properties', payload, core.settings())) return;
         }
         client.track(spec.event, properties, sent, callback);
       } catch (error) {
         core.failed(error);
       }
     },
-
     identify(spec, userId, traits, options, callback) {
-      try {
-        const client = clientFor('identify');
-        if (client === undefined) return;
-        if (core.settings().validating) {
-          const data = traits ?? {};
-          const fields = { type: 'identify', userId, traits: data };
-          if (!allowed(spec, data, '/traits', fields, options, ownValue(options, 'context'))) return;
-        }
-        client.identify?.(userId, traits, options, callback);
-      } catch (error) {
-        core.failed(error);
-      }
+      const fields = () => ({ type: 'identify', userId, traits: traits ?? {} });
+      send('identify', spec, '/traits', traits, fields, options, [userId, traits, options, callback]);
     },
-
     group(spec, groupId, traits, options, callback) {
-      try {
-        const client = clientFor('group');
-        if (client === undefined) return;
-        if (core.settings().validating) {
-          const data = traits ?? {};
-          const fields = { type: 'group', groupId, traits: data };
-          if (!allowed(spec, data, '/traits', fields, options, ownValue(options, 'context'))) return;
-        }
-        client.group?.(groupId, traits, options, callback);
-      } catch (error) {
-        core.failed(error);
-      }
+      const fields = () => ({ type: 'group', groupId, traits: traits ?? {} });
+      send('group', spec, '/traits', traits, fields, options, [groupId, traits, options, callback]);
     },
-
     page(spec, category, name, properties, options, callback) {
-      try {
-        const client = clientFor('page');
-        if (client === undefined) return;
-        if (core.settings().validating) {
-          const data = properties ?? {};
-          const fields = { type: 'page', category, name, properties: data };
-          if (!allowed(spec, data, '/properties', fields, options, ownValue(options, 'context'))) return;
-        }
-        client.page?.(category, name, properties, options, callback);
-      } catch (error) {
-        core.failed(error);
-      }
+      const fields = () => ({ type: 'page', category, name, properties: properties ?? {} });
+      send('page', spec, '/properties', properties, fields, options, [category, name, properties, options, callback]);
     },
-
     screen(spec, category, name, properties, options, callback) {
-      try {
-        const client = clientFor('screen');
-        if (client === undefined) return;
-        if (core.settings().validating) {
-          const data = properties ?? {};
-          const fields = { type: 'screen', category, name, properties: data };
-          if (!allowed(spec, data, '/properties', fields, options, ownValue(options, 'context'))) return;
-        }
-        client.screen?.(category, name, properties, options, callback);
-      } catch (error) {
-        core.failed(error);
-      }
+      const fields = () => ({ type: 'screen', category, name, properties: properties ?? {} });
+      send('screen', spec, '/properties', properties, fields, options, [category, name, properties, options, callback]);
     },
   };
 }

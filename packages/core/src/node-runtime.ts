@@ -9,7 +9,8 @@ import type {
   NodeTrackMessage,
 } from './client-types.js';
 import type { CallSpec, EventSpec, PlangenOptions } from './types.js';
-import { collectErrors, createRuntimeCore, unavailableMessage, violationOf, type RuntimeSetup } from './runtime-core.js';
+import { createRuntimeCore, type LeanRuntimeSetup, type RuntimeSetup } from './runtime-core.js';
+import { createValidation } from './validation.js';
 import { withEventVersion } from './event-context.js';
 import { copyRecord, isObjectLike, ownValue } from './own-value.js';
 
@@ -26,31 +27,30 @@ type Method = 'track' | 'identify' | 'group' | 'page' | 'screen';
 
 const CLIENT_SHAPE = 'your @segment/analytics-node Analytics instance (or any client with a track(message, callback) method)';
 
+/** The Node runtime with development validation built in (unless `mode: 'production'`). */
 export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
+  const production = setup?.mode === 'production';
+  return createLeanNodeRuntime(production ? setup : { validation: createValidation(setup) });
+}
+
+/** The Node runtime that validates only with a `validation` from createValidation(): production SDKs pass none. */
+export function createLeanNodeRuntime(setup?: LeanRuntimeSetup): NodeRuntime {
   const core = createRuntimeCore(setup, isAnalyticsNodeLike, CLIENT_SHAPE);
 
   function clientFor(method: Method, spec?: EventSpec): AnalyticsNodeLike | undefined {
     const client = core.client();
     if (client !== undefined && typeof client[method] === 'function') return client;
-    return core.unavailable(unavailableMessage(method, spec, client !== undefined));
+    return core.unavailable(method, spec, client !== undefined);
   }
 
-  // Validates one message and lets the policy decide whether it is sent. `message` is what the client
-  // receives; the payload validated as a whole adds the `type` Segment gives it, and is built only when
-  // a whole-payload validator needs it or there is a violation to report.
+  // Validates one message when validation is on; false: do not send. `message` is what the client
+  // receives; the payload validated as a whole adds the `type` Segment gives it.
   function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits'): boolean {
-    if (!core.settings().validating) return true;
+    const validation = core.validating();
+    if (validation === undefined) return true;
     const type = 'event' in spec ? 'track' : spec.type;
-    let errors = collectErrors(spec.validate, ownValue(message, field) ?? {}, `/${field}`, undefined);
-    let payload: Record<string, unknown> | undefined;
-    if (spec.validatePayload !== undefined || core.common !== undefined) {
-      payload = copyRecord(message, { type });
-      errors = collectErrors(spec.validatePayload, payload, '', errors);
-      errors = collectErrors(core.common, payload, '', errors);
-    }
-    if (errors === undefined) return true;
-    payload ??= copyRecord(message, { type });
-    return core.allow(violationOf(spec, errors, payload), core.settings());
+    const payload = (): Record<string, unknown> => copyRecord(message, { type });
+    return validation.allows(spec, ownValue(message, field) ?? {}, `/${field}`, payload, core.settings());
   }
 
   // identify/group/page/screen send the caller's message as it is: only track adds to it.

@@ -26,8 +26,3 @@ export class PlangenViolationError extends Error {
     this.violation = violation;
   }
 }
-
-/** A wrapper ran before `configure({ analytics })`, or the configured client lacks the method it needs. */
-export class PlangenNotConfiguredError extends Error {
-  override readonly name = 'PlangenNotConfiguredError';
-}

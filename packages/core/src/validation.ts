@@ -1,0 +1,66 @@
+// Development-only: running a call's validators and handing a violation to the policy. Only
+// development SDKs (and createBrowserRuntime/createNodeRuntime) reach this module, so the messages
+// and the violation report stay out of production bundles.
+import type { CallSpec, CompiledValidator, EventSpec, ValidationError, Violation } from './types.js';
+import { warn, type Settings, type Validation } from './runtime-core.js';
+import { exceptionError, orderErrors, toValidationErrors } from './validation-messages.js';
+import { PlangenViolationError, formatViolation } from './violation.js';
+
+/** What development SDKs pass to the runtime: `common` is the plan's common JSON schema, checked on every whole payload. */
+export function createValidation(setup?: { common?: CompiledValidator }): Validation {
+  const common = setup?.common;
+  return {
+    allows(spec, data, base, payloadOf, settings) {
+      let errors = collectErrors(spec.validate, data, base, undefined);
+      let whole: Record<string, unknown> | undefined;
+      if (spec.validatePayload !== undefined || common !== undefined) {
+        whole = payloadOf();
+        errors = collectErrors(spec.validatePayload, whole, '', errors);
+        errors = collectErrors(common, whole, '', errors);
+      }
+      if (errors === undefined) return true;
+      return allowed(violationOf(spec, errors, whole ?? payloadOf()), settings);
+    },
+  };
+}
+
+/**
+ * Runs one validator and appends its errors to `found` (allocated only when something fails).
+ * A validator that throws (a cyclic or hostile payload) yields one `exception` error instead.
+ */
+function collectErrors(
+  validator: CompiledValidator | undefined,
+  data: unknown,
+  base: string,
+  found: ValidationError[] | undefined,
+): ValidationError[] | undefined {
+  if (validator === undefined) return found;
+  let errors: ValidationError[];
+  try {
+    if (validator(data) === true) return found;
+    errors = toValidationErrors(validator.errors, base);
+  } catch (error) {
+    errors = [exceptionError(error, base)];
+  }
+  if (errors.length === 0) errors = [{ pointer: base, keyword: 'unknown', message: 'is invalid' }];
+  return found === undefined ? errors : orderErrors([...found, ...errors]);
+}
+
+/** The Violation of one call: track calls carry their event and version. */
+function violationOf(
+  spec: EventSpec | CallSpec,
+  errors: readonly ValidationError[],
+  payload: Readonly<Record<string, unknown>>,
+): Violation {
+  return 'event' in spec
+    ? { type: 'track', event: spec.event, version: spec.version, errors, payload }
+    : { type: spec.type, errors, payload };
+}
+
+/** Whether the call may be sent after this violation, by the configured policy. */
+function allowed(violation: Violation, { policy, onViolation }: Settings): boolean {
+  if (policy === 'warn') warn(formatViolation(violation));
+  onViolation?.(violation);
+  if (policy === 'throw') throw new PlangenViolationError(violation);
+  return policy !== 'skip';
+}
