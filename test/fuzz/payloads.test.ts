@@ -105,6 +105,35 @@ describe('generated wrappers on hostile payloads', () => {
     );
   });
 
+  it('never throw in production, whatever configure() was given and whatever the client does', () => {
+    const production = variants.filter(({ mode }) => mode === 'production');
+    const throwing = () => {
+      throw new Error('client failure');
+    };
+    const CLIENTS: readonly (() => unknown)[] = [
+      () => ({ track: throwing, identify: throwing, group: throwing, page: throwing, screen: throwing }),
+      () => ({ track: () => undefined }),
+      () => ({ track: 'not a function' }),
+      () => ({}),
+      () => null,
+      () => build({ kind: 'special', index: 2 }), // a Proxy whose traps throw
+    ];
+    const options = fc.oneof(
+      hostileRecipe.map((recipe) => () => build(recipe)),
+      fc.record({ client: fc.nat(CLIENTS.length - 1), policy: fc.constantFrom(...POLICIES, 'nonsense') }).map(({ client, policy }) => () => ({ analytics: CLIENTS[client]!(), policy })),
+    );
+    fc.assert(
+      fc.property(fc.nat(production.length - 1), fc.nat(1000), options, fc.array(hostileRecipe, { maxLength: 5 }), (variantIndex, wrapperIndex, makeOptions, args) => {
+        const variant = production[variantIndex]!;
+        const wrapper = variant.wrappers[wrapperIndex % variant.wrappers.length]!;
+        expect(() => variant.sdk['configure']!(makeOptions())).not.toThrow();
+        expect(() => variant.sdk[wrapper]!(...args.map(build))).not.toThrow();
+        expectPrototypesUntouched();
+      }),
+      fuzzParameters(200),
+    );
+  });
+
   it('report a violation for properties that are not an object (analytics-next track wrappers)', () => {
     const variant = variants.find(({ name }) => name === 'analytics-next-development')!;
     const tracks = variant.wrappers.filter((name) => name.startsWith('track'));
