@@ -12,6 +12,7 @@ import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import { createAjv } from '../../packages/cli/src/schema/create-ajv.js';
 import { planObject, planText } from './random-plan.js';
+import { segmentPlanObject } from './random-segment-plan.js';
 import { fuzzParameters } from './runs.js';
 import { payloadFor } from './schema-values.js';
 
@@ -75,6 +76,26 @@ describe('precompiled validators agree with ajv', () => {
       fuzzParameters(25),
     );
     // Both verdicts were exercised.
+    expect(tally.valid).toBeGreaterThan(0);
+    expect(tally.invalid).toBeGreaterThan(0);
+  });
+
+  it('on random Segment plans (raw schemas, whole-payload and common validators)', () => {
+    const tally: Tally = { valid: 0, invalid: 0 };
+    const models = segmentPlanObject
+      .map((plan) => loaded({ file: 'plan.json', text: JSON.stringify(plan) }))
+      .filter((model): model is PlanModel => model !== undefined);
+    fc.assert(
+      fc.property(models.chain((model) => entriesWithPayloads(model)), (cases) => {
+        const entries = cases.map(([entry]) => entry);
+        const compiled = loadValidators(entries);
+        const reference = referenceValidators(entries);
+        for (const [entry, payloads] of cases) {
+          for (const payload of payloads) expectAgreement(entry, reference[entry.name]!, compiled[entry.name], payload, tally);
+        }
+      }),
+      fuzzParameters(15),
+    );
     expect(tally.valid).toBeGreaterThan(0);
     expect(tally.invalid).toBeGreaterThan(0);
   });
