@@ -218,9 +218,9 @@ function methodNotes() {
     'Typewriter runs offline: each folder has the plan as `plan.json` and a `typewriter.yml` whose tracking plan `id` is the plan\'s own; ' +
       'there is no token (HOME is an empty temporary folder, stdin is /dev/null), and every run was checked to print ' +
       '"No API token found ... Using local copy of tracking plans instead."',
-    'Every tool runs with `bench/lib/block-network.cjs` preloaded: connections to anything but localhost are refused, and fetch() to other hosts ' +
-      'gets an empty 200 answer locally, so Typewriter\'s telemetry retries cannot inflate its times. ' +
-      `Requests stopped during this run (all from Typewriter's telemetry client): ${attemptText}.`,
+    'Every tool runs with `bench/lib/block-network.cjs` preloaded: name look-ups and connections for anything but localhost are refused, ' +
+      'and fetch() to other hosts gets an empty 200 answer locally, so Typewriter\'s telemetry retries cannot inflate its times. ' +
+      `Requests stopped during this run: ${attemptText} (api.segment.io is where Typewriter sends its telemetry).`,
     'Typewriter generates only the latest version of each event (its `sanitizeTrackingPlan` drops older rules); plangen generates one wrapper ' +
       'per version plus the latest-version alias, so its output covers every rule of the plan.',
     'Typewriter\'s development output validates each call by constructing `new Ajv()` and compiling the event\'s schema inside the call; ' +

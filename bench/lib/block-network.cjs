@@ -20,6 +20,23 @@ globalThis.fetch = async function localOnlyFetch(input, init) {
   return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
 };
 
+// Name look-ups would already reach a DNS server: refuse them for other hosts.
+const dns = require('node:dns');
+const lookup = dns.lookup;
+dns.lookup = function localOnlyLookup(hostname, ...rest) {
+  if (LOOPBACK.test(hostname)) return lookup.call(this, hostname, ...rest);
+  record(`${hostname} (name look-up refused)`);
+  const callback = rest[rest.length - 1];
+  const error = Object.assign(new Error(`bench: look-up of ${hostname} is blocked`), { code: 'ENOTFOUND', hostname });
+  process.nextTick(() => callback(error));
+};
+const promisedLookup = dns.promises.lookup;
+dns.promises.lookup = async function localOnlyPromisedLookup(hostname, ...rest) {
+  if (LOOPBACK.test(hostname)) return promisedLookup.call(this, hostname, ...rest);
+  record(`${hostname} (name look-up refused)`);
+  throw Object.assign(new Error(`bench: look-up of ${hostname} is blocked`), { code: 'ENOTFOUND', hostname });
+};
+
 // Anything else (http, https, got, sockets) fails fast.
 function targetOf(args) {
   const [first, second] = Array.isArray(args[0]) ? args[0] : args;
