@@ -51,7 +51,10 @@ export interface SdkView {
   readonly node: boolean;
   readonly generic: boolean;
   readonly modeLiteral: string;
+  /** The lean runtime: validation is plugged in only by development SDKs, so production bundles never carry it. */
   readonly runtimeFactory: string;
+  /** Development: the runtime gets `createValidation()`. */
+  readonly validating: boolean;
   readonly clientType: string;
   readonly coreImportList: string;
   /** Empty in production, where nothing is validated. */
@@ -104,7 +107,7 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
   const commonValidator = !production && model.common ? identifier(model.common.validator) : undefined;
   if (commonValidator) validatorImports.push(commonValidator);
 
-  const runtimeFactory = node ? 'createNodeRuntime' : 'createBrowserRuntime';
+  const runtimeFactory = node ? 'createLeanNodeRuntime' : 'createLeanBrowserRuntime';
   const clientType = node ? 'AnalyticsNodeLike' : 'AnalyticsNextLike';
   const typeImports = [clientType, 'Callback', 'PlangenOptions'];
   if (!node) typeImports.push('TrackOptions');
@@ -128,8 +131,9 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
     generic: options.client === 'generic',
     modeLiteral: stringLiteral(options.mode),
     runtimeFactory,
+    validating: !production,
     clientType,
-    coreImportList: [runtimeFactory, ...typeImports.sort().map((name) => `type ${name}`)].join(', '),
+    coreImportList: [runtimeFactory, ...(production ? [] : ['createValidation']), ...typeImports.sort().map((name) => `type ${name}`)].join(', '),
     validatorImportList: [...validatorImports].sort().join(', '),
     ...(commonValidator ? { commonValidator } : {}),
     types,
