@@ -60,7 +60,8 @@ const development500 = codegen.find((row) => row.plan === 'synthetic-500' && row
 log('profiling plangen generate on synthetic-500');
 const profile = profileCodegen({ workDir: WORK, plangenBin: plangen.bin, planFile: plan500.file });
 
-const { event, probeEvent } = pickEvents(plan500.plan);
+const { event, probeEvent, note: eventNote } = pickEvents(plan500.plan);
+notes.push(eventNote);
 const names = {
   plangen: (key) => `track${key.split(/[^A-Za-z0-9]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}`,
   // Typewriter names functions with quicktype's camelCase of the event name.
@@ -178,11 +179,10 @@ function pickEvents(plan) {
   const withFormats = [...versions.keys()].filter((key) =>
     JSON.stringify(plan.rules.findLast((rule) => rule.key === key).jsonSchema).includes('"format"'),
   ).length;
-  notes.push(
+  const note =
     `The per-call and bundle event is the first single-version event of the 500-event plan without a \`format\` keyword ` +
-      `(\`${event.key}\`); ${withFormats} of its ${versions.size} events have one, and Typewriter's development output cannot call those (see the probe above).`,
-  );
-  return { event: describe(event), probeEvent: describe(probe) };
+    `(\`${event.key}\`); ${withFormats} of its ${versions.size} events have one, and Typewriter's development output cannot call those (see the probe above).`;
+  return { event: describe(event), probeEvent: describe(probe), note };
 }
 
 function probeSummary(probes, key) {
