@@ -64,7 +64,7 @@ const scalarProperty = (broken: boolean): fc.Arbitrary<Json> =>
   );
 
 /** A property of the simple notation, nested up to `depth` levels of objects and arrays. */
-export function property(depth: number, broken: boolean): fc.Arbitrary<Json> {
+function property(depth: number, broken: boolean): fc.Arbitrary<Json> {
   if (depth <= 0) return scalarProperty(broken);
   const inner = property(depth - 1, broken);
   return fc.oneof(

@@ -19,7 +19,7 @@ function optional(key: string, value: fc.Arbitrary<Json>): fc.Arbitrary<JsonObje
 }
 
 /** A raw JSON Schema, nested up to `depth` levels. */
-export function rawSchema(depth: number): fc.Arbitrary<JsonObject> {
+function rawSchema(depth: number): fc.Arbitrary<JsonObject> {
   const scalar = fc.oneof(
     merged([fc.constant({ type: 'string' }), optional('pattern', fc.constantFrom(...PATTERNS)), optional('enum', fc.uniqueArray(hostileText, { minLength: 1, maxLength: 3 })), optional('format', fc.constantFrom('date-time', 'email', 'uri'))]),
     merged([fc.constantFrom({ type: 'integer' }, { type: 'number' }, { type: ['number', 'null'] }), optional('minimum', fc.integer({ min: -3, max: 3 }))]),
@@ -35,7 +35,7 @@ export function rawSchema(depth: number): fc.Arbitrary<JsonObject> {
   );
 }
 
-export function objectSchema(depth: number): fc.Arbitrary<JsonObject> {
+function objectSchema(depth: number): fc.Arbitrary<JsonObject> {
   return fc
     .tuple(fc.uniqueArray(fc.tuple(hostileName, rawSchema(depth)), { maxLength: 4, selector: ([key]) => key }), fc.boolean(), fc.option(fc.boolean()))
     .map(([entries, requireFirst, additional]) => ({

@@ -9,7 +9,7 @@ type Definition = JsonSchema | boolean | undefined;
 const TYPES = ['string', 'integer', 'number', 'boolean', 'null', 'object', 'array'] as const;
 
 /** A value meant to satisfy `schema` (best effort: `$ref`, `not`, `allOf` are not followed). */
-export function validValue(schema: Definition, depth = 3): fc.Arbitrary<unknown> {
+function validValue(schema: Definition, depth = 3): fc.Arbitrary<unknown> {
   if (schema === undefined || schema === true) return depth > 0 ? fc.jsonValue({ maxDepth: 2 }) : fc.string();
   if (schema === false) return fc.constant(undefined);
   if (schema.enum && schema.enum.length > 0) return fc.constantFrom(...schema.enum);
@@ -69,7 +69,7 @@ function objectValue(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
 }
 
 /** A valid value with one thing wrong: a required key dropped, an unplanned key added, or a value swapped for another type. */
-export function nearMiss(schema: JsonSchema): fc.Arbitrary<unknown> {
+function nearMiss(schema: JsonSchema): fc.Arbitrary<unknown> {
   return fc.tuple(validValue(schema), fc.nat(), fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 1 })).map(([value, pick, key, other]) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return other;
     const copy: Record<string, unknown> = { ...value };
