@@ -17,7 +17,8 @@ import { collidingPlanObject, DERIVING_SUFFIXES, planObject, planText, type Plan
 import { segmentPlanObject } from './random-segment-plan.js';
 import { fuzzParameters } from './runs.js';
 
-const LOCATED = /^plan\.(yaml|json)(:\d+:\d+|#\/\S*): \S/;
+// `file:line:col: ` or `file#/json/pointer: ` (a pointer may hold spaces: `#/events/Order Completed`).
+const LOCATED = /^plan\.(yaml|json)(:\d+:\d+|#\/.*?): \S/;
 
 const optionsArb: fc.Arbitrary<GenerateOptions> = fc.record({
   client: fc.constantFrom(...CLIENT_KINDS),
