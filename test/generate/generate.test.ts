@@ -168,6 +168,39 @@ describe('generate', () => {
     );
   });
 
+  it('keeps names json-schema-to-typescript would change, and keys that break plain objects', async () => {
+    const plan = {
+      name: 'x',
+      events: {
+        'Viewed 3d Model': {
+          properties: {
+            hasOwnProperty: { type: 'string', required: true },
+            constructor: { type: 'object', properties: { toString: { type: 'integer' } } },
+            ['__proto__']: { type: 'string' },
+          },
+        },
+      },
+    };
+    const model = loadPlanText(JSON.stringify(plan), 'plan.json');
+    const files: Record<string, string> = {};
+    for (const mode of ['development', 'production'] as const) {
+      for (const file of await generate(model, { ...PRODUCTION, mode })) files[`${mode}/${file.path}`] = file.content;
+    }
+    expect(files['production/index.ts']).toContain(
+      [
+        'export interface Viewed3dModelV1Properties {',
+        '  hasOwnProperty: string;',
+        '  constructor?: Viewed3dModelV1PropertiesConstructor;',
+        '  __proto__?: string;',
+        '}',
+        'export interface Viewed3dModelV1PropertiesConstructor {',
+        '  toString?: number;',
+        '}',
+      ].join('\n'),
+    );
+    expect(typeCheck(files)).toEqual([]);
+  });
+
   it('gives a plan without events an SDK that still compiles', async () => {
     const files: Record<string, string> = {};
     for (const mode of ['development', 'production'] as const) {

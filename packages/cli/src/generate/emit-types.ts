@@ -3,6 +3,7 @@
 // once and names never clash between runs.
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { JsonSchema } from '../model/types.js';
+import { Placeholders } from './placeholders.js';
 import { typingDefinitions } from './typing-definitions.js';
 
 export interface TypeEntry {
@@ -19,17 +20,19 @@ const ROOT_NAME = 'PlangenCombinedSchemaRoot';
 /** `reserved`: names the rest of the file uses, which no type from the plan may take. */
 export async function emitTypes(entries: readonly TypeEntry[], reserved: readonly string[]): Promise<string> {
   if (entries.length === 0) return '';
-  const definitions = typingDefinitions(entries, [...reserved, ROOT_NAME]);
+  const placeholders = new Placeholders();
+  const definitions = typingDefinitions(entries, [...reserved, ROOT_NAME], placeholders);
   for (const entry of entries) {
-    const schema = definitions[entry.name]!;
+    const key = placeholders.type(entry.name);
+    const schema = definitions[key]!;
     const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];
     // Named by the model, whatever the schema's own shape: json-schema-to-typescript prefers titles to keys.
-    definitions[entry.name] = { ...schema, title: entry.name, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
+    definitions[key] = { ...schema, title: key, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
   }
   const combined = {
     title: ROOT_NAME,
     definitions,
-    anyOf: entries.map((entry) => ({ $ref: `#/definitions/${entry.name}` })),
+    anyOf: entries.map((entry) => ({ $ref: `#/definitions/${placeholders.type(entry.name)}` })),
   };
   const output = await compile(combined as JSONSchema, ROOT_NAME, {
     bannerComment: '',
@@ -45,7 +48,7 @@ export async function emitTypes(entries: readonly TypeEntry[], reserved: readonl
     // Plans are self-contained: never read files or fetch URLs named by a `$ref`.
     $refOptions: { resolve: { external: false } },
   });
-  return checkTypeNames(dropRoot(output), entries);
+  return checkTypeNames(placeholders.restore(dropRoot(output)), entries);
 }
 
 function dropRoot(output: string): string {

@@ -3,6 +3,7 @@
 // definitions hoisted beside them. A definition that several schemas carry with
 // the same content (an `address` in v1 and v2) becomes one shared type.
 import type { JsonSchema } from '../model/types.js';
+import type { Placeholders } from './placeholders.js';
 import { typingSchema, type TypingContext } from './typing-schema.js';
 
 export interface TypingEntry {
@@ -15,8 +16,13 @@ type Json = unknown;
 /**
  * `reserved`: names the rest of the generated file declares or imports. Hoisted definitions and nested
  * interfaces take names outside it and outside the model's type names, so no two declarations clash.
+ * The result is keyed by placeholders, as json-schema-to-typescript sees the names.
  */
-export function typingDefinitions(entries: readonly TypingEntry[], reserved: readonly string[]): Record<string, JsonSchema> {
+export function typingDefinitions(
+  entries: readonly TypingEntry[],
+  reserved: readonly string[],
+  placeholders: Placeholders,
+): Record<string, JsonSchema> {
   const taken = new Set([...reserved, ...entries.map((entry) => entry.name)]);
   const sharedByContent = new Map<string, string>();
   const types: [string, JsonSchema][] = [];
@@ -41,9 +47,13 @@ export function typingDefinitions(entries: readonly TypingEntry[], reserved: rea
         local.set(`#/${keyword}/${escapePointer(key)}`, name);
       }
     }
-    const context: TypingContext = { rewriteRef: rewriter(entry.name, local), claimName: (base) => freeName(base, taken) };
-    types.push([entry.name, typingSchema(asObject(entry.schema), entry.name, context)]);
-    for (const [name, definition] of owned) hoisted.push([name, typingSchema(definition as JsonSchema, name, context)]);
+    const context: TypingContext = {
+      rewriteRef: rewriter(entry.name, local, placeholders),
+      claimName: (base) => freeName(base, taken),
+      placeholders,
+    };
+    types.push([placeholders.type(entry.name), typingSchema(asObject(entry.schema), entry.name, context)]);
+    for (const [name, definition] of owned) hoisted.push([placeholders.type(name), typingSchema(definition as JsonSchema, name, context)]);
   }
   return Object.fromEntries([...types, ...hoisted]);
 }
@@ -53,17 +63,24 @@ function asObject(schema: JsonSchema): JsonSchema {
   return schema.type === undefined && schema.$ref === undefined ? { ...schema, type: 'object' } : schema;
 }
 
-// `#/definitions/address/properties/city` -> `#/definitions/Address/properties/city`;
+// `#/definitions/address/properties/city` -> `#/definitions/<Address>/properties/<city>` (placeholders);
 // any other local pointer is re-rooted under the owning type.
-function rewriter(typeName: string, local: ReadonlyMap<string, string>): TypingContext['rewriteRef'] {
+function rewriter(typeName: string, local: ReadonlyMap<string, string>, placeholders: Placeholders): TypingContext['rewriteRef'] {
   return (encoded) => {
     // A fragment may percent-encode its pointer (`#/$defs/post%20code`).
     const ref = decodeFragment(encoded);
     for (const [pointer, name] of local) {
-      if (ref === pointer || ref.startsWith(`${pointer}/`)) return `#/definitions/${name}${ref.slice(pointer.length)}`;
+      if (ref === pointer || ref.startsWith(`${pointer}/`)) return `#/definitions/${placeholders.type(name)}${withKeys(ref.slice(pointer.length), placeholders)}`;
     }
-    return `#/definitions/${typeName}${encoded.slice(1)}`;
+    return `#/definitions/${placeholders.type(typeName)}${withKeys(ref.slice(1), placeholders)}`;
   };
+}
+
+// Property keys inside a pointer are placeholders too: `/properties/city` -> `/properties/plangenKey3`.
+function withKeys(pointer: string, placeholders: Placeholders): string {
+  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const mapped = segments.map((segment, index) => (segments[index - 1] === 'properties' ? placeholders.key(segment) : segment));
+  return mapped.map((segment) => `/${escapePointer(segment)}`).join('');
 }
 
 function decodeFragment(ref: string): string {

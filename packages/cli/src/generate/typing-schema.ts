@@ -4,6 +4,7 @@
 // key that json-schema-to-typescript would paste into code as-is removed.
 import type { JsonSchema } from '../model/types.js';
 import { docLines, stringLiteral } from './escape.js';
+import type { Placeholders } from './placeholders.js';
 
 type Json = unknown;
 
@@ -38,6 +39,8 @@ export interface TypingContext {
   rewriteRef(ref: string): string;
   /** A type name not yet taken in the generated file: `base`, or `base` with a number. */
   claimName(base: string): string;
+  /** What json-schema-to-typescript sees instead of a type name or a property key (placeholders.ts). */
+  placeholders: Placeholders;
 }
 
 /**
@@ -67,7 +70,7 @@ function prepare(schema: Json, context: TypingContext, base: string | undefined,
     if (DROPPED_KEYWORDS.has(key) || key === 'description') continue;
     entries.push([key, prepareKeyword(key, value, context, name)]);
   }
-  if (named) entries.push(['title', name]);
+  if (named && name !== undefined) entries.push(['title', context.placeholders.type(name)]);
   const literals = typeof source['pattern'] === 'string' && isStringSchema(source) ? permittedValues(source['pattern']) : undefined;
   if (literals) entries.push(['tsType', literalUnion(literals, source['type'])]);
   // `{}` or `{ description }`: any JSON value, as Segment's "any" type means.
@@ -78,7 +81,15 @@ function prepare(schema: Json, context: TypingContext, base: string | undefined,
 }
 
 function prepareKeyword(key: string, value: Json, context: TypingContext, name: string | undefined): Json {
-  if (key === 'properties') return mapValues(value, (entry, property) => prepare(entry, context, nestedName(name, property)));
+  if (key === 'properties') {
+    if (!isObjectRecord(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([property, entry]) => [context.placeholders.key(property), prepare(entry, context, nestedName(name, property))]),
+    );
+  }
+  if (key === 'required' && Array.isArray(value)) {
+    return value.map((property) => (typeof property === 'string' ? context.placeholders.key(property) : property));
+  }
   if (key === 'items' && !Array.isArray(value)) return prepare(value, context, name === undefined ? undefined : `${name}Item`);
   if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, context, undefined);
   if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, context, undefined));
@@ -101,9 +112,9 @@ function isObjectRecord(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function mapValues(value: Json, fn: (entry: Json, key: string) => Json): Json {
+function mapValues(value: Json, fn: (entry: Json) => Json): Json {
   if (!isObjectRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fn(entry, key)]));
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fn(entry)]));
 }
 
 function isStringSchema(schema: Record<string, Json>): boolean {
