@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileValidators } from '../../packages/cli/src/generate/validators/compile-validators.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
+import { compactErrorPushes } from '../../packages/cli/src/generate/validators/compact-error-pushes.js';
+import { hoistSchemaValues } from '../../packages/cli/src/generate/validators/hoist-schema-values.js';
 import { rewriteRuntimeRequires } from '../../packages/cli/src/generate/validators/runtime-imports.js';
 import type { JsonSchema } from '../../packages/cli/src/model/types.js';
 import { SCHEMA_CASES } from './schema-cases.js';
@@ -41,7 +43,9 @@ describe('compileValidators output', () => {
 
   it('keeps ajv code compact and comment-free, without regex constructors bundlers must keep', () => {
     const body = ts.code.slice(ts.code.indexOf("'@plangen/core';\nconst ") + 17, ts.code.indexOf('\nexport const '));
-    expect(body).toMatch(/^const schema\d+ = \{/);
+    // Values the code reads from a schema are constants of their own; no schema is kept whole.
+    expect(body).toMatch(/^const schemaValue0 = /);
+    expect(body).not.toMatch(/const schema\d+ = /);
     expect(body).toMatch(/return errors === 0;\}$/);
     expect(body).not.toContain('sourceURL');
     expect(body).not.toContain('new RegExp');
@@ -172,5 +176,48 @@ describe('compileValidators errors', () => {
     expect(fails('validateType', { properties: { a: { type: 'strng' as 'string' } } })).toThrow(
       'cannot compile validateType: its schema is invalid: schema/properties/a/type must be equal to one of the allowed values, schema/properties/a/type must be array, schema/properties/a/type must match a schema in anyOf.',
     );
+  });
+});
+
+describe('hoistSchemaValues', () => {
+  it('turns each value read from a schema into one shared constant and drops the schema', () => {
+    const code =
+      'const schema11 = {"properties":{"a-b":{"type":["string","null"]},"c":{"type":["string","null"],"enum":["x"]}}};' +
+      'function v(data){return [schema11.properties["a-b"].type, schema11.properties.c.type, schema11.properties.c.enum];}';
+    expect(hoistSchemaValues(code)).toBe(
+      'const schemaValue0 = ["string","null"];const schemaValue1 = ["x"];' +
+        'function v(data){return [schemaValue0, schemaValue0, schemaValue1];}',
+    );
+  });
+
+  it('leaves data properties, strings and schemas read whole alone', () => {
+    const code =
+      'const schema3 = {"enum":["schema3.enum"]};const schema4 = {"enum":[1]};' +
+      'function v(data){return [data.schema3.enum, "schema3.enum", schema4, schema4.enum, schema3.missing.path];}';
+    expect(hoistSchemaValues(code)).toBe(
+      'const schemaValue0 = [1];const schema3 = {"enum":["schema3.enum"]};const schema4 = {"enum":[1]};' +
+        'function v(data){return [data.schema3.enum, "schema3.enum", schema4, schemaValue0, schema3.missing.path];}',
+    );
+  });
+});
+
+describe('compactErrorPushes', () => {
+  it('shortens the pushes in code and leaves the same text in strings alone', () => {
+    const push = 'if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}';
+    const code = `const err3 = {params:{allowedValues: ["${push}"]}};${push}errors++;`;
+    expect(compactErrorPushes(code)).toBe(
+      `const err3 = {params:{allowedValues: ["${push}"]}};(vErrors || (vErrors = [])).push(err3);errors++;`,
+    );
+  });
+
+  it('keeps every verdict and error of a plan whose data spells out the push', () => {
+    const push = 'if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}';
+    const schema: JsonSchema = { type: 'object', properties: { code: { enum: [push] } }, required: ['code'] };
+    const { validateCode } = loadValidators([{ name: 'validateCode', schema }]);
+    expect(validateCode?.({ code: push })).toBe(true);
+    expect(validateCode?.({ code: 'x' })).toBe(false);
+    expect(validateCode?.errors).toEqual([
+      { instancePath: '/code', schemaPath: '#/properties/code/enum', keyword: 'enum', params: { allowedValues: [push] } },
+    ]);
   });
 });

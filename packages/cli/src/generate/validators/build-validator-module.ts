@@ -2,6 +2,8 @@
 // for ESM and bundlers, the names it imports from @plangen/core, and one export
 // per entry. compile-validators.ts prints them; load-validators.ts runs them.
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
+import { compactErrorPushes } from './compact-error-pushes.js';
+import { hoistSchemaValues } from './hoist-schema-values.js';
 import { prepareSchema } from './prepare-schema.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
 import { standaloneValidators } from './standalone-code.js';
@@ -35,7 +37,7 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[]): Valida
   const { code: rewritten, imports } = rewriteRuntimeRequires(code.replace(SOURCE_URL_COMMENT, ''));
   // Last, because a regex literal is the one place where plan text holds an unescaped `"`.
   // Regex literals, unlike `new RegExp(...)`, tell bundlers an unused one can go.
-  const body = rewritten.replace(NEW_REGEXP, (_call, source: string, flags: string) =>
+  const body = compactErrorPushes(hoistSchemaValues(rewritten)).replace(NEW_REGEXP, (_call, source: string, flags: string) =>
     regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string),
   );
   return { imports, body, exports: sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })) };

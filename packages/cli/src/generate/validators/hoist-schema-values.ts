@@ -1,0 +1,105 @@
+// ajv standalone keeps every compiled schema whole in the module (`const schema11 = {...}`) only so that
+// some code can point into it: error params of multi-type `type` and `enum`, enum lists. Each value read
+// that way becomes its own small constant (equal values shared), and a schema constant that nothing
+// reads whole any more is dropped. The module loses a copy of every schema, and a bundler keeps only the
+// few values the validators an app imports need.
+
+import { JSON_STRING as STRING } from './code-tokens.js';
+
+const TOKENS = new RegExp(
+  String.raw`${STRING}|(?<![\w$.])const schema(\d+) = |(?<![\w$.])schema(\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:\d+|${STRING})\])*)`,
+  'g',
+);
+const ACCESSOR = new RegExp(String.raw`\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[(${STRING})\]`, 'g');
+
+interface Declaration {
+  readonly start: number;
+  readonly end: number;
+  readonly value: unknown;
+}
+
+export function hoistSchemaValues(code: string): string {
+  const declarations = new Map<string, Declaration>();
+  const references: { start: number; end: number; schema: string; path: string }[] = [];
+  const readWhole = new Set<string>();
+  for (const match of code.matchAll(TOKENS)) {
+    const [text, declared, referenced, path] = match;
+    const start = match.index;
+    if (declared !== undefined) {
+      const end = statementEnd(code, start + text.length);
+      declarations.set(declared, { start, end: end + 1, value: JSON.parse(code.slice(start + text.length, end)) as unknown });
+    } else if (referenced !== undefined) {
+      if (path === undefined || path === '') readWhole.add(referenced);
+      else references.push({ start, end: start + text.length, schema: referenced, path });
+    }
+  }
+
+  const prefix = freePrefix(code);
+  const names = new Map<string, string>();
+  const constants: string[] = [];
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const reference of references) {
+    const declaration = declarations.get(reference.schema);
+    const value = declaration === undefined ? undefined : valueAt(declaration.value, reference.path);
+    if (value === undefined) {
+      readWhole.add(reference.schema);
+      continue;
+    }
+    const json = scriptJson(value);
+    let name = names.get(json);
+    if (name === undefined) {
+      name = `${prefix}${names.size}`;
+      names.set(json, name);
+      constants.push(`const ${name} = ${json};`);
+    }
+    edits.push({ start: reference.start, end: reference.end, text: name });
+  }
+  for (const [schema, declaration] of declarations) {
+    if (!readWhole.has(schema)) edits.push({ start: declaration.start, end: declaration.end, text: '' });
+  }
+  return constants.join('') + applyEdits(code, edits);
+}
+
+// The `;` that ends the declaration starting at `from`: JSON holds none outside its strings.
+function statementEnd(code: string, from: number): number {
+  for (let i = from; i < code.length; i++) {
+    if (code[i] === ';') return i;
+    if (code[i] === '"') for (i++; code[i] !== '"' && i < code.length; i++) if (code[i] === '\\') i++;
+  }
+  return code.length;
+}
+
+// Follows `.key`, `[0]` and `["key"]` accessors; undefined when the path leaves the value.
+function valueAt(root: unknown, path: string): unknown {
+  let value = root;
+  for (const [, dotted, index, quoted] of path.matchAll(ACCESSOR)) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const key = dotted ?? index ?? (JSON.parse(quoted ?? '""') as string);
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+// JSON as ajv writes it into code: U+2028/U+2029 escaped so no older parser reads a line break.
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+// A name prefix no identifier of the code starts with.
+function freePrefix(code: string): string {
+  let prefix = 'schemaValue';
+  while (new RegExp(String.raw`\b${prefix}\d`).test(code)) prefix += '_';
+  return prefix;
+}
+
+function applyEdits(code: string, edits: { start: number; end: number; text: string }[]): string {
+  edits.sort((a, b) => a.start - b.start);
+  let result = '';
+  let at = 0;
+  for (const edit of edits) {
+    result += code.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return result + code.slice(at);
+}
