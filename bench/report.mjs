@@ -1,5 +1,7 @@
 // Renders one benchmark run as bench/RESULTS.md: the targets first, then the
-// machine and versions, then one table per benchmark, then how it was measured.
+// machine and versions, then one section per benchmark, then how it was
+// measured. A benchmark that failed or was skipped leaves its section out and
+// its target "not measured"; run.mjs says why in the notes.
 //
 //   node report.mjs .work/results.json   prints the report of a saved run again
 import { readFileSync } from 'node:fs';
@@ -8,64 +10,77 @@ import { pathToFileURL } from 'node:url';
 const TARGETS = { codegenSpeedup: 20, perCallRatio: 3, addedGzipBytes: 2048, marginalGrowth: 1.5 };
 
 export function renderReport(run) {
-  const codegen = run.codegen.filter((row) => row.mode === 'development');
-  const at500 = codegen.find((row) => row.plan === 'synthetic-500');
-  const direct = run.perCall.results.find((result) => result.name === 'direct');
-  const plangenCall = run.perCall.results.find((result) => result.name === 'plangen (development)');
-  const bare = run.bundle.find((app) => app.name === 'bare-track');
-  const plangenBundle = run.bundle.find((app) => app.name === 'plangen-development');
-  const scaling = scalingRows(codegen, run.plans);
-  const plangenGrowth = growth(scaling.filter((row) => row.tool === 'plangen'));
-
   const lines = [
     '# plangen vs Segment Typewriter: benchmark results',
     '',
     `Written by \`pnpm bench\` (bench/run.mjs) on ${run.date}${run.quick ? ' in --quick mode (fewer runs; not for publishing)' : ''}. Do not edit by hand: rerun it.`,
     '',
-    '## Targets',
+    ...targetsSection(run),
+    ...machineSection(run),
+    ...plansSection(run),
+    ...codegenSection(run),
+    ...scalingSection(run),
+    ...profileSection(run.profile),
+    ...perCallSection(run.perCall),
+    ...bundleSection(run.bundle),
+    ...(run.formatProbe ? ['## Date-time properties at run time', '', run.formatProbe, ''] : []),
+    ...(run.validateFragment ? ['## Checking recorded events: `plangen validate`', '', run.validateFragment.trim(), ''] : []),
+    '## How it was measured',
     '',
-    table(
-      ['target', 'measured', 'met'],
-      [
-        target(
-          `codegen at 500 events: plangen at least ${TARGETS.codegenSpeedup}x faster than \`typewriter build\``,
-          at500 &&
-            `${ratio(at500.typewriter.wallMs / at500.plangen.wallMs)} faster in wall time (${ms(at500.plangen.wallMs)} vs ${ms(at500.typewriter.wallMs)}); ` +
-              `${ratio(at500.typewriter.cpuMs / at500.plangen.cpuMs)} in CPU time (${ms(at500.plangen.cpuMs)} vs ${ms(at500.typewriter.cpuMs)})`,
-          at500 && at500.typewriter.wallMs / at500.plangen.wallMs >= TARGETS.codegenSpeedup,
-        ),
-        target(
-          `per call: validated plangen wrapper within ${TARGETS.perCallRatio}x of a direct \`analytics.track()\``,
-          plangenCall && direct && `${ratio(plangenCall.nsPerOpMedian / direct.nsPerOpMedian)} (${ns(plangenCall.nsPerOpMedian)} vs ${ns(direct.nsPerOpMedian)})`,
-          plangenCall && direct && plangenCall.nsPerOpMedian / direct.nsPerOpMedian <= TARGETS.perCallRatio,
-        ),
-        target(
-          'bundle: one plangen wrapper (development build, validator included) adds at most 2 KB gzip',
-          plangenBundle && bare && `+${bytes(plangenBundle.gzipBytes - bare.gzipBytes)} gzip`,
-          plangenBundle && bare && plangenBundle.gzipBytes - bare.gzipBytes <= TARGETS.addedGzipBytes,
-        ),
-        target(
-          `scaling: plangen codegen CPU time grows linearly (cost per added event from 500 to 2,000 at most ${TARGETS.marginalGrowth}x that from 100 to 500)`,
-          plangenGrowth && `${ratio(plangenGrowth)}`,
-          plangenGrowth && plangenGrowth <= TARGETS.marginalGrowth,
-        ),
-      ],
+    ...run.notes.map((note) => `- ${note}`),
+    '',
+  ];
+  return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
+}
+
+function targetsSection(run) {
+  const at500 = measured(run.codegen).find((row) => row.plan === 'synthetic-500' && row.mode === 'development');
+  const direct = run.perCall?.results.find((result) => result.name === 'direct');
+  const plangenCall = run.perCall?.results.find((result) => result.name === 'plangen (development)');
+  const bare = run.bundle?.find((app) => app.name === 'bare-track');
+  const plangenBundle = run.bundle?.find((app) => app.name === 'plangen-development');
+  const plangenGrowth = growth(scalingRows(run).filter((row) => row.tool === 'plangen'));
+  const rows = [
+    target(
+      `codegen at 500 events: plangen at least ${TARGETS.codegenSpeedup}x faster than \`typewriter build\``,
+      at500 &&
+        `${ratio(at500.typewriter.wallMs / at500.plangen.wallMs)} faster in wall time (${ms(at500.plangen.wallMs)} vs ${ms(at500.typewriter.wallMs)}); ` +
+          `${ratio(at500.typewriter.cpuMs / at500.plangen.cpuMs)} in CPU time (${ms(at500.plangen.cpuMs)} vs ${ms(at500.typewriter.cpuMs)})`,
+      at500 && at500.typewriter.wallMs / at500.plangen.wallMs >= TARGETS.codegenSpeedup,
     ),
-    '',
-    '## Machine and versions',
-    '',
-    table(
-      ['', ''],
-      [
-        ['CPU', `${run.machine.cpu}, ${run.machine.cores} cores`],
-        ['memory', `${run.machine.memoryGiB} GiB`],
-        ['OS', run.machine.os],
-        ['Node.js', run.machine.node],
-        ['1-minute load average during the run', `${run.load.min.toFixed(2)} to ${run.load.max.toFixed(2)} (other work shared the machine: compare ratios, not absolute times)`],
-        ...Object.entries(run.versions),
-      ],
+    target(
+      `per call: validated plangen wrapper within ${TARGETS.perCallRatio}x of a direct \`analytics.track()\``,
+      plangenCall && direct && `${ratio(plangenCall.nsPerOpMedian / direct.nsPerOpMedian)} (${ns(plangenCall.nsPerOpMedian)} vs ${ns(direct.nsPerOpMedian)})`,
+      plangenCall && direct && plangenCall.nsPerOpMedian / direct.nsPerOpMedian <= TARGETS.perCallRatio,
     ),
-    '',
+    target(
+      'bundle: one plangen wrapper (development build, validator included) adds at most 2 KB gzip',
+      plangenBundle && bare && `+${bytes(plangenBundle.gzipBytes - bare.gzipBytes)} gzip`,
+      plangenBundle && bare && plangenBundle.gzipBytes - bare.gzipBytes <= TARGETS.addedGzipBytes,
+    ),
+    target(
+      `scaling: plangen codegen CPU time grows linearly (cost per added event from 500 to 2,000 at most ${TARGETS.marginalGrowth}x that from 100 to 500)`,
+      plangenGrowth && ratio(plangenGrowth),
+      plangenGrowth && plangenGrowth <= TARGETS.marginalGrowth,
+    ),
+  ];
+  return ['## Targets', '', table(['target', 'measured', 'met'], rows), ''];
+}
+
+function machineSection(run) {
+  const rows = [
+    ['CPU', `${run.machine.cpu}, ${run.machine.cores} cores`],
+    ['memory', `${run.machine.memoryGiB} GiB`],
+    ['OS', run.machine.os],
+    ['Node.js', run.machine.node],
+    ['1-minute load average during the run', `${run.load.min.toFixed(2)} to ${run.load.max.toFixed(2)} (other work shared the machine: compare ratios, not absolute times)`],
+    ...Object.entries(run.versions),
+  ];
+  return ['## Machine and versions', '', table(['', ''], rows), ''];
+}
+
+function plansSection(run) {
+  return [
     '## Plans',
     '',
     'Both tools read the very same `plan.json` (Segment Public API format). The synthetic plans come from `bench/synthetic-plan.mjs` ' +
@@ -77,6 +92,27 @@ export function renderReport(run) {
       run.plans.map((plan) => [plan.label, String(plan.events), String(plan.rules), bytes(plan.bytes)]),
     ),
     '',
+  ];
+}
+
+function codegenSection(run) {
+  const rows = run.codegen.map((row) => {
+    const label = [planLabel(run.plans, row.plan), row.mode];
+    if (row.error) return [...label, '', `failed: ${row.error}`, '', '', '', '', '', '', ''];
+    return [
+      ...label,
+      row.typewriter.runs === row.plangen.runs ? String(row.plangen.runs) : `${row.typewriter.runs} / ${row.plangen.runs}`,
+      ms(row.typewriter.wallMs),
+      ms(row.plangen.wallMs),
+      ratio(row.typewriter.wallMs / row.plangen.wallMs),
+      ms(row.typewriter.cpuMs),
+      ms(row.plangen.cpuMs),
+      ratio(row.typewriter.cpuMs / row.plangen.cpuMs),
+      mib(row.typewriter.maxRssKb),
+      mib(row.plangen.maxRssKb),
+    ];
+  });
+  return [
     '## Codegen: wall time and peak memory',
     '',
     `Each tool runs as a child process from a cold start (\`node\` + CLI + generation + writing files); the two take turns, never run at once. ` +
@@ -87,21 +123,22 @@ export function renderReport(run) {
     '',
     table(
       ['plan', 'mode', 'runs', 'Typewriter wall', 'plangen wall', 'plangen faster (wall)', 'Typewriter CPU', 'plangen CPU', 'plangen faster (CPU)', 'Typewriter peak RSS', 'plangen peak RSS'],
-      run.codegen.map((row) => [
-        planLabel(run.plans, row.plan),
-        row.mode,
-        row.typewriter.runs === row.plangen.runs ? String(row.plangen.runs) : `${row.typewriter.runs} / ${row.plangen.runs}`,
-        ms(row.typewriter.wallMs),
-        ms(row.plangen.wallMs),
-        ratio(row.typewriter.wallMs / row.plangen.wallMs),
-        ms(row.typewriter.cpuMs),
-        ms(row.plangen.cpuMs),
-        ratio(row.typewriter.cpuMs / row.plangen.cpuMs),
-        mib(row.typewriter.maxRssKb),
-        mib(row.plangen.maxRssKb),
-      ]),
+      rows,
     ),
     '',
+  ];
+}
+
+function scalingSection(run) {
+  const scaling = scalingRows(run);
+  if (scaling.length === 0) return [];
+  const verdicts = ['plangen', 'typewriter'].flatMap((tool) => {
+    const value = growth(scaling.filter((row) => row.tool === tool));
+    if (value === undefined) return [];
+    const verdict = value <= TARGETS.marginalGrowth ? 'linear' : 'worse than linear';
+    return [`- ${tool}: cost per added event from 500 to 2,000 is ${ratio(value)} that from 100 to 500 (${verdict}).`];
+  });
+  return [
     '## Scaling: codegen time and output size from 100 to 2,000 events',
     '',
     'Cost per added event is the slope of CPU time between two plan sizes, so the fixed start-up cost drops out: ' +
@@ -120,22 +157,44 @@ export function renderReport(run) {
       ]),
     ),
     '',
-    ...['plangen', 'typewriter'].map((tool) => {
-      const value = growth(scaling.filter((row) => row.tool === tool));
-      return value === undefined ? '' : `- ${tool}: cost per added event from 500 to 2,000 is ${ratio(value)} that from 100 to 500 (${value <= TARGETS.marginalGrowth ? 'linear' : 'worse than linear'}).`;
-    }),
+    ...verdicts,
     '',
-    ...profileSection(run.profile),
+  ];
+}
+
+/** Self CPU time of one profiled `plangen generate` on the 500-event plan, by origin. */
+function profileSection(profile) {
+  if (!profile) return [];
+  const share = (value) => `${((value / profile.totalMs) * 100).toFixed(1)}%`;
+  const shown = profile.origins.slice(0, 12);
+  const rest = profile.origins.slice(12).reduce((sum, entry) => sum + entry.ms, 0);
+  const rows = [...shown.map((entry) => [entry.origin, ms(entry.ms), share(entry.ms)]), ...(rest > 0 ? [['everything else', ms(rest), share(rest)]] : [])];
+  return [
+    "## Where plangen's codegen time goes",
+    '',
+    `One \`plangen generate\` (development) of the 500-event plan under the V8 CPU profiler (${ms(profile.totalMs)} of CPU samples; ` +
+      'profiling slows it down, the shares are what count): self time summed by dependency, plangen folder, or garbage collection.',
+    '',
+    table(['origin', 'self time', 'share'], rows),
+    '',
+  ];
+}
+
+function perCallSection(perCall) {
+  if (!perCall) return [];
+  const direct = perCall.results.find((result) => result.name === 'direct');
+  const others = perCall.results.filter((result) => result !== direct);
+  return [
     '## Per call: one track call, no-op client',
     '',
-    `Event \`${run.perCall.event}\` of the 500-event plan with the same valid properties for every contender, ` +
+    `Event \`${perCall.event}\` of the 500-event plan with the same valid properties for every contender, ` +
       'all in one Node.js process (tinybench; each sample times a batch of calls long enough for the timer, and reports the mean of the batch). ' +
       'Before timing, each contender is checked: the valid call reaches the client with the properties unchanged, and dropping a required ' +
       'property is reported as a violation when the contender validates.',
     '',
     table(
       ['contender', 'median per call', '± (rme)', 'vs direct', 'validates', 'context it adds', 'samples x calls'],
-      run.perCall.results.map((result) => [
+      perCall.results.map((result) => [
         result.name,
         ns(result.nsPerOpMedian),
         `${result.rmePercent.toFixed(1)}%`,
@@ -148,15 +207,20 @@ export function renderReport(run) {
     '',
     ...(direct
       ? [
-          'Added time per call over the direct call (the no-op client makes the direct call nearly free, so this is each wrapper\'s own cost): ' +
-            run.perCall.results
-              .filter((result) => result !== direct)
-              .map((result) => `${result.name} +${ns(result.nsPerOpMedian - direct.nsPerOpMedian)}`)
-              .join('; ') +
+          "Added time per call over the direct call (the no-op client makes the direct call nearly free, so this is each wrapper's own cost): " +
+            others.map((result) => `${result.name} +${ns(result.nsPerOpMedian - direct.nsPerOpMedian)}`).join('; ') +
             '.',
           '',
         ]
       : []),
+  ];
+}
+
+function bundleSection(bundle) {
+  if (!bundle) return [];
+  const bare = bundle.find((app) => app.name === 'bare-track');
+  const tools = bundle.filter((app) => app !== bare);
+  return [
     '## Bundle size: one wrapper from the 500-event SDK in a browser app',
     '',
     'Each app calls one event once; esbuild bundles it (bundle, minify, tree-shaking, ESM, browser, es2020); gzip level 9. ' +
@@ -165,64 +229,29 @@ export function renderReport(run) {
     '',
     table(
       ['app', 'min', 'gzip', 'added over the bare call (gzip)'],
-      run.bundle.map((app) => [
-        app.label,
-        bytes(app.minBytes),
-        bytes(app.gzipBytes),
-        bare && app !== bare ? `+${bytes(app.gzipBytes - bare.gzipBytes)}` : '',
-      ]),
+      bundle.map((app) => [app.label, bytes(app.minBytes), bytes(app.gzipBytes), bare && app !== bare ? `+${bytes(app.gzipBytes - bare.gzipBytes)}` : '']),
     ),
     '',
     'Where the minified bytes come from (esbuild metafile):',
     '',
-    ...run.bundle
-      .filter((app) => app !== bare)
-      .map((app) => `- ${app.label}: ${app.parts.map((part) => `${part.name} ${bytes(part.bytes)}`).join(', ')}`),
-    '',
-  ];
-
-  if (run.formatProbe) {
-    lines.push('## Date-time properties at run time', '', run.formatProbe, '');
-  }
-  if (run.validateFragment) {
-    lines.push('## Checking recorded events: `plangen validate`', '', run.validateFragment.trim(), '');
-  }
-  lines.push(
-    '## How it was measured',
-    '',
-    ...run.notes.map((note) => `- ${note}`),
-    '',
-  );
-  return lines.filter((line, index, all) => !(line === '' && all[index - 1] === '')).join('\n');
-}
-
-/** Self CPU time of one profiled `plangen generate` on the 500-event plan, by origin. */
-function profileSection(profile) {
-  if (!profile) return [];
-  const shown = profile.origins.slice(0, 12);
-  const rest = profile.origins.slice(12).reduce((sum, entry) => sum + entry.ms, 0);
-  const rows = [...shown.map((entry) => [entry.origin, ms(entry.ms), share(entry.ms)]), ...(rest > 0 ? [['everything else', ms(rest), share(rest)]] : [])];
-  function share(value) {
-    return `${((value / profile.totalMs) * 100).toFixed(1)}%`;
-  }
-  return [
-    "## Where plangen's codegen time goes",
-    '',
-    `One \`plangen generate\` (development) of the 500-event plan under the V8 CPU profiler (${ms(profile.totalMs)} of CPU samples; ` +
-      'profiling slows it down, the shares are what count): self time summed by dependency, plangen folder, or garbage collection.',
-    '',
-    table(['origin', 'self time', 'share'], rows),
+    ...tools.map((app) => `- ${app.label}: ${app.parts.map((part) => `${part.name} ${bytes(part.bytes)}`).join(', ')}`),
     '',
   ];
 }
 
-/** Rows of the scaling table: the synthetic plans only, smallest first, with the slope to the previous size. */
-function scalingRows(codegen, plans) {
+/** Codegen rows that were measured (not failed). */
+function measured(codegen) {
+  return codegen.filter((row) => !row.error);
+}
+
+/** Rows of the scaling table: the synthetic plans in development mode, smallest first, with the slope to the previous size. */
+function scalingRows(run) {
   const rows = [];
+  const synthetic = measured(run.codegen).filter((row) => row.mode === 'development' && row.plan.startsWith('synthetic-'));
   for (const tool of ['plangen', 'typewriter']) {
     let previous;
-    for (const row of codegen.filter((entry) => entry.plan.startsWith('synthetic-'))) {
-      const events = plans.find((plan) => plan.name === row.plan).events;
+    for (const row of synthetic) {
+      const events = run.plans.find((plan) => plan.name === row.plan).events;
       const current = { tool, events, wallMs: row[tool].wallMs, cpuMs: row[tool].cpuMs, outputBytes: row[tool].output.bytes };
       if (previous) current.marginalMs = (current.cpuMs - previous.cpuMs) / (events - previous.events);
       rows.push(current);
@@ -239,9 +268,9 @@ function growth(rows) {
   return slopes[slopes.length - 1] / slopes[slopes.length - 2];
 }
 
-function target(name, measured, met) {
-  if (!measured) return [name, 'not measured', '—'];
-  return [name, measured, met ? 'yes' : 'no'];
+function target(name, measuredText, met) {
+  if (!measuredText) return [name, 'not measured', '—'];
+  return [name, measuredText, met ? 'yes' : 'no'];
 }
 
 function table(header, rows) {

@@ -48,17 +48,19 @@ const { plans, samples } = writePlans();
 
 log('codegen');
 const codegen = [];
-for (const plan of plans) {
-  codegen.push(await benchCodegen({ workDir: WORK, plangenBin: plangen.bin, plan, mode: 'development', runs: runsFor(plan.events), log }));
-}
+for (const plan of plans) codegen.push(await codegenRow(plan, 'development', runsFor(plan.events)));
 const plan500 = plans.find((plan) => plan.name === 'synthetic-500');
 // Production builds feed the per-call and bundle benchmarks; one run each is enough for their table row.
-const production500 = await benchCodegen({ workDir: WORK, plangenBin: plangen.bin, plan: plan500, mode: 'production', runs: ONE_RUN, log });
+const production500 = await codegenRow(plan500, 'production', ONE_RUN);
 codegen.push(production500);
 const development500 = codegen.find((row) => row.plan === 'synthetic-500' && row.mode === 'development');
 
-log('profiling plangen generate on synthetic-500');
-const profile = profileCodegen({ workDir: WORK, plangenBin: plangen.bin, planFile: plan500.file });
+const profile = await attempt('profiling plangen generate on synthetic-500', () =>
+  profileCodegen({ workDir: WORK, plangenBin: plangen.bin, planFile: plan500.file }),
+);
+// The per-call and bundle benchmarks use the 500-event SDKs of both tools in both modes.
+const sdksMissing = [development500, production500].find((row) => row.error);
+if (sdksMissing) notes.push(`The per-call and bundle-size benchmarks were skipped: codegen of the 500-event plan (${sdksMissing.mode}) failed.`);
 
 const { event, probeEvent, note: eventNote } = pickEvents(plan500.plan);
 notes.push(eventNote);
@@ -67,7 +69,7 @@ const names = {
   // Typewriter names functions with quicktype's camelCase of the event name.
   typewriter: (key) => names.plangen(key).replace(/^track(.)/, (_, first) => first.toLowerCase()),
 };
-const sdks = {
+const sdks = sdksMissing ? {} : {
   'plangen (development)': { kind: 'plangen', entry: join(development500.plangen.dir, 'index.ts') },
   'plangen (production)': { kind: 'plangen', entry: join(production500.plangen.dir, 'index.ts') },
   'typewriter (development)': { kind: 'typewriter', entry: join(development500.typewriter.dir, 'segment.ts') },
@@ -75,8 +77,7 @@ const sdks = {
 };
 const fnOf = (name, key) => names[sdks[name].kind](key);
 
-log(`per call: ${event.key}`);
-const perCall = await benchPerCall({
+const perCall = await attempt(`per call: ${event.key}`, () => benchPerCall({
   workDir: WORK,
   coreEntry: plangen.coreEntry,
   event: event.key,
@@ -92,11 +93,10 @@ const perCall = await benchPerCall({
     payload: samples[500][probeEvent.key],
     fns: Object.fromEntries(Object.keys(sdks).map((name) => [name, fnOf(name, probeEvent.key)])),
   },
-});
+}), { skip: sdksMissing });
 
-log('bundle size');
 const payloadSource = JSON.stringify(samples[500][event.key]);
-const bundle = await benchBundleSize({
+const bundle = await attempt('bundle size', () => benchBundleSize({
   workDir: WORK,
   coreEntry: plangen.coreEntry,
   apps: [
@@ -113,7 +113,7 @@ const bundle = await benchBundleSize({
       };
     }),
   ],
-});
+}), { skip: sdksMissing });
 
 log('validator benchmark (bench/validate/run.mjs)');
 const validateFragment = runValidateBenchmark(notes);
@@ -133,7 +133,7 @@ const run = {
   profile,
   perCall,
   bundle,
-  formatProbe: probeSummary(perCall.probes, probeEvent.key),
+  formatProbe: probeSummary(perCall?.probes, probeEvent.key),
   validateFragment,
   notes,
 };
@@ -142,6 +142,32 @@ writeFileSync(target, renderReport(run));
 // Everything the report was rendered from: `node report.mjs .work/results.json` renders it again.
 writeFileSync(join(WORK, 'results.json'), JSON.stringify(run, null, 2));
 log(`wrote ${target} in ${ms(performance.now() - started)}`);
+
+/** Codegen of one plan by both tools; a failure becomes a row that says why, so the other plans still run. */
+async function codegenRow(plan, mode, runs) {
+  try {
+    return await benchCodegen({ workDir: WORK, plangenBin: plangen.bin, plan, mode, runs, log });
+  } catch (error) {
+    const reason = error.summary ?? String(error.message).split('\n')[0];
+    log(`  failed: ${reason}`);
+    notes.push(`Codegen of the ${plan.label} plan (${mode}) failed: ${reason}`);
+    return { plan: plan.name, mode, error: reason };
+  }
+}
+
+/** Runs one benchmark; a failure becomes a note and an absent section instead of ending the run. */
+async function attempt(title, benchmark, { skip } = {}) {
+  if (skip) return undefined;
+  log(title);
+  try {
+    return await benchmark();
+  } catch (error) {
+    const reason = error.summary ?? String(error.message).split('\n')[0];
+    log(`  failed: ${reason}`);
+    notes.push(`${title} failed: ${reason}`);
+    return undefined;
+  }
+}
 
 function writePlans() {
   const dir = join(WORK, 'plans');
@@ -206,11 +232,11 @@ function runValidateBenchmark(notes) {
 }
 
 function methodNotes() {
-  const attempts = existsSync(join(WORK, 'network-attempts.log'))
+  const requests = existsSync(join(WORK, 'network-attempts.log'))
     ? readFileSync(join(WORK, 'network-attempts.log'), 'utf8').trim().split('\n').filter(Boolean)
     : [];
   const counted = new Map();
-  for (const attempt of attempts) counted.set(attempt, (counted.get(attempt) ?? 0) + 1);
+  for (const request of requests) counted.set(request, (counted.get(request) ?? 0) + 1);
   const attemptText = counted.size === 0
     ? 'none were attempted'
     : [...counted].map(([target, count]) => `\`${target}\` x${count}`).join(', ');

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const GNU_TIME = '/usr/bin/time';
@@ -42,7 +42,11 @@ export async function measureNode(script, args, { cwd, env = {}, netLog }) {
     const { code, stdout, stderr } = await run(command, commandArgs, { cwd, env: childEnv });
     const wallMs = performance.now() - started;
     if (code !== 0) {
-      throw new Error(`${script} ${args.join(' ')} exited with ${code} in ${cwd}\n${stdout}${stderr}`.trim());
+      const error = new Error(`${script} ${args.join(' ')} exited with ${code} in ${cwd}\n${stdout}${stderr}`.trim());
+      // One line for the report: the tool's error message when it printed one.
+      const said = `${stderr}\n${stdout}`.split('\n').map((line) => line.trim()).filter(Boolean);
+      error.summary = `${basename(script)} ${args[0]} exited with ${code}: ${said.find((line) => /error/i.test(line)) ?? said[0] ?? 'no output'}`;
+      throw error;
     }
     // The last line: GNU time puts a status line before it when the command fails.
     const [maxRssKb, userSeconds, systemSeconds] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
