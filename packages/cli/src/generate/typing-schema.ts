@@ -1,7 +1,9 @@
 // Copies of the plan's schemas prepared for typing only (the validators still
 // compile the originals): descriptions made comment-safe, permitted-value
-// alternations turned into literal unions, local `$ref`s re-rooted, and every
-// key that json-schema-to-typescript would paste into code as-is removed.
+// alternations turned into literal unions, schemas without a shape typed
+// `unknown`, nested objects named, local `$ref`s re-rooted, names and keys
+// replaced by placeholders, and every key that json-schema-to-typescript would
+// paste into code as-is (tsType, tsEnumNames) removed.
 import type { JsonSchema } from '../model/types.js';
 import { docLines, stringLiteral } from './escape.js';
 import type { Placeholders } from './placeholders.js';
