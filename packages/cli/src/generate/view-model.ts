@@ -235,8 +235,7 @@ function trackDoc(event: EventModel, version: EventVersion, latest: boolean): st
 }
 
 function callWrapper(call: TraitsModel | PageModel): CallWrapperView {
-  const schema = call.kind === 'identify' || call.kind === 'group' ? (call as TraitsModel).traits : (call as PageModel).properties;
-  const what = call.kind === 'identify' || call.kind === 'group' ? 'traits' : 'properties';
+  const [schema, what] = 'traits' in call ? [call.traits, 'traits'] : [call.properties, 'properties'];
   return {
     fn: identifier(call.identifiers.fn),
     method: call.kind,
