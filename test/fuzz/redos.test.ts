@@ -38,7 +38,33 @@ function planWith(pattern: string, { wrapInObject, wrapInArray, asTrait }: { wra
   );
 }
 
+/** Where a raw `schema` can hold a pattern. Not yet `patternProperties` keys (FINDINGS.md, F17). */
+const RAW_PLACES: readonly ((pattern: string) => Record<string, unknown>)[] = [
+  (pattern) => ({ type: 'object', propertyNames: { pattern } }),
+  (pattern) => ({ type: 'object', properties: { list: { type: 'array', items: { type: 'string', pattern } } } }),
+  (pattern) => ({ type: 'object', properties: { either: { anyOf: [{ type: 'string', pattern }, { type: 'integer' }] } } }),
+  (pattern) => ({ type: 'object', definitions: { code: { type: 'string', pattern } }, properties: { code: { $ref: '#/definitions/code' } } }),
+  (pattern) => ({ type: 'object', additionalProperties: { type: 'string', pattern } }),
+  (pattern) => ({ type: 'object', properties: { other: { not: { type: 'string', pattern } } } }),
+];
+
 describe('catastrophic patterns', () => {
+  it('are refused at generation and flagged by lint anywhere in a raw schema', async () => {
+    await fc.assert(
+      fc.asyncProperty(catastrophic, fc.nat(RAW_PLACES.length - 1), async (pattern, place) => {
+        const model = loadPlanText(JSON.stringify({ name: 'ReDoS', events: { 'Code Entered': { schema: RAW_PLACES[place]!(pattern) } } }), 'plan.json');
+        expect(lintPlan(model).filter((problem) => problem.rule === 'redos-pattern')).toHaveLength(1);
+        const error = await generate(model, DEFAULT_GENERATE_OPTIONS).then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        expect(error).toBeInstanceOf(PlanError);
+        expect((error as PlanError).message).toMatch(/^plan\.json:\d+:\d+: .*can backtrack exponentially/);
+      }),
+      fuzzParameters(20),
+    );
+  });
+
   it('are flagged by lint as errors at their property, wherever it sits', () => {
     fc.assert(
       fc.property(catastrophic, placement, (pattern, where) => {
