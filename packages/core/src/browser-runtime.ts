@@ -56,8 +56,10 @@ export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRunti
       const client = clientFor(method);
       if (client === undefined) return;
       const validation = core.validating();
-      const payload = (): Record<string, unknown> => callPayload(fields(), options, ownValue(options, 'context'));
-      if (validation !== undefined && !validation.allows(spec, data ?? {}, base, payload, core.settings())) return;
+      if (validation !== undefined) {
+        const context = ownValue(options, 'context');
+        if (!validation.allows(spec, data ?? {}, base, () => callPayload(fields(), options, context), core.settings())) return;
+      }
       (client[method] as (...args: unknown[]) => void)(...args);
     } catch (error) {
       core.failed(error);
@@ -77,9 +79,15 @@ export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRunti
         const validation = core.validating();
         if (validation !== undefined) {
           const data = properties ?? {};
-          const payload = (): Record<string, unknown> =>
-            callPayload({ type: 'track', event: spec.event, properties: data }, options, context);
-          if (!validation.allows(spec, data, '/properties', payload, core.settings())) return;
+          // Inline closures: a named one gets a name-keeping wrapper from some bundlers, on every call.
+          const allowed = validation.allows(
+            spec,
+            data,
+            '/properties',
+            () => callPayload({ type: 'track', event: spec.event, properties: data }, options, context),
+            core.settings(),
+          );
+          if (!allowed) return;
         }
         client.track(spec.event, properties, sent, callback);
       } catch (error) {

@@ -49,8 +49,7 @@ export function createLeanNodeRuntime(setup?: LeanRuntimeSetup): NodeRuntime {
     const validation = core.validating();
     if (validation === undefined) return true;
     const type = 'event' in spec ? 'track' : spec.type;
-    const payload = (): Record<string, unknown> => copyRecord(message, { type });
-    return validation.allows(spec, ownValue(message, field) ?? {}, `/${field}`, payload, core.settings());
+    return validation.allows(spec, ownValue(message, field) ?? {}, `/${field}`, () => copyRecord(message, { type }), core.settings());
   }
 
   // identify/group/page/screen send the caller's message as it is: only track adds to it.
