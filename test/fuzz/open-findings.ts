@@ -7,11 +7,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** The id of the open finding this model would hit in `generate`, if any. */
 export function openGenerateFinding(model: PlanModel): string | undefined {
-  const identifiers = model.events.flatMap((event) => [event.identifiers, ...event.versions.map((version) => version.identifiers)]);
-  // F13: json-schema-to-typescript renames `Viewed3dModel...` to `Viewed3DModel...`.
-  if (identifiers.some(({ type }) => /\d[a-z]/.test(type))) return 'F13';
-  // F14: json-schema-to-typescript calls `properties.hasOwnProperty(...)`.
-  if (schemasOf(model).some((schema) => someKey(schema, (key) => key === 'hasOwnProperty'))) return 'F14';
   return openValidatorFinding(model);
 }
 

@@ -42,8 +42,6 @@ function expectLocatedPlanError(error: unknown): void {
   const { message } = error as PlanError;
   // One line, even when a name in it holds a line break.
   expect(message).not.toMatch(/[\n\r\u2028\u2029]/);
-  // Alias errors carry no position yet (FINDINGS.md, F12).
-  if (/^plan\.(yaml|json): cannot expand the YAML aliases: /.test(message)) return;
   expect(message).toMatch(LOCATED);
 }
 
