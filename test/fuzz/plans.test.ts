@@ -45,7 +45,7 @@ function expectLocatedPlanError(error: unknown): void {
   expect(message).toMatch(LOCATED);
 }
 
-/** The same plan with its events (and labels) written in the reverse order. */
+/** The same plan with its events written in the reverse order. */
 function reordered(plan: PlanObject): PlanObject {
   const events = plan['events'];
   if (typeof events !== 'object' || events === null || Array.isArray(events)) return plan;
