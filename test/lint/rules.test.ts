@@ -1,9 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintSettings } from '../../packages/cli/src/lint/lint-config.js';
 import { lintPlan } from '../../packages/cli/src/lint/lint-plan.js';
 import type { LintConfig } from '../../packages/cli/src/lint/rule-ids.js';
 import { RULES } from '../../packages/cli/src/lint/rules.js';
-import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
+import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import { event, object, plan } from '../diff/plan-builder.js';
 
@@ -201,6 +202,35 @@ events:
     expect(only('redos-pattern', lint(yaml))).toEqual([
       '6:7 error redos-pattern: pattern "^(a+)+$" in event "Order Completed" v1: "(a+)+" can backtrack exponentially on a long run of "a". Rewrite it so no repeated part can match the same text in more than one way',
     ]);
+  });
+
+  it('redos-pattern: patternProperties keys are patterns too, located at the key', () => {
+    const yaml = `name: Test
+events:
+  Order Completed:
+    description: Sent in tests.
+    schema:
+      type: object
+      patternProperties:
+        "^(a|aa)+$": { type: string }
+        "^x_[a-z]+$": { type: string }
+`;
+    expect(only('redos-pattern', lint(yaml))).toEqual([
+      '8:9 error redos-pattern: pattern "^(a|aa)+$" in event "Order Completed" v1: "(a|aa)+" can backtrack exponentially, because its alternatives can match the same text in more than one way. Rewrite it so no repeated part can match the same text in more than one way',
+    ]);
+  });
+
+  it('redos-pattern: the bundled fixtures and the real Typewriter plans pass', async () => {
+    const files = [
+      'fixtures/shop/plan.yaml',
+      'fixtures/shop-json/plan.json',
+      'fixtures/segment-public-api/plan.json',
+      'fixtures/segment-config-api/plan.json',
+      ...readdirSync('/work/shared/compat/typewriter')
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => `/work/shared/compat/typewriter/${name}`),
+    ];
+    for (const file of files) expect(only('redos-pattern', lintModel(await loadPlan(file))), file).toEqual([]);
   });
 
   it('empty-event: the latest version defines no properties', () => {

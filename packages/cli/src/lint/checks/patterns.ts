@@ -5,6 +5,7 @@ import { at, type LintContext, type RuleFinding } from '../finding.js';
 import { hasUnanchoredAlternative, parsePattern, usesNegativeLookahead, type ParsedPattern } from '../pattern-analysis.js';
 import { allSchemas, type PlanSchema } from '../plan-schemas.js';
 import { checkPattern } from '../redos.js';
+import { pointerSegment } from '../../diff/resolve-ref.js';
 import { walkSchema } from '../walk-schema.js';
 
 export function invalidPattern(context: LintContext): RuleFinding[] {
@@ -72,10 +73,16 @@ function patterns(model: PlanModel): FoundPattern[] {
   const found: FoundPattern[] = [];
   for (const plan of allSchemas(model)) {
     walkSchema(plan.schema, (node, pointer) => {
-      if (typeof node.pattern !== 'string') return;
-      const parsed = parsedBySource.get(node.pattern) ?? parsePattern(node.pattern);
-      parsedBySource.set(node.pattern, parsed);
-      found.push({ plan, pointer, pattern: node.pattern, parsed });
+      const add = (pattern: string, at: string): void => {
+        const parsed = parsedBySource.get(pattern) ?? parsePattern(pattern);
+        parsedBySource.set(pattern, parsed);
+        found.push({ plan, pointer: at, pattern, parsed });
+      };
+      if (typeof node.pattern === 'string') add(node.pattern, pointer);
+      // ajv compiles patternProperties keys into regular expressions too, run on every property name.
+      if (typeof node.patternProperties === 'object' && node.patternProperties !== null) {
+        for (const key of Object.keys(node.patternProperties)) add(key, `${pointer}/patternProperties/${pointerSegment(key)}`);
+      }
     });
   }
   patternsByModel.set(model, found);
