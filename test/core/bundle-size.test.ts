@@ -13,6 +13,7 @@ const ALWAYS = ['event_version', 'call configure({ analytics }) before', 'Plange
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({
+    alias: { '@plangen/core': CORE },
     stdin: { contents: `import * as core from '${CORE}';\n${entry}`, loader: 'js', resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
     bundle: true,
     write: false,
@@ -54,5 +55,28 @@ describe('what a bundle of one wrapper keeps', () => {
   it('createBrowserRuntime keeps validation built in, as SDKs generated before the lean runtime expect', async () => {
     const bundled = await bundle(`core.createBrowserRuntime({ mode: 'development' }).track(${SPEC}, window.props);`);
     for (const text of [...ALWAYS, ...VALIDATION_ONLY]) expect(bundled).toContain(text);
+  });
+});
+
+// The generated SDKs of the shop fixture (the goldens), one wrapper imported, as an app would.
+const SHOP = fileURLToPath(new URL('../../fixtures/shop/generated/', import.meta.url));
+
+describe('what an app keeps of a generated SDK', () => {
+  it('production: the wrapper, without the validation path', async () => {
+    const bundled = await bundle(
+      `import { trackOrderCompleted } from '${SHOP}analytics-next-production/index.ts';\ntrackOrderCompleted(window.props);`,
+    );
+    for (const text of ALWAYS) expect(bundled).toContain(text);
+    for (const text of VALIDATION_ONLY) expect(bundled).not.toContain(text);
+    expect(bundled).toContain('Order Completed');
+  });
+
+  it('development: the wrapper with its validator and the validation path', async () => {
+    const bundled = await bundle(`import { trackOrderCompleted } from '${SHOP}analytics-next/index.ts';\ntrackOrderCompleted(window.props);`);
+    for (const text of [...ALWAYS, ...VALIDATION_ONLY]) expect(bundled).toContain(text);
+    expect(bundled).toContain('/^ord_[a-z0-9]+$/u');
+    // Other events' specs and validators (Coupon Applied's code pattern) stay out.
+    expect(bundled).not.toContain('Checkout Started');
+    expect(bundled).not.toContain('A-Z0-9]{4,12}');
   });
 });
