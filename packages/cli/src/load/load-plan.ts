@@ -8,6 +8,7 @@ import type { PlanEntries } from '../model/plan-entries.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
 import { checkDepth } from './check-depth.js';
 import { checkPlangenPlan } from './check-plangen-plan.js';
+import { checkUnicode } from './check-unicode.js';
 import { detectFormat } from './detect-format.js';
 import { rememberSource } from './locate.js';
 import { readPlangenPlan } from './read-plangen-plan.js';
@@ -36,6 +37,7 @@ export function loadPlanText(text: string, file: string, options: LoadOptions = 
   const source = parseSource(text, file);
   rememberSource(source);
   checkDepth(source);
+  checkUnicode(source);
   return buildModel(readEntries(source, options.format ?? detectFormat(source)));
 }
 
