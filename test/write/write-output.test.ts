@@ -150,6 +150,21 @@ describe('writeOutput', () => {
     expect(await snapshot(out)).toMatchObject({ 'index.ts': v2[0]!.content, 'mine.ts': 'user code\n' });
   });
 
+  it('removes the folders a failed write created, in the output folder and above it', async () => {
+    const root = await tempDir();
+    const out = path.join(root, 'out');
+    await writeOutput(out, v1);
+    const before = (await readdir(out, { recursive: true })).sort();
+    // rename 1: index.ts aside, 2: new index.ts in, 3: sub/deeper/more.ts in (creating sub/deeper), 4: validators.ts aside (fails)
+    const files = [v2[0]!, { path: 'sub/deeper/more.ts', content: 'more\n' }, v2[1]!];
+    await expect(writeOutput(out, files, { writer: failingWriter('rename', 4) })).rejects.toThrow('injected rename failure');
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(before);
+
+    const deepOut = path.join(root, 'new', 'deeper', 'out');
+    await expect(writeOutput(deepOut, v1, { writer: failingWriter('rename', 2) })).rejects.toThrow('injected rename failure');
+    expect((await readdir(root)).sort()).toEqual(['out']);
+  });
+
   it('keeps the temp folder and names it when restoring the previous files fails', async () => {
     const root = await tempDir();
     const out = path.join(root, 'out');

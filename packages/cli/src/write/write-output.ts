@@ -51,10 +51,11 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   };
   if (moves.length === 0 && state.extras.length === 0) return result;
 
-  await writer.mkdir(path.dirname(out));
-  const temp = await writer.mkdtemp(path.join(path.dirname(out), `.plangen-tmp-${path.basename(out)}-`));
+  const createdParent = await writer.mkdir(path.dirname(out));
+  let temp: string | undefined;
   let keepTemp = false;
   try {
+    temp = await writer.mkdtemp(path.join(path.dirname(out), `.plangen-tmp-${path.basename(out)}-`));
     for (const move of moves) {
       const staged = resolveOutputPath(path.join(temp, 'new'), move.path);
       await writer.mkdir(path.dirname(staged));
@@ -63,10 +64,12 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     await commit(out, temp, moves, result.removed, writer);
   } catch (error) {
     keepTemp = error instanceof RollbackFailedError;
+    // The folders above the output folder that this write created go too, unless they hold the only copy of the previous files.
+    if (temp !== undefined && !keepTemp) await writer.rm(temp);
+    if (createdParent !== undefined && !keepTemp) await writer.rm(createdParent);
     throw error;
-  } finally {
-    if (!keepTemp) await writer.rm(temp);
   }
+  await writer.rm(temp);
   await removeEmptyFolders(out, result.removed, writer);
   return result;
 }
@@ -96,6 +99,8 @@ class RollbackFailedError extends Error {}
 /** Moves staged files into place, and removed files aside; on failure, puts everything back. */
 async function commit(out: string, temp: string, moves: readonly Move[], removed: readonly string[], writer: Writer): Promise<void> {
   const done: Done[] = [];
+  // First folder each `mkdir` created in the output folder: a rollback removes them, so the folder is exactly as before.
+  const createdFolders: string[] = [];
   const moveAside = async (file: string): Promise<string> => {
     const backup = resolveOutputPath(path.join(temp, 'old'), file);
     await writer.mkdir(path.dirname(backup));
@@ -105,7 +110,8 @@ async function commit(out: string, temp: string, moves: readonly Move[], removed
   try {
     for (const move of moves) {
       const dest = resolveOutputPath(out, move.path);
-      await writer.mkdir(path.dirname(dest));
+      const created = await writer.mkdir(path.dirname(dest));
+      if (created !== undefined) createdFolders.push(created);
       // Recorded before the move in, so a failure of that rename still restores the old file.
       const entry: Done = { dest, backup: move.exists ? await moveAside(move.path) : undefined, placed: false };
       done.push(entry);
@@ -121,6 +127,7 @@ async function commit(out: string, temp: string, moves: readonly Move[], removed
         if (entry.placed) await writer.rm(entry.dest);
         if (entry.backup !== undefined) await writer.rename(entry.backup, entry.dest);
       }
+      for (const folder of createdFolders.reverse()) await writer.rm(folder);
     } catch (rollbackError) {
       // Never delete the only copy of the previous output.
       const reason = rollbackError instanceof Error ? rollbackError.message : String(rollbackError);

@@ -6,7 +6,8 @@ export interface Writer {
   /** Resolves to undefined when the file does not exist. */
   readFile(file: string): Promise<string | undefined>;
   writeFile(file: string, content: string): Promise<void>;
-  mkdir(dir: string): Promise<void>;
+  /** Creates the folder and any missing parents; resolves to the first folder it created, if any (as `fs.mkdir` recursive does). */
+  mkdir(dir: string): Promise<string | undefined>;
   /** Creates a unique folder whose name starts with `prefix`; returns its path. */
   mkdtemp(prefix: string): Promise<string>;
   rename(from: string, to: string): Promise<void>;
@@ -26,9 +27,7 @@ export const nodeWriter: Writer = {
     }
   },
   writeFile: (file, content) => fs.writeFile(file, content, 'utf8'),
-  mkdir: async (dir) => {
-    await fs.mkdir(dir, { recursive: true });
-  },
+  mkdir: (dir) => fs.mkdir(dir, { recursive: true }),
   mkdtemp: (prefix) => fs.mkdtemp(prefix),
   rename: (from, to) => fs.rename(from, to),
   rm: (target) => fs.rm(target, { recursive: true, force: true }),
