@@ -20,9 +20,6 @@ type Method = 'track' | 'identify' | 'group' | 'page' | 'screen';
 
 const CLIENT_SHAPE = 'your analytics-next instance (or any client with a track(event, properties, options, callback) method)';
 
-// The options keys analytics-next copies into the payload, so the common schema can see them.
-const PAYLOAD_OPTIONS = ['userId', 'anonymousId', 'timestamp', 'integrations'] as const;
-
 /** The browser runtime with development validation built in (unless `mode: 'production'`). */
 export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
   const production = setup?.mode === 'production';
@@ -42,13 +39,12 @@ export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRunti
   }
 
   // identify/group/page/screen send the caller's arguments as they are: only track adds to them.
-  // `fields` are the call's own payload keys; `data` is validated under `base`.
+  // `fields` are the call's own payload keys; the one `base` names is validated.
   function send(
     method: Exclude<Method, 'track'>,
     spec: CallSpec,
-    base: string,
-    data: object | undefined,
-    fields: () => Record<string, unknown>,
+    base: '/traits' | '/properties',
+    fields: Record<string, unknown>,
     options: TrackOptions | undefined,
     args: unknown[],
   ): void {
@@ -57,8 +53,8 @@ export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRunti
       if (client === undefined) return;
       const validation = core.validating();
       if (validation !== undefined) {
-        const context = ownValue(options, 'context');
-        if (!validation.allows(spec, data ?? {}, base, () => callPayload(fields(), options, context), core.settings())) return;
+        const data = fields[base.slice(1)] as object;
+        if (!validation.allowsCall(spec, data, base, fields, options, ownValue(options, 'context'), core.settings())) return;
       }
       (client[method] as (...args: unknown[]) => void)(...args);
     } catch (error) {
@@ -79,15 +75,8 @@ export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRunti
         const validation = core.validating();
         if (validation !== undefined) {
           const data = properties ?? {};
-          // Inline closures: a named one gets a name-keeping wrapper from some bundlers, on every call.
-          const allowed = validation.allows(
-            spec,
-            data,
-            '/properties',
-            () => callPayload({ type: 'track', event: spec.event, properties: data }, options, context),
-            core.settings(),
-          );
-          if (!allowed) return;
+          const fields = { type: 'track', event: spec.event, properties: data };
+          if (!validation.allowsCall(spec, data, '/properties', fields, options, context, core.settings())) return;
         }
         client.track(spec.event, properties, sent, callback);
       } catch (error) {
@@ -95,35 +84,20 @@ export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRunti
       }
     },
     identify(spec, userId, traits, options, callback) {
-      const fields = () => ({ type: 'identify', userId, traits: traits ?? {} });
-      send('identify', spec, '/traits', traits, fields, options, [userId, traits, options, callback]);
+      send('identify', spec, '/traits', { type: 'identify', userId, traits: traits ?? {} }, options, [userId, traits, options, callback]);
     },
     group(spec, groupId, traits, options, callback) {
-      const fields = () => ({ type: 'group', groupId, traits: traits ?? {} });
-      send('group', spec, '/traits', traits, fields, options, [groupId, traits, options, callback]);
+      send('group', spec, '/traits', { type: 'group', groupId, traits: traits ?? {} }, options, [groupId, traits, options, callback]);
     },
     page(spec, category, name, properties, options, callback) {
-      const fields = () => ({ type: 'page', category, name, properties: properties ?? {} });
-      send('page', spec, '/properties', properties, fields, options, [category, name, properties, options, callback]);
+      const fields = { type: 'page', category, name, properties: properties ?? {} };
+      send('page', spec, '/properties', fields, options, [category, name, properties, options, callback]);
     },
     screen(spec, category, name, properties, options, callback) {
-      const fields = () => ({ type: 'screen', category, name, properties: properties ?? {} });
-      send('screen', spec, '/properties', properties, fields, options, [category, name, properties, options, callback]);
+      const fields = { type: 'screen', category, name, properties: properties ?? {} };
+      send('screen', spec, '/properties', fields, options, [category, name, properties, options, callback]);
     },
   };
-}
-
-// The payload as analytics-next would send it, as far as the call knows it (analytics-next adds the
-// stored userId/anonymousId later). Keys without a value are left out.
-function callPayload(fields: Record<string, unknown>, options: unknown, context: unknown): Record<string, unknown> {
-  const payload: Record<string, unknown> = {};
-  for (const key of Object.keys(fields)) if (fields[key] !== undefined) payload[key] = fields[key];
-  for (const key of PAYLOAD_OPTIONS) {
-    const value = ownValue(options, key);
-    if (value !== undefined) payload[key] = value;
-  }
-  if (context !== undefined) payload['context'] = context;
-  return payload;
 }
 
 // analytics-next moves unknown top-level option keys into the context, replacing what is there: a

@@ -43,13 +43,10 @@ export function createLeanNodeRuntime(setup?: LeanRuntimeSetup): NodeRuntime {
     return core.unavailable(method, spec, client !== undefined);
   }
 
-  // Validates one message when validation is on; false: do not send. `message` is what the client
-  // receives; the payload validated as a whole adds the `type` Segment gives it.
+  // Validates one message (what the client receives) when validation is on; false: do not send.
   function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits'): boolean {
     const validation = core.validating();
-    if (validation === undefined) return true;
-    const type = 'event' in spec ? 'track' : spec.type;
-    return validation.allows(spec, ownValue(message, field) ?? {}, `/${field}`, () => copyRecord(message, { type }), core.settings());
+    return validation === undefined || validation.allowsMessage(spec, message, field, core.settings());
   }
 
   // identify/group/page/screen send the caller's message as it is: only track adds to it.

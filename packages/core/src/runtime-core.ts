@@ -27,14 +27,27 @@ export interface Settings {
   readonly validating: boolean;
 }
 
-/** Checks one call against the plan, made by `createValidation` (validation.ts). */
+/**
+ * Checks one call against the plan, made by `createValidation` (validation.ts): runs the spec's
+ * validators on the properties or traits and on the whole payload (built only when a whole-payload
+ * validator or a violation needs it), and answers whether the call may be sent, by the policy.
+ */
 export interface Validation {
   /**
-   * Runs the spec's validators on `data` (errors located under `base`) and on the whole payload,
-   * which `payload()` builds only when a whole-payload validator or a violation needs it.
-   * Returns whether the call may be sent, by the policy in `settings`.
+   * An analytics-next call: `data` is validated under `base`; the payload is `fields` (keys without a
+   * value left out), the options analytics-next copies into it, and `context`.
    */
-  allows(spec: EventSpec | CallSpec, data: unknown, base: string, payload: () => Record<string, unknown>, settings: Settings): boolean;
+  allowsCall(
+    spec: EventSpec | CallSpec,
+    data: object,
+    base: string,
+    fields: Readonly<Record<string, unknown>>,
+    options: unknown,
+    context: unknown,
+    settings: Settings,
+  ): boolean;
+  /** An analytics-node message: its `field` is validated; the payload is the message with its `type`. */
+  allowsMessage(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits', settings: Settings): boolean;
 }
 
 export interface RuntimeCore<Client> {

@@ -5,23 +5,48 @@ import type { CallSpec, CompiledValidator, EventSpec, ValidationError, Violation
 import { warn, type Settings, type Validation } from './runtime-core.js';
 import { exceptionError, orderErrors, toValidationErrors } from './validation-messages.js';
 import { PlangenViolationError, formatViolation } from './violation.js';
+import { copyRecord, ownValue } from './own-value.js';
+
+// The options keys analytics-next copies into the payload, so the common schema can see them.
+const PAYLOAD_OPTIONS = ['userId', 'anonymousId', 'timestamp', 'integrations'] as const;
 
 /** What development SDKs pass to the runtime: `common` is the plan's common JSON schema, checked on every whole payload. */
 export function createValidation(setup?: { common?: CompiledValidator }): Validation {
   const common = setup?.common;
+
+  function allows(spec: EventSpec | CallSpec, data: unknown, base: string, payloadOf: () => Record<string, unknown>, settings: Settings): boolean {
+    let errors = collectErrors(spec.validate, data, base, undefined);
+    let whole: Record<string, unknown> | undefined;
+    if (spec.validatePayload !== undefined || common !== undefined) {
+      whole = payloadOf();
+      errors = collectErrors(spec.validatePayload, whole, '', errors);
+      errors = collectErrors(common, whole, '', errors);
+    }
+    if (errors === undefined) return true;
+    return allowed(violationOf(spec, errors, whole ?? payloadOf()), settings);
+  }
+
   return {
-    allows(spec, data, base, payloadOf, settings) {
-      let errors = collectErrors(spec.validate, data, base, undefined);
-      let whole: Record<string, unknown> | undefined;
-      if (spec.validatePayload !== undefined || common !== undefined) {
-        whole = payloadOf();
-        errors = collectErrors(spec.validatePayload, whole, '', errors);
-        errors = collectErrors(common, whole, '', errors);
-      }
-      if (errors === undefined) return true;
-      return allowed(violationOf(spec, errors, whole ?? payloadOf()), settings);
+    allowsCall: (spec, data, base, fields, options, context, settings) =>
+      allows(spec, data, base, () => callPayload(fields, options, context), settings),
+    allowsMessage(spec, message, field, settings) {
+      const type = 'event' in spec ? 'track' : spec.type;
+      return allows(spec, ownValue(message, field) ?? {}, `/${field}`, () => copyRecord(message, { type }), settings);
     },
   };
+}
+
+// The payload as analytics-next would send it, as far as the call knows it (analytics-next adds the
+// stored userId/anonymousId later). Keys without a value are left out.
+function callPayload(fields: Readonly<Record<string, unknown>>, options: unknown, context: unknown): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) if (fields[key] !== undefined) payload[key] = fields[key];
+  for (const key of PAYLOAD_OPTIONS) {
+    const value = ownValue(options, key);
+    if (value !== undefined) payload[key] = value;
+  }
+  if (context !== undefined) payload['context'] = context;
+  return payload;
 }
 
 /**
