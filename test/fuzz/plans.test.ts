@@ -14,7 +14,7 @@ import { REPO_ROOT, typeCheck } from '../generate/compile-in-memory.js';
 import { codeProblems } from './generated-code.js';
 import { openGenerateFinding } from './open-findings.js';
 import { collidingPlanObject, DERIVING_SUFFIXES, planObject, planText, type PlanObject } from './random-plan.js';
-import { segmentPlanObject } from './random-segment-plan.js';
+import { segmentConfigPlanObject, segmentPlanObject } from './random-segment-plan.js';
 import { fuzzParameters } from './runs.js';
 
 // `file:line:col: ` or `file#/json/pointer: ` (a pointer may hold spaces: `#/events/Order Completed`).
@@ -179,9 +179,9 @@ describe('random hostile plans', () => {
     );
   });
 
-  it('generate SDKs from random Segment plans (raw schemas, whole-payload rules) with plan text only in strings and comments', async () => {
+  it('generate SDKs from random Segment plans (both formats, raw schemas, whole-payload rules) with plan text only in strings and comments', async () => {
     await fc.assert(
-      fc.asyncProperty(segmentPlanObject, optionsArb, async (plan, options) => {
+      fc.asyncProperty(fc.oneof(segmentPlanObject, segmentConfigPlanObject), optionsArb, async (plan, options) => {
         let model: PlanModel;
         try {
           model = loadPlanText(JSON.stringify(plan), 'plan.json');

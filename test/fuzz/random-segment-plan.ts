@@ -1,7 +1,8 @@
-// Random Segment Public API plans (Typewriter 8+ `plan.json`): TRACK rules with
-// hostile keys, versions, descriptions and labels, whose raw JSON Schemas
-// constrain `properties` and sometimes `context` (so whole-payload validators
-// are made too), plus IDENTIFY and COMMON rules.
+// Random Segment plans, in both formats: Public API (Typewriter 8+ `plan.json`:
+// TRACK rules plus IDENTIFY and COMMON) and Config API v1 (Typewriter 7:
+// `rules.events`, `rules.identify_traits`, `rules.global`). Hostile event names,
+// versions, descriptions and labels; raw JSON Schemas that constrain
+// `properties` and sometimes `context`, so whole-payload validators are made too.
 import fc from 'fast-check';
 import { hostileName, hostileText } from './hostile-text.js';
 
@@ -81,4 +82,22 @@ export const segmentPlanObject: fc.Arbitrary<JsonObject> = fc
       ...(identify ? [{ key: 'identify', type: 'IDENTIFY', version: 1, jsonSchema: identify }] : []),
       ...(common ? [{ key: 'common', type: 'COMMON', version: 1, jsonSchema: common }] : []),
     ],
+  }));
+
+/** The same kind of plan in the Config API v1 shape. */
+export const segmentConfigPlanObject: fc.Arbitrary<JsonObject> = fc
+  .tuple(
+    hostileText,
+    fc.uniqueArray(fc.tuple(hostileName, fc.integer({ min: 1, max: 5 }), hostileText, payloadSchema('properties')), { minLength: 1, maxLength: 3, selector: ([name, version]) => `${name}\u0000${version}` }),
+    fc.option(objectSchema(1)),
+    fc.option(objectSchema(1)),
+  )
+  .map(([name, events, identify, global]) => ({
+    name: name.trim() === '' ? 'Segment plan' : name,
+    display_name: name,
+    rules: {
+      events: events.map(([eventName, version, description, rules]) => ({ name: eventName, version, description, rules })),
+      ...(identify ? { identify_traits: identify } : {}),
+      ...(global ? { global: { rules: global } } : {}),
+    },
   }));

@@ -13,7 +13,7 @@ import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import { createAjv } from '../../packages/cli/src/schema/create-ajv.js';
 import { openValidatorFinding } from './open-findings.js';
 import { planObject, planText } from './random-plan.js';
-import { segmentPlanObject } from './random-segment-plan.js';
+import { segmentConfigPlanObject, segmentPlanObject } from './random-segment-plan.js';
 import { fuzzParameters } from './runs.js';
 import { payloadFor } from './schema-values.js';
 
@@ -81,9 +81,10 @@ describe('precompiled validators agree with ajv', () => {
     expect(tally.invalid).toBeGreaterThan(0);
   });
 
-  it('on random Segment plans (raw schemas, whole-payload and common validators)', () => {
+  it('on random Segment plans (both formats; raw schemas, whole-payload and common validators)', () => {
     const tally: Tally = { valid: 0, invalid: 0 };
-    const models = segmentPlanObject
+    const models = fc
+      .oneof(segmentPlanObject, segmentConfigPlanObject)
       .map((plan) => loaded({ file: 'plan.json', text: JSON.stringify(plan) }))
       .filter((model): model is PlanModel => model !== undefined && !openValidatorFinding(model));
     fc.assert(

@@ -10,7 +10,7 @@ import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import { REPO_ROOT } from '../generate/compile-in-memory.js';
 import { openGenerateFinding } from './open-findings.js';
 import { planObject, planText } from './random-plan.js';
-import { segmentPlanObject } from './random-segment-plan.js';
+import { segmentConfigPlanObject, segmentPlanObject } from './random-segment-plan.js';
 import { fuzzParameters } from './runs.js';
 
 const TMP = `${REPO_ROOT}test/fuzz/.tmp-wire-${process.pid}/`;
@@ -38,7 +38,7 @@ describe('generated wrappers of random hostile plans', () => {
     const models = fc
       .oneof(
         planObject(false).map((plan) => planText(plan, 'yaml')),
-        segmentPlanObject.map((plan) => ({ text: JSON.stringify(plan), file: 'plan.json' })),
+        fc.oneof(segmentPlanObject, segmentConfigPlanObject).map((plan) => ({ text: JSON.stringify(plan), file: 'plan.json' })),
       )
       .map(loaded)
       .filter((model): model is PlanModel => model !== undefined);
