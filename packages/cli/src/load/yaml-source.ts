@@ -1,6 +1,6 @@
 // YAML plans through the `yaml` package: its document keeps every node's range
 // and its LineCounter turns ranges into line:column.
-import { LineCounter, Parser, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type CST, type Document, type Node } from 'yaml';
+import { LineCounter, Parser, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type CST, type Document, type Node, type Scalar } from 'yaml';
 import { PlanError } from '../errors.js';
 import { MAX_DEPTH, tooDeep } from './check-depth.js';
 import { oneLine, quote } from './quote.js';
@@ -24,12 +24,12 @@ export function readYaml(text: string, file: string): SourceDocument {
   }
   let data: unknown;
   try {
-    rejectComplexKeys(document, at);
+    rejectNonJsonNodes(document, text, at);
     data = document.toJS({ maxAliasCount: 1000 });
   } catch (cause) {
     if (cause instanceof PlanError) throw cause;
     if (cause instanceof RangeError) throw tooDeep({ file });
-    // Otherwise alias expansion failed: a "billion laughs" document.
+    // Every alias refers to an anchor (checked above), so expansion failed on size: a "billion laughs" document.
     const alias = firstAlias(document);
     throw new PlanError(
       alias === undefined ? { file } : at(alias),
@@ -79,7 +79,13 @@ function syntaxError(code: string, message: string, text: string, offset: number
   }
   // The parser turns its own stack overflow into an error at the node it was reading.
   if (/call stack/i.test(message)) return tooDeep(location);
-  if (code === 'MULTIPLE_DOCS') return new PlanError(location, 'the file holds more than one YAML document', 'Keep one plan per file: remove the "---" line and what follows, or move it to its own file');
+  if (code === 'MULTIPLE_DOCS') {
+    return new PlanError(
+      location,
+      'the plan must be a single YAML document',
+      `Remove the "---" separator at ${location.line}:${location.column} and the document after it, or move that document to its own file`,
+    );
+  }
   return new PlanError(location, `syntax error: ${oneLine(firstLine(message))}`, 'Fix the YAML/JSON at that position');
 }
 
@@ -94,15 +100,59 @@ function firstAlias(document: Document.Parsed): number | undefined {
   return offset;
 }
 
-/** Plans are JSON data: a list or mapping used as a key has no JSON meaning. */
-function rejectComplexKeys(document: Document.Parsed, at: (offset: number) => { file: string; line: number; column: number }): void {
+/** The tags whose values are JSON data; `!` is the non-specific tag of a plain YAML value. */
+const JSON_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`).concat('!'));
+
+type At = (offset: number) => { file: string; line: number; column: number };
+
+/**
+ * Plans are JSON data: a list or mapping used as a key, a missing or null key, a
+ * tag such as `!!binary` or `!!timestamp`, or an alias to no anchor has no JSON
+ * meaning, and `toJS` would silently turn it into something else.
+ */
+function rejectNonJsonNodes(document: Document.Parsed, text: string, at: At): void {
   visit(document, {
     Pair(_, pair) {
-      if (pair.key === null || isScalar(pair.key)) return;
-      const offset = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+      const key = pair.key;
+      if (key === null || isScalar(key)) {
+        checkKey(key, text, at);
+        return;
+      }
+      const offset = (key as { range?: [number, number, number] }).range?.[0] ?? 0;
       throw new PlanError(at(offset), 'a list or mapping is used as a key', 'Keys must be plain text, such as an event or property name');
     },
+    Alias(_, alias) {
+      if (alias.resolve(document) !== undefined) return;
+      const name = oneLine(alias.source);
+      throw new PlanError(at(alias.range?.[0] ?? 0), `the alias *${name} refers to no anchor`, `Define &${name} before it, or write the value out`);
+    },
+    Node(_, node) {
+      if (node.tag === undefined || JSON_TAGS.has(node.tag)) return;
+      const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      throw new PlanError(
+        at(tagOffset(text, tag, node.range?.[0] ?? 0)),
+        `the YAML tag ${quote(tag)} makes a value that is not JSON data`,
+        'Remove the tag and write the value as text, a number, true/false, null, a list or a mapping',
+      );
+    },
   });
+}
+
+/** Where the tag is written before its value (the node's range starts after it), else the value. */
+function tagOffset(text: string, tag: string, valueOffset: number): number {
+  const found = text.lastIndexOf(tag, valueOffset);
+  return found !== -1 && /^\s*$/.test(text.slice(found + tag.length, valueOffset)) ? found : valueOffset;
+}
+
+function checkKey(key: Scalar | null, text: string, at: At): void {
+  if (key !== null && (key.value !== null || key.type !== 'PLAIN')) return;
+  const offset = key?.range?.[0] ?? 0;
+  if (key === null || !key.source) {
+    const colon = text.indexOf(':', offset);
+    throw new PlanError(at(colon === -1 ? offset : colon), 'a key is missing before the colon', 'Write the key, or remove the entry');
+  }
+  const written = key.source ?? '';
+  throw new PlanError(at(offset), `the key ${quote(written)} is YAML null, not text`, `Quote it if it is a name: "${oneLine(written)}"`);
 }
 
 /** The key written at `offset`, quoted, for the duplicate-key message (the parser reports only where it starts). */
