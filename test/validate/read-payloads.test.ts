@@ -91,6 +91,13 @@ describe('readPayloads: JSON array', () => {
     expect(seen.unparsable[0]![0]).toBe(2);
   });
 
+  it('keeps U+FEFF inside strings, raw or escaped, as JSON.parse does (fuzz F18)', async () => {
+    const text = '[{"event":"Order\\ufeffCompleted","raw":"\ufeffa\ufeffb"}]';
+    const seen = await read([text]);
+    expect(seen.payloads).toEqual([[0, JSON.parse(text)[0]]]);
+    expect(seen.payloads[0]![1]).toEqual({ event: 'Order\uFEFFCompleted', raw: '\uFEFFa\uFEFFb' });
+  });
+
   it('reports an array cut short', async () => {
     const seen = await read(['[{"a":1}, {"a":']);
     expect(seen.payloads).toEqual([[0, { a: 1 }]]);

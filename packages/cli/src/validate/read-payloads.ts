@@ -113,6 +113,7 @@ class ArrayReader implements TextReader {
 
   constructor(private readonly sink: PayloadSink) {
     sink.begin('json-array');
+    keepByteOrderMarks(this.parser);
     this.parser.onValue = ({ value, key }) => {
       this.next = (key as number) + 1;
       sink.payload(value, key as number);
@@ -144,5 +145,23 @@ class ArrayReader implements TextReader {
   private fail(error: unknown): void {
     this.broken = true;
     this.sink.unparsable(this.next, (error as Error).message);
+  }
+}
+
+interface StringBuilderInternals {
+  decoder?: TextDecoder;
+}
+
+/**
+ * @streamparser/json (0.0.26) decodes each piece of a string with a TextDecoder
+ * that drops a leading U+FEFF, so `"a\ufeffb"` would read as `ab` and a payload
+ * would be checked with text that was never sent. Its string builders get a
+ * decoder that keeps every character; the fuzz suite (validate-input) guards it.
+ */
+function keepByteOrderMarks(parser: JSONParser): void {
+  const tokenizer = (parser as unknown as { tokenizer?: Record<string, StringBuilderInternals | undefined> }).tokenizer;
+  for (const builder of [tokenizer?.['bufferedString'], tokenizer?.['bufferedNumber']]) {
+    if (builder?.decoder === undefined) throw new Error('plangen: @streamparser/json changed its internals; update keepByteOrderMarks');
+    builder.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   }
 }
