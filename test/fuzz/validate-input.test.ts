@@ -82,8 +82,6 @@ describe('recorded payload files', () => {
   it('read a JSON array the same however the bytes are chunked, element by element', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(payload, { maxLength: 8 }), fc.constantFrom('', ' ', '\n  '), fc.array(fc.nat(), { maxLength: 8 }), async (values, space, cuts) => {
-        // F18 in FINDINGS.md: the JSON-array reader drops U+FEFF inside strings.
-        fc.pre(!JSON.stringify(values).includes('\ufeff'));
         const bytes = Buffer.from(`${space}[${space}${values.map((value) => JSON.stringify(value)).join(`,${space}`)}${space}]${space}`, 'utf8');
         const at = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
         const chunks = [0, ...at].map((start, index) => bytes.subarray(start, at[index] ?? bytes.length));
