@@ -5,7 +5,8 @@ import { errorAt } from '../load/located-error.js';
 import { deepFreeze } from './deep-freeze.js';
 import { CALL_IDENTIFIERS, COMMON_VALIDATOR, assignEventIdentifiers } from './names.js';
 import type { CallEntry, PlanEntries, VersionEntry } from './plan-entries.js';
-import type { EventModel, EventVersion, PageModel, PlanModel, TraitsModel } from './types.js';
+import { withStandardPageProperties } from './standard-page-properties.js';
+import type { EventModel, EventVersion, PageModel, PlanFormat, PlanModel, TraitsModel } from './types.js';
 import { quote } from '../load/quote.js';
 
 export function buildModel(entries: PlanEntries): PlanModel {
@@ -33,8 +34,8 @@ export function buildModel(entries: PlanEntries): PlanModel {
     events,
     ...(entries.identify && { identify: traits('identify', entries.identify) }),
     ...(entries.group && { group: traits('group', entries.group) }),
-    ...(entries.page && { page: page('page', entries.page) }),
-    ...(entries.screen && { screen: page('screen', entries.screen) }),
+    ...(entries.page && { page: page('page', entries.page, entries.format) }),
+    ...(entries.screen && { screen: page('screen', entries.screen, entries.format) }),
     ...(entries.common && { common: { schema: entries.common.schema, validator: COMMON_VALIDATOR, source: entries.common.source } }),
   });
 }
@@ -79,11 +80,11 @@ function traits(kind: 'identify' | 'group', entry: CallEntry): TraitsModel {
   };
 }
 
-function page(kind: 'page' | 'screen', entry: CallEntry): PageModel {
+function page(kind: 'page' | 'screen', entry: CallEntry, format: PlanFormat): PageModel {
   return {
     kind,
     ...(entry.description !== undefined ? { description: entry.description } : {}),
-    properties: entry.schema,
+    properties: format === 'plangen' ? withStandardPageProperties(kind, entry.schema) : entry.schema,
     ...(entry.payload !== undefined ? { payload: entry.payload } : {}),
     identifiers: CALL_IDENTIFIERS[kind],
     source: entry.source,
