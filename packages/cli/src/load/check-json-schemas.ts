@@ -84,6 +84,9 @@ function checkKeywords(
       throw errorAt(here(...at), `invalid regular expression ${JSON.stringify(pattern)} in ${owner}: ${problem}`, 'Fix the pattern: it is a JavaScript regular expression (u flag)', 'value');
     }
   }
+  if (typeof node.$ref === 'string' && decodeFragment(node.$ref) === undefined) {
+    throw errorAt(here('$ref'), `$ref ${JSON.stringify(node.$ref)} in ${owner} is not a valid JSON pointer (bad percent-encoding)`, 'Write %25 for a literal "%"', 'value');
+  }
   if (typeof node.$ref === 'string' && !resolves(root, node.$ref)) {
     throw errorAt(here('$ref'), `$ref ${JSON.stringify(node.$ref)} in ${owner} points to nothing`, 'Point it at a schema in the same document, e.g. "#/definitions/<name>", and define that schema', 'value');
   }
@@ -110,11 +113,21 @@ export function regexProblem(pattern: string): string | undefined {
   }
 }
 
+/** The pointer after `#`, percent-decoded as URI fragments are; undefined when the encoding is broken (`%` alone). */
+function decodeFragment(ref: string): string | undefined {
+  const fragment = ref.slice(ref.indexOf('#') + 1);
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Local refs only: `#` or `#/json/pointer` into the same schema. */
 function resolves(root: unknown, ref: string): boolean {
   if (!ref.startsWith('#')) return false;
   let value = root;
-  for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) {
+  for (const segment of parsePointer(decodeFragment(ref) ?? '')) {
     if (!isObject(value) && !Array.isArray(value)) return false;
     value = (value as Record<string, unknown>)[segment];
     if (value === undefined) return false;
