@@ -233,6 +233,13 @@ events:
     for (const file of files) expect(only('redos-pattern', lintModel(await loadPlan(file))), file).toEqual([]);
   });
 
+  it('details stay on one line when the plan text holds U+2028 or U+2029', () => {
+    const plan = JSON.stringify({ name: 'Test', events: { A: { description: 'A.', properties: { a: { type: 'string', pattern: '\u2028', description: 'A.' } } } } });
+    expect(only('unanchored-pattern', lintModel(loadPlanText(plan, 'plan.json')))).toEqual([
+      '1:64 warn unanchored-pattern: pattern "\\u2028" in event "A" v1 matches anywhere in the value, so any longer value that contains a match passes too. Anchor it: "^(?:\\u2028)$"',
+    ]);
+  });
+
   it('empty-event: the latest version defines no properties', () => {
     const yaml = `name: Test
 events:

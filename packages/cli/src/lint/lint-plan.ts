@@ -1,6 +1,7 @@
 // Runs every rule that is not off and turns its findings into located problems,
 // sorted by file and position so output follows the plan from top to bottom.
 import type { ErrorLocation } from '../errors.js';
+import { oneLine } from '../load/quote.js';
 import type { PlanModel } from '../model/types.js';
 import { DEFAULT_NAMING, type LintSettings } from './lint-config.js';
 import { findingLocation } from './locate-finding.js';
@@ -24,7 +25,8 @@ export function lintPlan(model: PlanModel, settings: LintSettings = { severities
     if (severity === 'off') continue;
     for (const finding of rule.check({ model, naming: settings.naming })) {
       const location = findingLocation(finding.source, finding.schemaPointer, finding.schemaKind);
-      problems.push({ rule: rule.id, severity, sentence, detail: finding.detail, location });
+      // Details quote plan text with JSON.stringify, which leaves U+2028/U+2029 raw: one line, like every message.
+      problems.push({ rule: rule.id, severity, sentence, detail: oneLine(finding.detail), location });
     }
   }
   return problems.sort(byPosition);

@@ -1,5 +1,6 @@
 // Rules about permitted-value patterns: valid, anchored, no negative lookahead,
 // no catastrophic backtracking. Every pattern in every schema of the plan counts.
+import { oneLine } from '../../load/quote.js';
 import type { PlanModel } from '../../model/types.js';
 import { at, type LintContext, type RuleFinding } from '../finding.js';
 import { hasUnanchoredAlternative, parsePattern, usesNegativeLookahead, type ParsedPattern } from '../pattern-analysis.js';
@@ -50,7 +51,8 @@ export function redosPattern(context: LintContext): RuleFinding[] {
     return [
       {
         ...at(plan, pointer),
-        detail: `pattern ${JSON.stringify(pattern)} in ${plan.label}: ${result.reason}. Rewrite it so no repeated part can match the same text in more than one way`,
+        // One line also where generation throws it as a PlanError.
+        detail: oneLine(`pattern ${JSON.stringify(pattern)} in ${plan.label}: ${result.reason}. Rewrite it so no repeated part can match the same text in more than one way`),
       },
     ];
   });
