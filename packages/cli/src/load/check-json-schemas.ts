@@ -92,7 +92,7 @@ function checkKeywords(
   }
   if (options.requiredMustBeListed && Array.isArray(node.required) && isObject(node.properties)) {
     const properties = node.properties;
-    const index = node.required.findIndex((name) => typeof name === 'string' && !(name in properties));
+    const index = node.required.findIndex((name) => typeof name === 'string' && !Object.hasOwn(properties, name));
     if (index !== -1) {
       throw errorAt(
         here('required', String(index)),
@@ -128,7 +128,8 @@ function resolves(root: unknown, ref: string): boolean {
   if (!ref.startsWith('#')) return false;
   let value = root;
   for (const segment of parsePointer(decodeFragment(ref) ?? '')) {
-    if (!isObject(value) && !Array.isArray(value)) return false;
+    // Own members only: `#/definitions/toString` must not find Object.prototype.toString.
+    if ((!isObject(value) && !Array.isArray(value)) || !Object.hasOwn(value, segment)) return false;
     value = (value as Record<string, unknown>)[segment];
     if (value === undefined) return false;
   }
