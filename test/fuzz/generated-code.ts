@@ -17,7 +17,8 @@ export function codeProblems(model: PlanModel, files: readonly GeneratedFile[]):
     if (path.startsWith('index.') && content.includes('</script')) problems.push(`${path}: a raw </script`);
     if (path.startsWith('index.')) {
       for (const name of declaredNames(path, content)) {
-        if (!names.exact.has(name) && !names.prefixes.some((prefix) => name.startsWith(prefix))) problems.push(`${path}: declares ${name}, which is no model identifier`);
+        const known = names.exact.has(name) || names.prefixes.some((prefix) => name.startsWith(prefix)) || names.definitions.has(folded(name.replace(/\d+$/, '')));
+        if (!known) problems.push(`${path}: declares ${name}, which is no model identifier`);
       }
     }
     if (path.endsWith('.js')) {
@@ -28,8 +29,16 @@ export function codeProblems(model: PlanModel, files: readonly GeneratedFile[]):
   return problems;
 }
 
-/** The names the model decided; nested types are named after their parent type (json-schema-to-typescript). */
-function modelNames(model: PlanModel): { exact: Set<string>; prefixes: string[] } {
+/** A name as json-schema-to-typescript would write it, compared without case: `a/b` and `AB` are both `ab`. */
+function folded(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
+/**
+ * The names the model decided; nested types are named after their parent type, and shared definitions
+ * (`definitions`, `$defs`) after their key, with a number when taken (json-schema-to-typescript).
+ */
+function modelNames(model: PlanModel): { exact: Set<string>; prefixes: string[]; definitions: Set<string> } {
   const identifiers = [
     ...model.events.flatMap((event) => [event.identifiers, ...event.versions.map((version) => version.identifiers)]),
     ...[model.identify, model.group, model.page, model.screen].flatMap((call) => (call ? [call.identifiers] : [])),
@@ -38,7 +47,17 @@ function modelNames(model: PlanModel): { exact: Set<string>; prefixes: string[] 
   const specName = (fn: string) => `${fn.replace(/[A-Z]/g, '_$&').toUpperCase()}_SPEC`;
   const exact = new Set(['configure', 'runtime', ...identifiers.flatMap(({ fn, type, validator }) => [fn, specName(fn), type, validator, `${validator}Payload`])]);
   if (model.common) exact.add(model.common.validator);
-  return { exact, prefixes: identifiers.map(({ type }) => type) };
+  const definitions = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, child] of Object.entries(value)) {
+      if ((key === 'definitions' || key === '$defs') && typeof child === 'object' && child !== null) for (const name of Object.keys(child)) definitions.add(folded(name));
+      collect(child);
+    }
+  };
+  collect(model.events.map((event) => event.versions.map((version) => version.properties)));
+  collect([model.identify?.traits, model.group?.traits, model.page?.properties, model.screen?.properties]);
+  return { exact, prefixes: identifiers.map(({ type }) => type), definitions };
 }
 
 /** Top-level declarations (not imports): functions, variables, interfaces, types, classes, enums. */

@@ -125,9 +125,44 @@ describe('deeply nested plans', () => {
   });
 });
 
+/** Every generated SDK of this file, by folder, type-checked at the end in one TypeScript program. */
+const compiled: Record<string, string> = {};
+let generated = 0;
+
+/** `$ref`s a raw schema may hold: into its definitions, into itself, broken, remote, encoded. */
+const REFS = [
+  '#/definitions/code', '#/definitions/nested/properties/inner', '#', '#/properties/other', '#/definitions/missing', '#/definitions/code%',
+  '#/definitions/a~1b', '#/definitions/a%2Fb', '#/definitions/a~2b', 'other.json#/a', 'http://127.0.0.1/x.json', '#x', '#/$defs/code', '',
+  // Not yet (FINDINGS.md, F21): '#/definitions/toString', '#/definitions/__proto__', '#/definitions/constructor'.
+];
+
+describe('raw schemas with $ref', () => {
+  it('generate, or fail at load with a located PlanError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.constantFrom(...REFS), { minLength: 1, maxLength: 3 }), optionsArb, async (refs, options) => {
+        const schema = {
+          type: 'object',
+          definitions: { code: { type: 'string', pattern: '^[A-Z]{4}$' }, nested: { type: 'object', properties: { inner: { type: 'integer' } } }, 'a/b': { type: 'boolean' } },
+          properties: { other: { type: 'string' }, ...Object.fromEntries(refs.map((ref, index) => [`ref${index}`, { $ref: ref }])) },
+        };
+        let model: PlanModel;
+        try {
+          model = loadPlanText(JSON.stringify({ name: 'Refs', events: { 'Ref Used': { schema } } }, null, 2), 'plan.json');
+        } catch (error) {
+          expectLocatedPlanError(error);
+          return;
+        }
+        const files = await generate(model, options);
+        expect(codeProblems(model, files)).toEqual([]);
+        const folder = `refs${generated++}-${options.client}-${options.mode}`;
+        for (const file of files) compiled[`${folder}/${file.path}`] = file.content;
+      }),
+      fuzzParameters(10),
+    );
+  });
+});
+
 describe('random hostile plans', () => {
-  const compiled: Record<string, string> = {};
-  let generated = 0;
 
   it('load or fail with a located PlanError, even with mistakes in them', () => {
     fc.assert(
