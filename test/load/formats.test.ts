@@ -289,6 +289,16 @@ describe('whole-payload schemas', () => {
     expect(() => createAjv().compile(properties)).not.toThrow();
   });
 
+  it('give a recursive properties part a $ref to its own root', () => {
+    const jsonSchema = { type: 'object', properties: { properties: { type: 'object', properties: { child: { $ref: '#/properties/properties' } } } } };
+    const model = loadPlanText(JSON.stringify({ rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema }] }), 'recursive.json');
+    const properties = model.events[0]!.versions[0]!.properties;
+    expect(properties).toEqual({ type: 'object', properties: { child: { $ref: '#' } } });
+    const validate = createAjv().compile(properties);
+    expect(validate({ child: { child: {} } })).toBe(true);
+    expect(validate({ child: { child: 1 } })).toBe(false);
+  });
+
   it('in the native format, a payload alone gives the properties or traits', () => {
     const model = loadPlanText(
       [

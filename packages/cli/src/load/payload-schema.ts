@@ -43,14 +43,19 @@ export function constrainsMoreThan(payload: JsonSchema, key: PayloadKey): boolea
   return !(partsTrivial && rootTrivial && required.every((name) => name === key));
 }
 
-/** `$ref`s that point into the part being cut out are rewritten to point at its new root. */
+/** `$ref`s that point into the part being cut out, or at the part itself (a recursive schema), are rewritten to point at its new root. */
 function rebaseRefs(value: unknown, prefix: string): unknown {
   if (Array.isArray(value)) return value.map((item) => rebaseRefs(item, prefix));
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value).map(([name, child]) => [
       name,
-      name === '$ref' && typeof child === 'string' && child.startsWith(prefix) ? `#/${child.slice(prefix.length)}` : rebaseRefs(child, prefix),
+      name === '$ref' && typeof child === 'string' ? rebaseRef(child, prefix) : rebaseRefs(child, prefix),
     ]),
   );
+}
+
+function rebaseRef(ref: string, prefix: string): string {
+  if (ref === prefix.slice(0, -1)) return '#';
+  return ref.startsWith(prefix) ? `#/${ref.slice(prefix.length)}` : ref;
 }
