@@ -90,8 +90,7 @@ describe('lint and diff on random hostile plans', () => {
         for (const problem of lintPlan(model)) {
           expect(problem.location.file).toBe(model.file);
           expect(problem.location.line !== undefined || problem.location.pointer !== undefined).toBe(true);
-          // U+2028/U+2029 are still quoted raw (FINDINGS.md, F19).
-          expect(problem.detail).not.toMatch(/[\n\r]/);
+          expect(problem.detail).not.toMatch(/[\n\r\u2028\u2029]/);
         }
       }),
       fuzzParameters(25),

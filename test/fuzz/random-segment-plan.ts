@@ -50,17 +50,21 @@ function objectSchema(depth: number): fc.Arbitrary<JsonObject> {
 /** A rule's whole-payload schema: properties (or traits), sometimes a constrained context. */
 function payloadSchema(key: 'properties' | 'traits'): fc.Arbitrary<JsonObject> {
   return fc
-    .tuple(objectSchema(2), fc.boolean(), hostileText, fc.uniqueArray(fc.tuple(hostileText, hostileText), { maxLength: 2, selector: ([label]) => label }))
-    .map(([inner, withContext, description, labels]) => ({
-      $schema: 'http://json-schema.org/draft-07/schema#',
-      type: 'object',
-      description,
-      labels: Object.fromEntries(labels),
-      properties: {
-        [key]: inner,
-        ...(withContext ? { context: { type: 'object', required: ['app'], properties: { app: { type: 'object' } } } } : {}),
-      },
-    }));
+    .tuple(objectSchema(2), fc.boolean(), hostileText, fc.uniqueArray(fc.tuple(hostileText, hostileText), { maxLength: 2, selector: ([label]) => label }), fc.boolean())
+    .map(([object, withContext, description, labels, recursive]) => {
+      // A recursive rule: `children` holds more of the same properties (or traits) object.
+      const inner = recursive ? { ...object, properties: { ...(object['properties'] as JsonObject), children: { type: 'array', items: { $ref: `#/properties/${key}` } } } } : object;
+      return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        type: 'object',
+        description,
+        labels: Object.fromEntries(labels),
+        properties: {
+          [key]: inner,
+          ...(withContext ? { context: { type: 'object', required: ['app'], properties: { app: { type: 'object' } } } } : {}),
+        },
+      };
+    });
 }
 
 const trackRules = fc
