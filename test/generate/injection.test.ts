@@ -53,8 +53,7 @@ describe('a hostile plan', () => {
       for (const file of await generate(model, option)) {
         files[`${option.client}-${option.mode}/${file.path}`] = file.content;
         expect(file.content).not.toContain('\u2028');
-        // validators.ts comes from the validator compiler, whose ajv code keeps `</script>` inside string literals.
-        if (file.path.startsWith('index.')) expect(file.content).not.toContain('</script>');
+        expect(file.content.toLowerCase()).not.toContain('</script');
         expect(file.content).not.toContain('require(');
       }
     }

@@ -6,7 +6,7 @@ import { format } from 'prettier';
 const STYLE = { printWidth: 120, singleQuote: true } as const;
 
 export function formatTypeScript(source: string): Promise<string> {
-  return format(source, { ...STYLE, parser: 'typescript' });
+  return format(source, { ...STYLE, parser: 'babel-ts' });
 }
 
 export function formatJavaScript(source: string): Promise<string> {

@@ -29,6 +29,9 @@ export interface ValidatorModule {
 // escaped; these patterns start or end at an unescaped `"`, so data never matches.
 const SOURCE_URL_COMMENT = /\/\*# sourceURL="(?:[^"\\]|\\.)*" \*\//g;
 const NEW_REGEXP = /new RegExp\(("(?:[^"\\]|\\.)*"), ("[a-z]*")\)/g;
+// Only string literals can hold `</script` (a regex literal's source escapes `/`): written
+// `<\/script` there it reads the same, and inlining the module in HTML cannot end a script.
+const SCRIPT_END = /<\/(script)/gi;
 
 export function buildValidatorModule(entries: readonly ValidatorEntry[]): ValidatorModule {
   const sorted = sortedEntries(entries);
@@ -39,7 +42,7 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[]): Valida
   // Regex literals, unlike `new RegExp(...)`, tell bundlers an unused one can go.
   const body = compactErrorPushes(hoistSchemaValues(rewritten)).replace(NEW_REGEXP, (_call, source: string, flags: string) =>
     regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string),
-  );
+  ).replace(SCRIPT_END, '<\\/$1');
   return { imports, body, exports: sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })) };
 }
 
