@@ -53,8 +53,8 @@ function culprit(report: Report): string {
 
 /**
  * The worst polynomial degree among the reports. A quantifier trading with itself
- * under `{n}` is O(n^n); quantifiers that trade characters in a chain
- * (`.*a.*a.*a`: each with the next) multiply, one factor per quantifier.
+ * under `{k}` is O(n^k) in the value's length n; quantifiers that trade characters
+ * in a chain (`.*a.*a.*a`: each with the next) multiply, one factor per quantifier.
  */
 function highestDegree(reports: readonly Report[]): { degree: number; report: Report } | undefined {
   let worst: { degree: number; report: Report } | undefined;
