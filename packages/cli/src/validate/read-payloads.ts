@@ -149,7 +149,7 @@ class ArrayReader implements TextReader {
 }
 
 interface StringBuilderInternals {
-  decoder?: TextDecoder;
+  decoder?: unknown;
 }
 
 /**
