@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import { locate } from '../../packages/cli/src/load/locate.js';
+import { modelToText } from '../../packages/cli/src/model/model-text.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 
 function frozenEverywhere(value: unknown, path = ''): string[] {
@@ -74,5 +75,21 @@ describe('locate', () => {
     const transfer = model.events.find((e) => e.name === 'Transfer Sent')!;
     expect(locate(transfer.versions[1]!.source)).toEqual({ line: 43, column: 7 });
     expect(locate({ file: 'never-loaded.yaml', pointer: '/events' })).toBeUndefined();
+  });
+});
+
+describe('the model as text', () => {
+  it('escapes U+2028 and U+2029 from plan text, so every line stays one line', () => {
+    const model = loadPlanText(JSON.stringify({ name: 'Shop\u2029', events: { 'Order\u2028Completed': { description: 'Paid\u2028.', properties: {} } } }), 'plan.json');
+    const text = modelToText(model);
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    expect(text.split('\n').slice(0, 6)).toEqual([
+      'Shop\\u2029 (plangen format, plan.json)',
+      '1 event, 1 version',
+      '',
+      '"Order\\u2028Completed"',
+      '  Paid\\u2028.',
+      '  trackOrderCompleted(properties: OrderCompletedProperties) sends v1',
+    ]);
   });
 });

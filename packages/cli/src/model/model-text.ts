@@ -19,7 +19,8 @@ export function modelToText(model: PlanModel): string {
   for (const event of model.events) lines.push('', ...eventLines(event));
   for (const call of [model.identify, model.group, model.page, model.screen]) if (call) lines.push('', ...callLines(call));
   if (model.common) lines.push('', `common: every payload must match (${model.common.validator})`);
-  return `${lines.join('\n')}\n`;
+  // Plan text may hold U+2028/U+2029, which editors and log viewers show as line breaks: escaped, as the loader's messages do.
+  return `${lines.join('\n')}\n`.replace(/[\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16)}`);
 }
 
 function eventLines(event: EventModel): string[] {
