@@ -14,6 +14,14 @@ export type { GeneratedFile, GenerateOptions } from './options.js';
 
 export async function generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
   refuseCatastrophicPatterns(model);
+  // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
+  const validators =
+    options.mode === 'development'
+      ? import('./validators/compile-in-parallel.js').then(({ compileValidatorsInParallel }) =>
+          compileValidatorsInParallel(validatorEntries(model), { language: options.language }),
+        )
+      : undefined;
+  validators?.catch(() => undefined); // when the types fail first, that error is the one reported
   const types = await emitTypes(typeEntries(model), reservedTypeNames(model));
   const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
   const files: GeneratedFile[] = [];
@@ -29,15 +37,13 @@ export async function generate(model: PlanModel, options: GenerateOptions): Prom
     files.push({ path: 'index.ts', content: index });
   }
 
-  if (options.mode === 'development') {
-    // Loaded only when validators are emitted: production builds never need ajv.
-    const { compileValidators } = await import('./validators/compile-validators.js');
-    const validators = compileValidators(validatorEntries(model), { language: options.language });
+  if (validators) {
+    const { code, declarations } = await validators;
     if (options.language === 'js') {
-      files.push({ path: 'validators.js', content: validators.code });
-      if (validators.declarations !== undefined) files.push({ path: 'validators.d.ts', content: validators.declarations });
+      files.push({ path: 'validators.js', content: code });
+      if (declarations !== undefined) files.push({ path: 'validators.d.ts', content: declarations });
     } else {
-      files.push({ path: 'validators.ts', content: validators.code });
+      files.push({ path: 'validators.ts', content: code });
     }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,0 +1,31 @@
+// The built CLI compiles validators on a worker thread; it must give exactly what
+// compileValidators gives in this thread, and report the compiler's errors.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
+import { compileValidators } from '../../packages/cli/src/generate/validators/compile-validators.js';
+import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
+
+const BUILT = new URL('../../packages/cli/dist/generate/validators/compile-in-parallel.js', import.meta.url);
+
+async function builtCompiler(): Promise<typeof import('../../packages/cli/src/generate/validators/compile-in-parallel.js')> {
+  if (!existsSync(BUILT)) throw new Error('packages/cli/dist is missing: run `pnpm build` first (`pnpm test` does).');
+  return (await import(BUILT.href)) as typeof import('../../packages/cli/src/generate/validators/compile-in-parallel.js');
+}
+
+describe('compileValidatorsInParallel (built, on a worker thread)', () => {
+  it('emits byte for byte what compileValidators emits, for ts and js', async () => {
+    const { compileValidatorsInParallel } = await builtCompiler();
+    const entries = validatorEntries(await loadPlan('fixtures/shop/plan.yaml'));
+    for (const language of ['ts', 'js'] as const) {
+      expect(await compileValidatorsInParallel(entries, { language })).toEqual(compileValidators(entries, { language }));
+    }
+  });
+
+  it("rejects with the compiler's own message", async () => {
+    const { compileValidatorsInParallel } = await builtCompiler();
+    await expect(compileValidatorsInParallel([{ name: 'not-a-name', schema: {} }], { language: 'ts' })).rejects.toThrow(
+      'cannot compile validator "not-a-name": a validator name is "validate" followed by letters, digits, _ or $, like validateOrderCompletedV1.',
+    );
+  });
+});
