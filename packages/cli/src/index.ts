@@ -1,6 +1,21 @@
-// Programmatic API: the same pipeline the CLI runs.
+// Programmatic API: the same pipeline the CLI runs. The stages are imported when
+// first called, so a `plangen.config.ts` that imports `defineConfig` stays light.
+import type { GeneratedFile, GenerateOptions } from './generate/options.js';
+import type { PlanFormat, PlanModel } from './model/types.js';
+
 export type { PlanModel, EventModel, EventVersion, TraitsModel, PageModel, CommonModel, JsonSchema, PlanFormat } from './model/types.js';
 export type { GenerateOptions, GeneratedFile, ClientKind } from './generate/options.js';
+export { DEFAULT_GENERATE_OPTIONS } from './generate/options.js';
 export { PlanError } from './errors.js';
 export type { PlangenConfig } from './config/types.js';
 export { defineConfig } from './config/types.js';
+
+/** Reads, checks and normalizes a plan file (any supported format); throws a located `PlanError` on bad input. */
+export async function loadPlan(file: string, options: { format?: PlanFormat } = {}): Promise<PlanModel> {
+  return (await import('./load/load-plan.js')).loadPlan(file, options);
+}
+
+/** The SDK's files for a model, in memory (paths relative to the output folder); writes nothing. */
+export async function generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
+  return (await import('./generate/index.js')).generate(model, options);
+}
