@@ -22,7 +22,7 @@ import { writeSyntheticPlan } from './synthetic-plan.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const WORK = join(BENCH, '.work');
-const REFERENCE_PLAN = join(REPO, '../shared/compat/typewriter/public-api-reference-plan.json');
+const REFERENCE_PLAN = join(REPO, 'fixtures/typewriter-public-api-reference-plan/plan.json'); // a copy of ../shared/compat/typewriter/public-api-reference-plan.json
 const quick = process.argv.includes('--quick');
 const log = (line) => process.stderr.write(`${line}\n`);
 

@@ -7,7 +7,8 @@ import { modelToJson } from '../../packages/cli/src/model/model-json.js';
 import type { EventModel, JsonSchema, PlanModel } from '../../packages/cli/src/model/types.js';
 import { createAjv } from '../../packages/cli/src/schema/create-ajv.js';
 
-const typewriter = '/work/shared/compat/typewriter';
+// Byte-identical copies of ../shared/compat/typewriter/*.json, so a clone needs nothing beside it.
+const typewriter = (file: string): string => `fixtures/typewriter-${file.replace(/\.json$/, '')}/plan.json`;
 
 function event(model: PlanModel, name: string): EventModel {
   const found = model.events.find((candidate) => candidate.name === name);
@@ -31,7 +32,7 @@ function schemas(model: PlanModel): JsonSchema[] {
 
 describe('Segment Public API plans', () => {
   it('loads the Typewriter reference plan unchanged', async () => {
-    const model = await loadPlan(`${typewriter}/public-api-reference-plan.json`);
+    const model = await loadPlan(typewriter('public-api-reference-plan.json'));
     expect(model.format).toBe('segment-public-api');
     expect(model.name).toBe('Typewriter E2E');
     expect(model.events).toHaveLength(25);
@@ -50,7 +51,7 @@ describe('Segment Public API plans', () => {
   });
 
   it('strips Segment bookkeeping keys from schema positions only', async () => {
-    const model = await loadPlan(`${typewriter}/public-api-reference-plan.json`);
+    const model = await loadPlan(typewriter('public-api-reference-plan.json'));
     const text = JSON.stringify(schemas(model));
     expect(/"(eventMetadata|labels)":/.test(text)).toBe(false);
     expect(/"id":"\/properties/.test(text)).toBe(false);
@@ -85,7 +86,7 @@ describe('Segment Config API plans', () => {
     ['config-api-reference-plan.json', 'Typewriter E2E'],
     ['config-api-reference-plan-with-enums.json', 'Typewriter E2E Testing Tracking Plan'],
   ])('loads the Typewriter plan %s unchanged', async (file, name) => {
-    const model = await loadPlan(`${typewriter}/${file}`);
+    const model = await loadPlan(typewriter(file));
     expect(model.format).toBe('segment-config-api');
     expect(model.name).toBe(name);
     expect(model.events).toHaveLength(24);
@@ -97,7 +98,7 @@ describe('Segment Config API plans', () => {
   });
 
   it('reads event labels, versions, identify, group and the global schema', async () => {
-    const reference = await loadPlan(`${typewriter}/config-api-reference-plan.json`);
+    const reference = await loadPlan(typewriter('config-api-reference-plan.json'));
     expect(event(reference, `42_--terrible==\\"event'++name~!3`).labels).toEqual({ area: 'account', type: 'contacts' });
 
     const model = await loadPlan('fixtures/segment-config-api/plan.json');
@@ -219,7 +220,7 @@ describe('all formats', () => {
     'fixtures/shop/plan.yaml',
     'fixtures/segment-public-api/plan.json',
     'fixtures/segment-config-api/plan.json',
-    ...['public-api-reference-plan.json', 'config-api-reference-plan.json', 'config-api-reference-plan-with-enums.json'].map((f) => `${typewriter}/${f}`),
+    ...['public-api-reference-plan.json', 'config-api-reference-plan.json', 'config-api-reference-plan-with-enums.json'].map((f) => typewriter(f)),
   ];
 
   it.each(plans)('every schema in %s compiles on its own', async (file) => {

@@ -52,7 +52,7 @@ describe('the model', () => {
   });
 
   it('keeps wire names exactly as written', async () => {
-    const model = await loadPlan('/work/shared/compat/typewriter/public-api-reference-plan.json');
+    const model = await loadPlan('fixtures/typewriter-public-api-reference-plan/plan.json');
     expect(model.events[0]!.name).toBe(`42_--terrible==\\"event'++name~!3`);
   });
 });

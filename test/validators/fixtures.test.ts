@@ -66,7 +66,7 @@ describe('precompiled validators agree with ajv on the fixtures', () => {
   }
   for (const plan of TYPEWRITER) {
     it(`Typewriter ${plan}`, async () => {
-      await expectAgreement(`/work/shared/compat/typewriter/${plan}.json`, ALL_PAYLOADS);
+      await expectAgreement(`fixtures/typewriter-${plan}/plan.json`, ALL_PAYLOADS);
     });
   }
 });
