@@ -226,9 +226,9 @@ events:
       'fixtures/shop-json/plan.json',
       'fixtures/segment-public-api/plan.json',
       'fixtures/segment-config-api/plan.json',
-      ...readdirSync('/work/shared/compat/typewriter')
-        .filter((name) => name.endsWith('.json'))
-        .map((name) => `/work/shared/compat/typewriter/${name}`),
+      ...readdirSync('fixtures')
+        .filter((name) => name.startsWith('typewriter-'))
+        .map((name) => `fixtures/${name}/plan.json`),
     ];
     for (const file of files) expect(only('redos-pattern', lintModel(await loadPlan(file))), file).toEqual([]);
   });
