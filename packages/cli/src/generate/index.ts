@@ -7,6 +7,7 @@ import { formatJavaScript, formatTypeScript } from './format.js';
 import type { GeneratedFile, GenerateOptions } from './options.js';
 import { refuseCatastrophicPatterns } from './refuse-catastrophic-patterns.js';
 import { render } from './render.js';
+import { compileValidatorsInParallel } from './validators/compile-in-parallel.js';
 import { typeEntries, validatorEntries } from './schema-entries.js';
 import { buildSdkView, headerComment, reservedTypeNames } from './view-model.js';
 
@@ -16,11 +17,7 @@ export async function generate(model: PlanModel, options: GenerateOptions): Prom
   refuseCatastrophicPatterns(model);
   // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
   const validators =
-    options.mode === 'development'
-      ? import('./validators/compile-in-parallel.js').then(({ compileValidatorsInParallel }) =>
-          compileValidatorsInParallel(validatorEntries(model), { language: options.language }),
-        )
-      : undefined;
+    options.mode === 'development' ? compileValidatorsInParallel(validatorEntries(model), { language: options.language }) : undefined;
   validators?.catch(() => undefined); // when the types fail first, that error is the one reported
   const types = await emitTypes(typeEntries(model), reservedTypeNames(model));
   const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
