@@ -118,7 +118,7 @@ describe('@plangen/core', () => {
 
 describe('ajv runtime helpers', () => {
   it('ucs2length counts code points like ajv', () => {
-    for (const value of ['', 'abc', '😀', 'a😀b', '\ud83d', '\ude00\ud83d', 'é', '👩‍👩‍👧']) {
+    for (const value of ['', 'abc', '😀', 'a😀b', '\ud83d', '\ude00\ud83d', 'x\ud83d', '\ud83d\ud83d\ude00', 'é', '👩‍👩‍👧', 'plain ascii text']) {
       expect({ value, length: runtime.ucs2length(value) }).toEqual({ value, length: ajvUcs2length(value) });
     }
   });
