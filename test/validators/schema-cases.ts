@@ -281,8 +281,11 @@ export const SCHEMA_CASES: readonly SchemaCase[] = [
       { count: 1, ratio: 0.5, code: 'ab', tags: ['a'], list: ['a', 1], bag: ['key'] },
       { count: 0, ratio: 1, code: 'a', tags: [], list: [1, 'a'], bag: [] },
       { count: 11, ratio: 0.3, code: 'abcd', tags: ['a', 'a'], list: ['a', 1, true] },
+      // Astral characters: longer in UTF-16 units than in code points, so the lengths must be counted.
       { code: '😀😀' },
       { code: '😀' },
+      { code: 'a😀' },
+      { code: '😀😀😀😀' },
       { tags: ['a', 'b', 'c'] },
     ],
   },

@@ -5,6 +5,7 @@ import type { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from '../../model/types.js';
 import { createAjv } from '../../schema/create-ajv.js';
+import { useLengthShortcuts } from './length-keywords.js';
 
 export interface StandaloneCode {
   /** ajv's constants and validate functions, without export statements. */
@@ -20,6 +21,7 @@ export interface NamedSchema {
 
 export function standaloneValidators(schemas: readonly NamedSchema[]): StandaloneCode {
   const ajv = createAjv({ messages: false, code: { source: true, esm: true, lines: false, optimize: true } });
+  useLengthShortcuts(ajv);
   // The compiling instance has messages off, so schemas are checked by one that explains itself.
   const checker = createAjv();
   const keyPrefix = exportKeyPrefix(JSON.stringify(schemas.map(({ schema }) => schema)));
