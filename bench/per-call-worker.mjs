@@ -29,6 +29,13 @@ async function contenderCall(module) {
   const sdk = await import(new URL(`file://${module.file}`).href);
   const fn = sdk[module.fn];
   if (typeof fn !== 'function') throw new Error(`${module.name}: ${module.fn} is not exported by ${module.file}`);
+  // The least a validating wrapper can do: the event's precompiled validator, then the direct call.
+  if (module.kind === 'validator') {
+    return (properties) => {
+      if (fn(properties)) client.track(event, properties);
+      else onViolation(fn.errors);
+    };
+  }
   if (module.kind === 'plangen') sdk.configure({ analytics: client, onViolation });
   else sdk.setTypewriterOptions({ analytics: client, onViolation });
   return (properties) => fn(properties);
@@ -109,7 +116,7 @@ const probes = {};
 for (const module of modules) {
   const call = await contenderCall(module);
   checks[module.name] = check(module, call);
-  if (probe && module.file) probes[module.name] = probeCall(module, await import(new URL(`file://${module.file}`).href));
+  if (probe && module.file && probe.fns[module.name]) probes[module.name] = probeCall(module, await import(new URL(`file://${module.file}`).href));
   const { k, iteration } = batched(call);
   batchSizes[module.name] = k;
   bench.add(module.name, iteration);

@@ -11,7 +11,8 @@ const WORKER = fileURLToPath(new URL('./per-call-worker.mjs', import.meta.url));
 
 /**
  * `coreEntry`: the @plangen/core build the plangen SDKs are bundled with.
- * `contenders`: [{ name, kind: 'direct' | 'plangen' | 'typewriter', entry?, fn? }].
+ * `contenders`: [{ name, kind: 'direct' | 'validator' | 'plangen' | 'typewriter', entry?, fn? }]; a
+ * `validator` contender runs the exported validator `fn` and then the direct call.
  * `event`, `payload`: the one track call every contender makes; `requiredProperty`
  * is dropped from it to check that a validating contender reports the violation.
  * `probe` ({ event, payload, fns: { [contender]: exported name } }) makes one

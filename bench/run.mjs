@@ -76,6 +76,9 @@ const sdks = sdksMissing ? {} : {
   'typewriter (production)': { kind: 'typewriter', entry: join(production500.typewriter.dir, 'segment.ts') },
 };
 const fnOf = (name, key) => names[sdks[name].kind](key);
+// The per-call event has one version, so its validator is the V1 one.
+const validatorOf = (key) => `${names.plangen(key).replace(/^track/, 'validate')}V1`;
+const validatorEntry = sdksMissing ? undefined : join(development500.plangen.dir, 'validators.ts');
 
 const perCall = await attempt(`per call: ${event.key}`, () => benchPerCall({
   workDir: WORK,
@@ -86,6 +89,7 @@ const perCall = await attempt(`per call: ${event.key}`, () => benchPerCall({
   timeMs: quick ? 300 : 2000,
   contenders: [
     { name: 'direct', kind: 'direct' },
+    { name: 'plangen validator + direct', kind: 'validator', entry: validatorEntry, fn: validatorOf(event.key) },
     ...Object.entries(sdks).map(([name, sdk]) => ({ name, ...sdk, fn: fnOf(name, event.key) })),
   ],
   probe: {
@@ -101,6 +105,13 @@ const bundle = await attempt('bundle size', () => benchBundleSize({
   coreEntry: plangen.coreEntry,
   apps: [
     { name: 'bare-track', label: 'bare `window.analytics.track()`', setup: '', call: `window.analytics.track(${JSON.stringify(event.key)}, ${payloadSource});` },
+    {
+      name: 'plangen-validator',
+      label: `plangen's validator alone: \`${validatorOf(event.key)}()\`, then \`window.analytics.track()\``,
+      imports: { from: validatorEntry, names: [validatorOf(event.key)] },
+      setup: `const properties = ${payloadSource};`,
+      call: `if (${validatorOf(event.key)}(properties)) window.analytics.track(${JSON.stringify(event.key)}, properties);`,
+    },
     ...Object.entries(sdks).map(([name, sdk]) => {
       const fn = fnOf(name, event.key);
       const configure = sdk.kind === 'plangen' ? 'configure' : 'setTypewriterOptions';
