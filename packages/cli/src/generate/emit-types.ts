@@ -4,7 +4,7 @@
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { JsonSchema } from '../model/types.js';
 import { Placeholders } from './placeholders.js';
-import { typingDefinitions } from './typing-definitions.js';
+import { TYPES_KEY, typingDefinitions } from './typing-definitions.js';
 
 export interface TypeEntry {
   /** The exported type name, decided by the model (`OrderCompletedV1Properties`). */
@@ -31,8 +31,8 @@ export async function emitTypes(entries: readonly TypeEntry[], reserved: readonl
   }
   const combined = {
     title: ROOT_NAME,
-    definitions,
-    anyOf: entries.map((entry) => ({ $ref: `#/definitions/${placeholders.type(entry.name)}` })),
+    [TYPES_KEY]: definitions,
+    anyOf: entries.map((entry) => ({ $ref: `#/${TYPES_KEY}/${placeholders.type(entry.name)}` })),
   };
   const output = await compile(combined as JSONSchema, ROOT_NAME, {
     bannerComment: '',

@@ -14,6 +14,13 @@ export interface TypingEntry {
 type Json = unknown;
 
 /**
+ * Where the combined schema keeps its types. Not `definitions`: json-schema-to-typescript searches the
+ * definitions for every schema it parses, which made a 500-event plan spend a third of its type time there.
+ * Each type gets its key as its title instead, which names it the same way.
+ */
+export const TYPES_KEY = 'plangenTypes';
+
+/**
  * `reserved`: names the rest of the generated file declares or imports. Hoisted definitions and nested
  * interfaces take names outside it and outside the model's type names, so no two declarations clash.
  * The result is keyed by placeholders, as json-schema-to-typescript sees the names.
@@ -55,7 +62,8 @@ export function typingDefinitions(
     types.push([placeholders.type(entry.name), typingSchema(asObject(entry.schema), entry.name, context)]);
     for (const [name, definition] of owned) hoisted.push([placeholders.type(name), typingSchema(definition as JsonSchema, name, context)]);
   }
-  return Object.fromEntries([...types, ...hoisted]);
+  // Titled by their keys, as json-schema-to-typescript would name a definition: `type PostCode = string`.
+  return Object.fromEntries([...types, ...hoisted].map(([key, schema]) => [key, schema.title === undefined ? { ...schema, title: key } : schema]));
 }
 
 // Properties and traits are always objects on the wire, even when the plan leaves `type` out.
@@ -70,9 +78,9 @@ function rewriter(typeName: string, local: ReadonlyMap<string, string>, placehol
     // A fragment may percent-encode its pointer (`#/$defs/post%20code`).
     const ref = decodeFragment(encoded);
     for (const [pointer, name] of local) {
-      if (ref === pointer || ref.startsWith(`${pointer}/`)) return `#/definitions/${placeholders.type(name)}${withKeys(ref.slice(pointer.length), placeholders)}`;
+      if (ref === pointer || ref.startsWith(`${pointer}/`)) return `#/${TYPES_KEY}/${placeholders.type(name)}${withKeys(ref.slice(pointer.length), placeholders)}`;
     }
-    return `#/definitions/${placeholders.type(typeName)}${withKeys(ref.slice(1), placeholders)}`;
+    return `#/${TYPES_KEY}/${placeholders.type(typeName)}${withKeys(ref.slice(1), placeholders)}`;
   };
 }
 
