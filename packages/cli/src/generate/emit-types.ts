@@ -1,5 +1,5 @@
 // Property and traits types: one json-schema-to-typescript run over a combined
-// schema whose `definitions` hold every type, so shared definitions are emitted
+// schema that holds every type (typing-definitions.ts), so shared definitions are emitted
 // once and names never clash between runs.
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { JsonSchema } from '../model/types.js';

@@ -1,4 +1,4 @@
-// The `definitions` of the one combined schema json-schema-to-typescript reads:
+// The types of the one combined schema json-schema-to-typescript reads (under TYPES_KEY):
 // every generated type under its model name, plus the plan schemas' own
 // definitions hoisted beside them. A definition that several schemas carry with
 // the same content (an `address` in v1 and v2) becomes one shared type.
