@@ -90,7 +90,7 @@ function machineSection(run) {
     ['memory', `${run.machine.memoryGiB} GiB`],
     ['OS', run.machine.os],
     ['Node.js', run.machine.node],
-    ['1-minute load average during the run', `${run.load.min.toFixed(2)} to ${run.load.max.toFixed(2)} (other work shared the machine: compare ratios, not absolute times)`],
+    ['1-minute load average during the run', `${run.load.min.toFixed(2)} to ${run.load.max.toFixed(2)} (the benchmark's own processes count too: plangen generate runs two threads; compare ratios, not absolute times)`],
     ...Object.entries(run.versions),
   ];
   return ['## Machine and versions', '', table(['', ''], rows), ''];
