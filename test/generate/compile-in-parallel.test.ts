@@ -22,6 +22,20 @@ describe('compileValidatorsInParallel (built, on a worker thread)', () => {
     }
   });
 
+  it('stops when its signal aborts, rejecting instead of answering', async () => {
+    const { compileValidatorsInParallel } = await builtCompiler();
+    const [entry] = validatorEntries(await loadPlan('fixtures/shop/plan.yaml'));
+    // Distinct schemas, so that none is compiled once for all: enough work that the abort comes first.
+    const entries = Array.from({ length: 300 }, (_, index) => ({
+      name: `validateCopy${index}`,
+      schema: { ...entry!.schema, maxProperties: 1000 + index },
+    }));
+    const stop = new AbortController();
+    const compiling = compileValidatorsInParallel(entries, { language: 'ts' }, stop.signal);
+    stop.abort();
+    await expect(compiling).rejects.toThrow('plangen: the validator compilation was stopped.');
+  });
+
   it("rejects with the compiler's own message", async () => {
     const { compileValidatorsInParallel } = await builtCompiler();
     await expect(compileValidatorsInParallel([{ name: 'not-a-name', schema: {} }], { language: 'ts' })).rejects.toThrow(

@@ -16,23 +16,16 @@ export type { GeneratedFile, GenerateOptions } from './options.js';
 export async function generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
   refuseCatastrophicPatterns(model);
   // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
+  const stop = new AbortController();
   const validators =
-    options.mode === 'development' ? compileValidatorsInParallel(validatorEntries(model), { language: options.language }) : undefined;
+    options.mode === 'development'
+      ? compileValidatorsInParallel(validatorEntries(model), { language: options.language }, stop.signal)
+      : undefined;
   validators?.catch(() => undefined); // when the types fail first, that error is the one reported
-  const types = await emitTypes(typeEntries(model), reservedTypeNames(model));
-  const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
-  const files: GeneratedFile[] = [];
-
-  if (options.language === 'js') {
-    const { toJavaScript } = await import('./to-javascript.js');
-    const { code, declarations } = toJavaScript(index, headerComment(model));
-    files.push(
-      { path: 'index.js', content: await formatJavaScript(code) },
-      { path: 'index.d.ts', content: await formatTypeScript(declarations) },
-    );
-  } else {
-    files.push({ path: 'index.ts', content: index });
-  }
+  const files = await indexFiles(model, options).catch((error: unknown) => {
+    stop.abort(); // a failed generation neither waits for its validators nor leaves them compiling
+    throw error;
+  });
 
   if (validators) {
     const { code, declarations } = await validators;
@@ -44,4 +37,17 @@ export async function generate(model: PlanModel, options: GenerateOptions): Prom
     }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `index.ts`, or `index.js` + `index.d.ts`: the types and wrappers. */
+async function indexFiles(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
+  const types = await emitTypes(typeEntries(model), reservedTypeNames(model));
+  const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
+  if (options.language === 'ts') return [{ path: 'index.ts', content: index }];
+  const { toJavaScript } = await import('./to-javascript.js');
+  const { code, declarations } = toJavaScript(index, headerComment(model));
+  return [
+    { path: 'index.js', content: await formatJavaScript(code) },
+    { path: 'index.d.ts', content: await formatTypeScript(declarations) },
+  ];
 }

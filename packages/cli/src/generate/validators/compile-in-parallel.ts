@@ -20,13 +20,26 @@ export type CompileReply = { readonly ok: true; readonly file: CompiledValidator
 
 const WORKER_FILE = fileURLToPath(new URL('./compile-worker.js', import.meta.url));
 
-export function compileValidatorsInParallel(entries: readonly ValidatorEntry[], options: CompileValidatorsOptions): Promise<CompiledValidatorsFile> {
+/** `signal` stops the worker: the promise then rejects and nothing keeps compiling. */
+export function compileValidatorsInParallel(
+  entries: readonly ValidatorEntry[],
+  options: CompileValidatorsOptions,
+  signal?: AbortSignal,
+): Promise<CompiledValidatorsFile> {
   if (!import.meta.url.endsWith('.js') || !existsSync(WORKER_FILE)) {
     return import('./compile-validators.js').then(({ compileValidators }) => compileValidators(entries, options));
   }
   return new Promise((resolve, reject) => {
     const request: CompileRequest = { entries, options };
     const worker = new Worker(WORKER_FILE, { workerData: request });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        reject(new Error('plangen: the validator compilation was stopped.'));
+        void worker.terminate();
+      },
+      { once: true },
+    );
     worker.once('message', (reply: CompileReply) => (reply.ok ? resolve(reply.file) : reject(new Error(reply.message))));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`plangen internal error: the validator compiler stopped (exit code ${code}) before it answered.`)));
