@@ -17,6 +17,7 @@ import { memorySource } from './lib/measure.mjs';
 import { REPO } from './lib/tools.mjs';
 import { benchPerCall } from './per-call.mjs';
 import { profileCodegen } from './profile-codegen.mjs';
+import { benchTypecheck } from './typecheck.mjs';
 import { ms, renderReport } from './report.mjs';
 import { writeSyntheticPlan } from './synthetic-plan.mjs';
 
@@ -126,6 +127,37 @@ const bundle = await attempt('bundle size', () => benchBundleSize({
   ],
 }), { skip: sdksMissing });
 
+const typecheck = await attempt('app type-check', () => {
+  // The same SDK as JavaScript with declarations, the other output plangen offers.
+  const jsSdk = join(WORK, 'typecheck', 'plangen-js-sdk');
+  execFileSync(process.execPath, [plangen.bin, 'generate', '--plan', plan500.file, '--out', jsSdk, '--client', 'analytics-next', '--language', 'js'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const plangenApp = (name, dir, entry) => ({ name, dir, entry, imports: ['configure', fnOf('plangen (development)', event.key)], configure: 'configure({ analytics: { track: () => undefined } });' });
+  const typewriterApp = (name) => ({
+    name,
+    dir: sdks[name].entry.replace(/\/segment\.ts$/, ''),
+    entry: 'segment',
+    imports: ['setTypewriterOptions', fnOf(name, event.key)],
+    configure: 'setTypewriterOptions({ analytics: {} });',
+    // Typewriter types enum properties as TypeScript enums (quicktype), which string values cannot satisfy.
+    cast: true,
+  });
+  return benchTypecheck({
+    workDir: WORK,
+    coreTypes: plangen.coreTypes,
+    payload: samples[500][event.key],
+    netLog: join(WORK, 'network-attempts.log'),
+    sdks: [
+      plangenApp('plangen (development)', development500.plangen.dir, 'index.js'),
+      plangenApp('plangen (development, --language js)', jsSdk, 'index.js'),
+      plangenApp('plangen (production)', production500.plangen.dir, 'index.js'),
+      typewriterApp('typewriter (development)'),
+      typewriterApp('typewriter (production)'),
+    ],
+  });
+}, { skip: sdksMissing });
+
 log('validator benchmark (bench/validate/run.mjs)');
 const validateFragment = runValidateBenchmark(notes);
 
@@ -144,6 +176,7 @@ const run = {
   profile,
   perCall,
   bundle,
+  typecheck,
   formatProbe: probeSummary(perCall?.probes, probeEvent.key),
   validateFragment,
   notes,

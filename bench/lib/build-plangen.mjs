@@ -13,15 +13,16 @@ import { REPO } from './tools.mjs';
 const tsc = createRequire(join(REPO, 'package.json')).resolve('typescript/bin/tsc');
 
 /**
- * Returns { bin, coreEntry, warnings }: the CLI's bin script, @plangen/core's
- * ESM entry (for bundlers), and a note per package whose compile reported errors.
+ * Returns { bin, coreEntry, coreTypes, warnings }: the CLI's bin script, @plangen/core's
+ * ESM entry (for bundlers) and its declarations, and a note per package whose compile reported errors.
  */
 export function buildPlangen(dir) {
   const warnings = [];
   const core = join(dir, 'core');
   const cli = join(dir, 'cli');
 
-  compile('packages/core', join(core, 'dist/esm'), warnings);
+  // With declarations: the app type-check benchmark compiles apps against this build.
+  compile('packages/core', join(core, 'dist/esm'), warnings, { declaration: true });
   cpSync(join(REPO, 'packages/core/package.json'), join(core, 'package.json'));
 
   compile('packages/cli', join(cli, 'dist'), warnings);
@@ -31,15 +32,16 @@ export function buildPlangen(dir) {
 
   const bin = join(cli, 'bin/plangen.js');
   const coreEntry = join(core, 'dist/esm/index.js');
-  for (const file of [join(cli, 'dist/cli.js'), coreEntry]) {
+  const coreTypes = join(core, 'dist/esm/index.d.ts');
+  for (const file of [join(cli, 'dist/cli.js'), coreEntry, coreTypes]) {
     if (!existsSync(file)) throw new Error(`building plangen did not produce ${file}`);
   }
-  return { bin, coreEntry, warnings };
+  return { bin, coreEntry, coreTypes, warnings };
 }
 
-function compile(packageDir, outDir, warnings) {
+function compile(packageDir, outDir, warnings, { declaration = false } = {}) {
   try {
-    execFileSync(process.execPath, [tsc, '-p', join(REPO, packageDir, 'tsconfig.json'), '--outDir', outDir, '--declaration', 'false'], {
+    execFileSync(process.execPath, [tsc, '-p', join(REPO, packageDir, 'tsconfig.json'), '--outDir', outDir, '--declaration', String(declaration)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } catch (error) {
