@@ -29,7 +29,7 @@ describe('compileValidators output', () => {
       expect(text).not.toMatch(/\bimport\s*\(/);
     }
     expect(ts.code).toContain(
-      "import { deepEqual, formatByte, formatDate, formatDateTime, formatInt32, formatRegex, formatTime, formatUri, ucs2length } from '@plangen/core';\n",
+      "import { deepEqual, formatByte, formatDate, formatDateTime, formatInt32, formatRegex, formatTime, formatUri, pushError, ucs2length } from '@plangen/core';\n",
     );
   });
 
@@ -202,12 +202,28 @@ describe('hoistSchemaValues', () => {
 });
 
 describe('compactErrorPushes', () => {
-  it('shortens the pushes in code and leaves the same text in strings alone', () => {
+  it('turns each error site into a pushError call, whatever its instance path expression', () => {
+    const push = (error: string) => `if(vErrors === null){vErrors = [${error}];}else {vErrors.push(${error});}`;
+    const code =
+      `const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a{b}"}};${push('err0')}errors++;` +
+      `const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\\//g, "~1"),schemaPath:"#/additionalProperties",` +
+      `keyword:"type",params:{type: schemaValue2}};${push('err1')}errors++;`;
+    expect(compactErrorPushes(code)).toEqual({
+      code:
+        'vErrors = pushError(vErrors,instancePath,"#/required","required",{missingProperty: "a{b}"});errors++;' +
+        'vErrors = pushError(vErrors,instancePath+"/" + key0.replace(/~/g, "~0").replace(/\\//g, "~1"),"#/additionalProperties",' +
+        '"type",{type: schemaValue2});errors++;',
+      callsPushError: true,
+    });
+  });
+
+  it('shortens the pushes of other error objects and leaves the same text in strings alone', () => {
     const push = 'if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}';
     const code = `const err3 = {params:{allowedValues: ["${push}"]}};${push}errors++;`;
-    expect(compactErrorPushes(code)).toBe(
-      `const err3 = {params:{allowedValues: ["${push}"]}};(vErrors || (vErrors = [])).push(err3);errors++;`,
-    );
+    expect(compactErrorPushes(code)).toEqual({
+      code: `const err3 = {params:{allowedValues: ["${push}"]}};(vErrors || (vErrors = [])).push(err3);errors++;`,
+      callsPushError: false,
+    });
   });
 
   it('keeps every verdict and error of a plan whose data spells out the push', () => {

@@ -17,4 +17,5 @@ export {
   type ComparableFormat,
   type NumberFormat,
 } from './formats.js';
+export { pushError } from './push-error.js';
 export { ucs2length } from './ucs2length.js';

@@ -2,7 +2,7 @@
 // for ESM and bundlers, the names it imports from @plangen/core, and one export
 // per entry. compile-validators.ts prints them; load-validators.ts runs them.
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
-import { compactErrorPushes } from './compact-error-pushes.js';
+import { compactErrorPushes, PUSH_ERROR } from './compact-error-pushes.js';
 import { hoistSchemaValues } from './hoist-schema-values.js';
 import { prepareSchema } from './prepare-schema.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
@@ -38,12 +38,17 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[]): Valida
   const { code, locals } = standaloneValidators(sorted.map(({ name, schema }) => ({ name, schema: prepareSchema(name, schema) })));
   // A schema `$id` becomes a source-map comment that `*/` in the id would close early.
   const { code: rewritten, imports } = rewriteRuntimeRequires(code.replace(SOURCE_URL_COMMENT, ''));
+  const compacted = compactErrorPushes(hoistSchemaValues(rewritten));
   // Last, because a regex literal is the one place where plan text holds an unescaped `"`.
   // Regex literals, unlike `new RegExp(...)`, tell bundlers an unused one can go.
-  const body = compactErrorPushes(hoistSchemaValues(rewritten)).replace(NEW_REGEXP, (_call, source: string, flags: string) =>
-    regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string),
-  ).replace(SCRIPT_END, '<\\/$1');
-  return { imports, body, exports: sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })) };
+  const body = compacted.code
+    .replace(NEW_REGEXP, (_call, source: string, flags: string) => regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string))
+    .replace(SCRIPT_END, '<\\/$1');
+  return {
+    imports: compacted.callsPushError ? [...imports, PUSH_ERROR].sort() : imports,
+    body,
+    exports: sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })),
+  };
 }
 
 /** The literal equivalent of `new RegExp(source, flags)`: `RegExp.prototype.source` is escaped to sit between slashes. */

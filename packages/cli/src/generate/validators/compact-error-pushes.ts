@@ -1,11 +1,37 @@
-// ajv writes every error push as `if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}`,
-// a tenth of the module; the equivalent `(vErrors || (vErrors = [])).push(err0);` is half as long.
+// ajv writes every failing check as
+//   const err0 = {instancePath:…,schemaPath:"…",keyword:"…",params:{…}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}
+// and those sites are two thirds of a generated module. Each becomes a call of @plangen/core's
+// pushError, which builds the same object: `vErrors = pushError(vErrors,…,"…","…",{…});`. A site
+// of another shape keeps its object and gets the shorter `(vErrors || (vErrors = [])).push(err0);`.
 import { JSON_STRING } from './code-tokens.js';
 
-const PUSH = new RegExp(`${JSON_STRING}|if\\(vErrors === null\\)\\{vErrors = \\[(err\\d+)\\];\\}else \\{vErrors\\.push\\(\\1\\);\\}`, 'g');
+export const PUSH_ERROR = 'pushError';
 
-export function compactErrorPushes(code: string): string {
-  return code.replace(PUSH, (text, error: string | undefined) =>
-    error === undefined ? text : `(vErrors || (vErrors = [])).push(${error});`,
+// Inside an instance path expression: strings, and code without quotes, braces or statement ends
+// (ajv escapes property names there with regex literals, which hold none of those).
+const PATH_EXPRESSION = String.raw`(?:${JSON_STRING}|[^"{};])*?`;
+const PARAMS = String.raw`\{(?:${JSON_STRING}|[^"{}])*\}`;
+const SITE = String.raw`const (err\d+) = \{instancePath(?::(${PATH_EXPRESSION}))?,schemaPath:(${JSON_STRING}),keyword:(${JSON_STRING}),params:(${PARAMS})\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}`;
+const PUSH = String.raw`if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\6\);\}`;
+const TOKENS = new RegExp(`${JSON_STRING}|${SITE}|${PUSH}`, 'g');
+
+export interface CompactedCode {
+  readonly code: string;
+  /** Whether the code now calls pushError, which the module must import. */
+  readonly callsPushError: boolean;
+}
+
+export function compactErrorPushes(code: string): CompactedCode {
+  let callsPushError = false;
+  const compacted = code.replace(
+    TOKENS,
+    (text, site?: string, path?: string, schemaPath?: string, keyword?: string, params?: string, pushed?: string) => {
+      if (site !== undefined) {
+        callsPushError = true;
+        return `vErrors = ${PUSH_ERROR}(vErrors,${path ?? 'instancePath'},${schemaPath},${keyword},${params});`;
+      }
+      return pushed === undefined ? text : `(vErrors || (vErrors = [])).push(${pushed});`;
+    },
   );
+  return { code: compacted, callsPushError };
 }

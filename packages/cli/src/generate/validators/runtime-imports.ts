@@ -2,6 +2,7 @@
 // `require(...)` even when it emits ESM (ajv issues #2209, #2598). Generated
 // code must import only from @plangen/core, so each such expression becomes a
 // named import of packages/core/src/validator-runtime.
+import { PUSH_ERROR } from './compact-error-pushes.js';
 
 /** `require("ajv/dist/runtime/<file>").default` → the @plangen/core export. */
 const AJV_RUNTIME_EXPORTS: ReadonlyMap<string, string> = new Map([
@@ -29,7 +30,7 @@ const FORMAT_EXPORTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Every name generated validators may import from @plangen/core. */
-export const RUNTIME_EXPORT_NAMES: readonly string[] = [...AJV_RUNTIME_EXPORTS.values(), ...FORMAT_EXPORTS.values()].sort();
+export const RUNTIME_EXPORT_NAMES: readonly string[] = [...AJV_RUNTIME_EXPORTS.values(), ...FORMAT_EXPORTS.values(), PUSH_ERROR].sort();
 
 // ajv writes these with double quotes; inside the JSON strings of the generated
 // code a double quote is always escaped, so schema data can never match.
