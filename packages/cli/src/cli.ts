@@ -3,8 +3,7 @@
 import yargs, { type Argv } from 'yargs';
 import { PlanError } from './errors.js';
 import { CLIENT_KINDS } from './generate/options.js';
-
-const PLAN_FORMATS = ['plangen', 'segment-public-api', 'segment-config-api'] as const;
+import { PLAN_FORMATS } from './model/types.js';
 
 /** Runs the CLI and resolves to the process exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[]): Promise<number> {

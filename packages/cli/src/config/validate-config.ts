@@ -3,10 +3,8 @@
 import { PlanError } from '../errors.js';
 import { CLIENT_KINDS } from '../generate/options.js';
 import { checkLintConfig } from '../lint/lint-config.js';
-import type { PlanFormat } from '../model/types.js';
+import { PLAN_FORMATS } from '../model/types.js';
 import type { PlangenConfig } from './types.js';
-
-export const PLAN_FORMATS: readonly PlanFormat[] = ['plangen', 'segment-public-api', 'segment-config-api'];
 
 interface KeyRule {
   /** What a valid value is, completing "must be ...". */

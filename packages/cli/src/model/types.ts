@@ -12,8 +12,9 @@ import type { JSONSchema7 } from 'json-schema';
 
 export type JsonSchema = JSONSchema7;
 
-/** The input formats plangen reads; the plan's format is detected, or forced by a flag. */
-export type PlanFormat = 'plangen' | 'segment-public-api' | 'segment-config-api';
+/** The input formats plangen reads; the plan's format is detected, or forced by a flag (the one list of them). */
+export const PLAN_FORMATS = ['plangen', 'segment-public-api', 'segment-config-api'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 /**
  * Where a model element came from: the file and a JSON pointer into it. Line and
