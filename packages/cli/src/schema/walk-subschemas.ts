@@ -1,0 +1,108 @@
+// The one list of JSON Schema keywords that hold subschemas (draft-07, 2019-09,
+// and 2020-12's prefixItems), and the walks built on it. Every stage that looks
+// for keywords inside a schema goes through here, so a keyword read in one stage
+// is read in all: a property named "pattern", an enum value that looks like a
+// schema, or the string list of a `dependencies` entry is data, never a schema.
+import { childPointer } from './json-pointer.js';
+
+export type SchemaObject = Record<string, unknown>;
+
+/**
+ * How a keyword holds subschemas:
+ * - `schema`: its value is one subschema (`not`, `additionalProperties`);
+ * - `schemaOrList`: one subschema, or a list of them (`items` before 2020-12);
+ * - `list`: a list of subschemas (`allOf`);
+ * - `map`: an object whose values are subschemas (`properties`); values that are
+ *   not schemas are skipped (`dependencies` also maps names to lists of names).
+ */
+export type SubschemaKind = 'schema' | 'schemaOrList' | 'list' | 'map';
+
+/** From the meta-schemas (test/schema/walk-subschemas.test.ts checks this against ajv's own). */
+export const SUBSCHEMA_KEYWORDS: Readonly<Record<string, SubschemaKind>> = Object.freeze({
+  // any instance
+  not: 'schema',
+  if: 'schema',
+  then: 'schema',
+  else: 'schema',
+  allOf: 'list',
+  anyOf: 'list',
+  oneOf: 'list',
+  // objects
+  properties: 'map',
+  patternProperties: 'map',
+  additionalProperties: 'schema',
+  propertyNames: 'schema',
+  dependencies: 'map',
+  dependentSchemas: 'map',
+  unevaluatedProperties: 'schema',
+  // arrays
+  items: 'schemaOrList',
+  prefixItems: 'list',
+  additionalItems: 'schema',
+  contains: 'schema',
+  unevaluatedItems: 'schema',
+  // strings (2019-09 content vocabulary; an annotation, but a schema all the same)
+  contentSchema: 'schema',
+  // reusable schemas
+  definitions: 'map',
+  $defs: 'map',
+});
+
+export function subschemaKind(keyword: string): SubschemaKind | undefined {
+  // Own keys only: `constructor` or `toString` is no keyword.
+  return Object.hasOwn(SUBSCHEMA_KEYWORDS, keyword) ? SUBSCHEMA_KEYWORDS[keyword] : undefined;
+}
+
+export function isSchemaObject(value: unknown): value is SchemaObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The value of `keyword` rebuilt with `fn` applied to each object subschema it
+ * holds; `tokens` are the pointer tokens below the keyword ([] for a single
+ * schema, [index] in a list, [name] in a map). Any other value is returned as is.
+ * Maps are rebuilt with Object.fromEntries, so a name like `__proto__` stays an own key.
+ */
+export function mapKeywordSubschemas(keyword: string, value: unknown, fn: (subschema: SchemaObject, tokens: readonly string[]) => unknown): unknown {
+  const kind = subschemaKind(keyword);
+  if (kind === undefined) return value;
+  const one = (child: unknown, tokens: readonly string[]): unknown => (isSchemaObject(child) ? fn(child, tokens) : child);
+  const list = (children: readonly unknown[]): unknown[] => children.map((child, index) => one(child, [String(index)]));
+  switch (kind) {
+    case 'schema':
+      return one(value, []);
+    case 'schemaOrList':
+      return Array.isArray(value) ? list(value) : one(value, []);
+    case 'list':
+      return Array.isArray(value) ? list(value) : value;
+    case 'map':
+      return isSchemaObject(value) ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, one(child, [name])])) : value;
+  }
+}
+
+export interface ChildSubschema {
+  readonly keyword: string;
+  /** Pointer tokens from the parent schema: `['properties', 'a/b']`, `['allOf', '0']`, `['not']`. */
+  readonly tokens: readonly string[];
+  readonly schema: SchemaObject;
+}
+
+/** The object subschemas held directly by `schema`, in key order (boolean schemas hold nothing to visit). */
+export function childSubschemas(schema: SchemaObject): ChildSubschema[] {
+  const children: ChildSubschema[] = [];
+  for (const [keyword, value] of Object.entries(schema)) {
+    mapKeywordSubschemas(keyword, value, (child, tokens) => children.push({ keyword, tokens: [keyword, ...tokens], schema: child }));
+  }
+  return children;
+}
+
+/**
+ * Visits `schema` and every object subschema below it, parents first, with its
+ * JSON pointer relative to `pointer`. References are not followed: a definition
+ * is visited where it is written, so each keyword is reported once, at the place to edit.
+ */
+export function walkSubschemas(schema: unknown, visit: (schema: SchemaObject, pointer: string) => void, pointer = ''): void {
+  if (!isSchemaObject(schema)) return;
+  visit(schema, pointer);
+  for (const child of childSubschemas(schema)) walkSubschemas(child.schema, visit, childPointer(pointer, ...child.tokens));
+}
