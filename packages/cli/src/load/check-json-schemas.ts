@@ -3,6 +3,7 @@
 // compiles. Errors point at the offending keyword inside the plan file.
 import type { ErrorObject } from 'ajv';
 import { createAjv } from '../schema/create-ajv.js';
+import { walkSubschemas } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
 import { at, describePath } from './describe-path.js';
 import { errorAt } from './located-error.js';
@@ -17,8 +18,6 @@ export interface RawSchemaAt {
 }
 
 const JSON_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
-/** Keys whose values are data, not schemas: nothing below them is a keyword. */
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'required', 'labels', 'eventMetadata']);
 
 let metaValidator: ReturnType<typeof createAjv> | undefined;
 
@@ -33,7 +32,7 @@ export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSc
   for (const { pointer, schema } of schemas) {
     const owner = describePath(parsePointer(pointer), source.data);
     checkMeta(source, pointer, options.anyDraft ? stripAnnotations(schema as JsonSchema) : schema, owner);
-    walk(schema, [], (node, path) => checkKeywords(source, pointer, schema, node, path, owner, options));
+    walkSubschemas(schema, (node, at) => checkKeywords(source, pointer, schema, node, parsePointer(at), owner, options));
   }
 }
 
@@ -134,24 +133,6 @@ function resolves(root: unknown, ref: string): boolean {
     if (value === undefined) return false;
   }
   return true;
-}
-
-const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
-
-/** Visits every schema object (not data such as enum values, nor a properties map itself). */
-function walk(node: unknown, path: string[], visit: (node: Record<string, unknown>, path: string[]) => void): void {
-  if (!isObject(node)) return;
-  visit(node, path);
-  for (const [key, value] of Object.entries(node)) {
-    if (DATA_KEYWORDS.has(key)) continue;
-    if (SCHEMA_MAP_KEYWORDS.has(key) && isObject(value)) {
-      for (const [name, child] of Object.entries(value)) walk(child, [...path, key, name], visit);
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, key, String(index)], visit));
-    } else {
-      walk(value, [...path, key], visit);
-    }
-  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
