@@ -89,6 +89,12 @@ function scan(text: string, file: string): void {
         }
         seen?.add(property);
       },
+      // `1e400` is valid JSON text that no JavaScript number can hold: JSON.parse makes it Infinity, which later becomes null.
+      onLiteralValue: (value, offset, length, line, character) => {
+        if (typeof value !== 'number' || Number.isFinite(value)) return;
+        const written = text.slice(offset, offset + length);
+        report(new PlanError({ file, line: line + 1, column: character + 1 }, `the number ${quote(written)} is too large for a JavaScript number`, 'Write a number between -1.7976931348623157e308 and 1.7976931348623157e308'));
+      },
       onError: (code, offset, _length, line, character) => {
         if (problem !== undefined) return;
         const comma = trailingCommaBefore(text, offset);

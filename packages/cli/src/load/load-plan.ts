@@ -9,9 +9,12 @@ import type { PlanFormat, PlanModel } from '../model/types.js';
 import { checkDepth } from './check-depth.js';
 import { checkPlangenPlan } from './check-plangen-plan.js';
 import { checkUnicode } from './check-unicode.js';
+import { decodePlanText } from './decode-plan-text.js';
 import { detectFormat } from './detect-format.js';
 import { rememberSource } from './locate.js';
 import { readPlangenPlan } from './read-plangen-plan.js';
+import { readRudderstackDataCatalogApi } from './read-rudderstack-data-catalog-api.js';
+import { readRudderstackTrackingPlanApi } from './read-rudderstack-tracking-plan-api.js';
 import { readSegmentConfigApi } from './read-segment-config-api.js';
 import { readSegmentPublicApi } from './read-segment-public-api.js';
 import { parseSource, type SourceDocument } from './source-document.js';
@@ -22,14 +25,14 @@ export interface LoadOptions {
 }
 
 export async function loadPlan(file: string, options: LoadOptions = {}): Promise<PlanModel> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new PlanError({ file }, `cannot read the plan: ${reason}`, 'Check the path, or pass --plan <file>');
   }
-  return loadPlanText(text, file, options);
+  return loadPlanText(decodePlanText(bytes, file), file, options);
 }
 
 /** The same for text that is not on disk (a git revision, a fuzz case); `file` names it in errors. */
@@ -49,5 +52,9 @@ function readEntries(source: SourceDocument, format: PlanFormat): PlanEntries {
       return readSegmentPublicApi(source);
     case 'segment-config-api':
       return readSegmentConfigApi(source);
+    case 'rudderstack-tracking-plan-api':
+      return readRudderstackTrackingPlanApi(source);
+    case 'rudderstack-data-catalog-api':
+      return readRudderstackDataCatalogApi(source);
   }
 }

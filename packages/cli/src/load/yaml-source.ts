@@ -107,8 +107,9 @@ type At = (offset: number) => { file: string; line: number; column: number };
 
 /**
  * Plans are JSON data: a list or mapping used as a key, a missing or null key, a
- * tag such as `!!binary` or `!!timestamp`, or an alias to no anchor has no JSON
- * meaning, and `toJS` would silently turn it into something else.
+ * tag such as `!!binary` or `!!timestamp`, an alias to no anchor, or a number
+ * JSON cannot hold (`.inf`, `.nan`) has no JSON meaning, and `toJS` (or a later
+ * JSON.stringify) would silently turn it into something else.
  */
 function rejectNonJsonNodes(document: Document.Parsed, text: string, at: At): void {
   visit(document, {
@@ -127,6 +128,7 @@ function rejectNonJsonNodes(document: Document.Parsed, text: string, at: At): vo
       throw new PlanError(at(alias.range?.[0] ?? 0), `the alias *${name} refers to no anchor`, `Define &${name} before it, or write the value out`);
     },
     Node(_, node) {
+      if (isScalar(node)) checkFinite(node, at);
       if (node.tag === undefined || JSON_TAGS.has(node.tag)) return;
       const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
       throw new PlanError(
@@ -142,6 +144,17 @@ function rejectNonJsonNodes(document: Document.Parsed, text: string, at: At): vo
 function tagOffset(text: string, tag: string, valueOffset: number): number {
   const found = text.lastIndexOf(tag, valueOffset);
   return found !== -1 && /^\s*$/.test(text.slice(found + tag.length, valueOffset)) ? found : valueOffset;
+}
+
+/** `.inf`, `-.inf`, `.nan` and `1e400` have no JSON form: `toJS` keeps them, JSON (and the generated code) makes them null. */
+function checkFinite(scalar: Scalar, at: At): void {
+  if (typeof scalar.value !== 'number' || Number.isFinite(scalar.value)) return;
+  const written = oneLine(scalar.source ?? String(scalar.value));
+  const where = at(scalar.range?.[0] ?? 0);
+  if (/^[-+]?\.(?:inf|nan)$/i.test(written)) {
+    throw new PlanError(where, `the number ${quote(written)} is not JSON data: JSON has no infinity or NaN`, `Write a finite number, or quote it ("${written}") if it is text`);
+  }
+  throw new PlanError(where, `the number ${quote(written)} is too large for a JavaScript number`, 'Write a number between -1.7976931348623157e308 and 1.7976931348623157e308');
 }
 
 function checkKey(key: Scalar | null, text: string, at: At): void {
