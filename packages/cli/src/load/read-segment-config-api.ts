@@ -77,8 +77,8 @@ export function readSegmentConfigApi(source: SourceDocument): PlanEntries {
   };
 }
 
-/** `rules.identify` if present, else `rules.identify_traits` when it is a schema (likewise for group). */
-function traitsRule(source: SourceDocument, rules: ConfigApiPlan['rules'], kind: 'identify' | 'group'): { pointer: string; schema: JsonSchema } | undefined {
+/** `rules.identify` if present, else `rules.identify_traits` when it is a schema (likewise for group); RudderStack's v1 plans share it. */
+export function traitsRule(source: SourceDocument, rules: ConfigApiPlan['rules'], kind: 'identify' | 'group'): { pointer: string; schema: JsonSchema } | undefined {
   const direct = rules[kind];
   if (direct !== undefined) return unwrap(direct, ['rules', kind]);
   const key = `${kind}_traits` as const;
@@ -95,7 +95,7 @@ function traitsRule(source: SourceDocument, rules: ConfigApiPlan['rules'], kind:
 }
 
 /** Some exports wrap a schema as { name, rules: <schema> } like an event; either way gives the schema. */
-function unwrap(written: JsonSchema, segments: string[]): { pointer: string; schema: JsonSchema } {
+export function unwrap(written: JsonSchema, segments: string[]): { pointer: string; schema: JsonSchema } {
   const wrapped = (written as { rules?: unknown }).rules;
   const isWrapper = typeof wrapped === 'object' && wrapped !== null && !Array.isArray(wrapped) && written.type === undefined && written.properties === undefined;
   return isWrapper ? { pointer: toPointer([...segments, 'rules']), schema: wrapped as JsonSchema } : { pointer: toPointer(segments), schema: written };

@@ -6,6 +6,8 @@ const FORMAT_NAMES = {
   plangen: 'plangen format',
   'segment-public-api': 'Segment Public API format',
   'segment-config-api': 'Segment Config API format',
+  'rudderstack-tracking-plan-api': 'RudderStack Tracking Plan API format',
+  'rudderstack-data-catalog-api': 'RudderStack Data Catalog API format',
 } as const;
 
 export function modelToText(model: PlanModel): string {

@@ -13,7 +13,7 @@ import type { JSONSchema7 } from 'json-schema';
 export type JsonSchema = JSONSchema7;
 
 /** The input formats plangen reads; the plan's format is detected, or forced by a flag (the one list of them). */
-export const PLAN_FORMATS = ['plangen', 'segment-public-api', 'segment-config-api'] as const;
+export const PLAN_FORMATS = ['plangen', 'segment-public-api', 'segment-config-api', 'rudderstack-tracking-plan-api', 'rudderstack-data-catalog-api'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 /**
