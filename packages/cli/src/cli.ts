@@ -1,98 +1,144 @@
 // The command line: flags are declared here, in one place, and each command's
-// work is imported only when it runs, so `plangen --help` starts fast.
-import yargs, { type Argv } from 'yargs';
+// work is imported only when it runs, so `plangen --help` starts fast. A usage
+// error (unknown flag or command, bad value, missing argument) runs nothing.
+import yargs, { type Argv, type Options, type PositionalOptions } from 'yargs';
+import { checkArgumentValues, describeYargsFailure, usageError, YARGS_STRINGS, type UsageContext } from './cli/usage-error.js';
+import { plangenVersion } from './cli/version.js';
 import { PlanError } from './errors.js';
 import { CLIENT_KINDS } from './generate/options.js';
 import { PLAN_FORMATS } from './model/types.js';
 
+interface CommandSpec {
+  readonly name: string;
+  readonly describe: string;
+  /** In order; `array` ones take the rest of the words. */
+  readonly positionals: Readonly<Record<string, PositionalOptions>>;
+  readonly options: Readonly<Record<string, Options>>;
+  readonly load: () => Promise<{ run(args: never): Promise<number> }>;
+}
+
+const FORMAT_OPTION = { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' };
+
+const GLOBAL_OPTIONS: Readonly<Record<string, Options>> = {
+  'input-format': { choices: PLAN_FORMATS, describe: 'Read plans in this format instead of detecting it' },
+};
+
+const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'generate',
+    describe: 'Generate the typed SDK (also `plangen` with no command)',
+    positionals: {},
+    options: {
+      plan: { type: 'string', describe: 'Tracking plan file (YAML or JSON)' },
+      out: { type: 'string', describe: 'Output folder' },
+      client: { choices: CLIENT_KINDS, describe: 'Analytics client the SDK calls (default analytics-next)' },
+      mode: { choices: ['development', 'production'] as const, describe: 'production compiles validation out' },
+      language: { choices: ['ts', 'js'] as const, describe: 'ts, or js with .d.ts beside it' },
+      check: { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the output is stale' },
+      watch: { type: 'boolean', describe: 'Regenerate when the plan or config changes' },
+      config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
+    },
+    load: () => import('./commands/generate.js'),
+  },
+  {
+    name: 'init',
+    describe: 'Write a starter plangen.config.json and plan.yaml',
+    positionals: {},
+    options: {
+      force: { type: 'boolean', describe: 'Overwrite existing files' },
+      client: { choices: CLIENT_KINDS, describe: 'Analytics client the SDK calls (default: the one installed in the project)' },
+    },
+    load: () => import('./commands/init.js'),
+  },
+  {
+    name: 'inspect',
+    describe: 'Print the normalized plan model and the signatures the chosen client gets',
+    positionals: { plan: { type: 'string', demandOption: true, describe: 'Tracking plan file' } },
+    options: {
+      format: FORMAT_OPTION,
+      client: { choices: CLIENT_KINDS, describe: 'Analytics client whose signatures to show (default: from the config, else analytics-next)' },
+      config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
+    },
+    load: () => import('./commands/inspect.js'),
+  },
+  {
+    name: 'validate',
+    describe: 'Check recorded events (JSON Lines, JSON array, .gz, or stdin) against the plan',
+    positionals: { files: { type: 'string', array: true, describe: 'Payload files; none or - reads stdin' } },
+    options: {
+      plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
+      format: FORMAT_OPTION,
+      config: { type: 'string', describe: 'Config file' },
+    },
+    load: () => import('./commands/validate.js'),
+  },
+  {
+    name: 'diff',
+    describe: 'Classify the changes between two plans (a path, or REV:path for a git revision)',
+    positionals: { old: { type: 'string', demandOption: true }, new: { type: 'string', demandOption: true } },
+    options: {
+      'enforce-versioning': { type: 'boolean', describe: 'Fail when a breaking change is made in place to an existing version' },
+      format: FORMAT_OPTION,
+    },
+    load: () => import('./commands/diff.js'),
+  },
+  {
+    name: 'lint',
+    describe: 'Check a plan against naming, description and schema rules',
+    positionals: { plan: { type: 'string', demandOption: true } },
+    options: {
+      format: FORMAT_OPTION,
+      config: { type: 'string', describe: 'Config file with rule severities' },
+    },
+    load: () => import('./commands/lint.js'),
+  },
+];
+
 /** Runs the CLI and resolves to the process exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
-  const run = (load: () => Promise<{ run(args: never): Promise<number> }>) => async (args: unknown) => {
-    const command = await load();
-    exitCode = await command.run(args as never);
-  };
+  // The command whose builder yargs ran: usage errors are worded for it.
+  let context: UsageContext = usageContext(argv, undefined, false);
 
-  const cli: Argv = yargs([...argv])
+  let cli: Argv = yargs([...argv])
     .scriptName('plangen')
     .usage('$0 [command]\n\nTyped analytics SDKs from a tracking plan. Without a command, runs `generate` from the config file.')
-    .option('input-format', {
-      choices: PLAN_FORMATS,
-      describe: 'Read plans in this format instead of detecting it',
-    })
-    .command(
-      ['generate', '$0'],
-      'Generate the typed SDK',
-      (y) =>
-        y
-          .option('plan', { type: 'string', describe: 'Tracking plan file (YAML or JSON)' })
-          .option('out', { type: 'string', describe: 'Output folder' })
-          .option('client', { choices: CLIENT_KINDS, describe: 'Analytics client the SDK calls (default analytics-next)' })
-          .option('mode', { choices: ['development', 'production'] as const, describe: 'production compiles validation out' })
-          .option('language', { choices: ['ts', 'js'] as const, describe: 'ts, or js with .d.ts beside it' })
-          .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the output is stale' })
-          .option('watch', { type: 'boolean', describe: 'Regenerate when the plan or config changes' })
-          .option('config', { type: 'string', describe: 'Config file (default: discovered from the working directory)' }),
-      run(() => import('./commands/generate.js')),
-    )
-    .command(
-      'init',
-      'Write a starter plangen.config.json and plan.yaml',
-      (y) =>
-        y
-          .option('force', { type: 'boolean', describe: 'Overwrite existing files' })
-          .option('client', { choices: CLIENT_KINDS, describe: 'Analytics client the SDK calls' }),
-      run(() => import('./commands/init.js')),
-    )
-    .command(
-      'inspect <plan>',
-      'Print the normalized plan model',
-      (y) =>
-        y
-          .positional('plan', { type: 'string', demandOption: true, describe: 'Tracking plan file' })
-          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' }),
-      run(() => import('./commands/inspect.js')),
-    )
-    .command(
-      'validate [files..]',
-      'Check recorded events (JSON Lines, JSON array, .gz, or stdin) against the plan',
-      (y) =>
-        y
-          .positional('files', { type: 'string', array: true, describe: 'Payload files; none or - reads stdin' })
-          .option('plan', { type: 'string', describe: 'Tracking plan file (default: from the config file)' })
-          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
-          .option('config', { type: 'string', describe: 'Config file' }),
-      run(() => import('./commands/validate.js')),
-    )
-    .command(
-      'diff <old> <new>',
-      'Classify the changes between two plans (a path, or REV:path for a git revision)',
-      (y) =>
-        y
-          .positional('old', { type: 'string', demandOption: true })
-          .positional('new', { type: 'string', demandOption: true })
-          .option('enforce-versioning', { type: 'boolean', describe: 'Fail when a breaking change is made in place to an existing version' })
-          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' }),
-      run(() => import('./commands/diff.js')),
-    )
-    .command(
-      'lint <plan>',
-      'Check a plan against naming, description and schema rules',
-      (y) =>
-        y
-          .positional('plan', { type: 'string', demandOption: true })
-          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
-          .option('config', { type: 'string', describe: 'Config file with rule severities' }),
-      run(() => import('./commands/lint.js')),
-    )
+    // English, so messages are the same on every machine and YARGS_STRINGS applies.
+    .locale('en')
+    .updateStrings({ ...YARGS_STRINGS })
+    .options(GLOBAL_OPTIONS);
+  for (const spec of COMMANDS) {
+    const positionals = Object.entries(spec.positionals).map(([name, options]) => (options.array ? `[${name}..]` : `<${name}>`));
+    const builder = (named: boolean) => (y: Argv) => {
+      context = usageContext(argv, spec, named);
+      let built = y.options(spec.options);
+      for (const [name, options] of Object.entries(spec.positionals)) built = built.positional(name, options);
+      return built;
+    };
+    const handler = async (args: unknown) => {
+      exitCode = await (await spec.load()).run(args as never);
+    };
+    cli = cli.command([spec.name, ...positionals].join(' '), spec.describe, builder(true), handler);
+    // `plangen` alone runs generate; registered apart (and hidden) so an unknown word there reads as an unknown command.
+    if (spec.name === 'generate') cli = cli.command('$0', false, builder(false), handler);
+  }
+
+  cli = cli
     .strict()
     .demandCommand(0)
+    .check((values) => {
+      checkArgumentValues(values, context);
+      return true;
+    }, true)
     .help()
-    .version()
-    .fail((message, error, y) => {
-      if (error) throw error;
-      process.stderr.write(`plangen: ${message}\nRun \`plangen --help\` for usage.\n`);
-      exitCode = 1;
+    .version(plangenVersion())
+    // --help and --version print and return instead of ending the process.
+    .exitProcess(false)
+    // Throwing is what stops yargs: a handler that returns lets it run the command anyway.
+    .fail((message: string | null | undefined, error: Error | undefined) => {
+      if (error instanceof PlanError) throw error;
+      if (message) throw describeYargsFailure(message, context);
+      throw error ?? usageError('invalid command line', context);
     });
 
   try {
@@ -105,4 +151,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   return exitCode;
+}
+
+function usageContext(argv: readonly string[], spec: CommandSpec | undefined, named: boolean): UsageContext {
+  const options = { ...GLOBAL_OPTIONS, ...spec?.options };
+  return {
+    argv,
+    command: spec?.name ?? 'generate',
+    named,
+    commands: COMMANDS.map((command) => command.name),
+    positionals: Object.keys(spec?.positionals ?? {}),
+    arrays: Object.entries({ ...spec?.positionals, ...options })
+      .filter(([, option]) => option.array === true)
+      .map(([name]) => name),
+    options: [...Object.keys(options), 'help', 'version'],
+  };
 }
