@@ -5,15 +5,12 @@
 // replaced by placeholders, and every key that json-schema-to-typescript would
 // paste into code as-is (tsType, tsEnumNames) removed.
 import type { JsonSchema } from '../model/types.js';
+import { mapKeywordSubschemas, subschemaKind } from '../schema/walk-subschemas.js';
 import { docLines, stringLiteral } from './escape.js';
 import type { Placeholders } from './placeholders.js';
 
 type Json = unknown;
 
-// Keywords whose value is one schema, a map of schemas, or a list of schemas.
-const SCHEMA_KEYWORDS = ['additionalProperties', 'additionalItems', 'contains', 'not', 'if', 'then', 'else', 'propertyNames'];
-const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'];
-const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'items'];
 // Read by json-schema-to-typescript as raw TypeScript or as names; never taken from a plan.
 const DROPPED_KEYWORDS = new Set(['tsType', 'tsEnumNames', 'title', '$id', 'id', '$schema', 'labels', 'eventMetadata']);
 
@@ -93,11 +90,8 @@ function prepareKeyword(key: string, value: Json, context: TypingContext, name: 
     return value.map((property) => (typeof property === 'string' ? context.placeholders.key(property) : property));
   }
   if (key === 'items' && !Array.isArray(value)) return prepare(value, context, name === undefined ? undefined : `${name}Item`);
-  if (SCHEMA_KEYWORDS.includes(key)) return prepare(value, context, undefined);
-  if (SCHEMA_MAP_KEYWORDS.includes(key)) return mapValues(value, (entry) => prepare(entry, context, undefined));
-  if (SCHEMA_LIST_KEYWORDS.includes(key)) {
-    return Array.isArray(value) ? value.map((entry) => prepare(entry, context, undefined)) : prepare(value, context, undefined);
-  }
+  // Every other keyword that holds subschemas (schema/walk-subschemas.ts): unnamed, inline types.
+  if (subschemaKind(key) !== undefined) return mapKeywordSubschemas(key, value, (entry) => prepare(entry, context, undefined));
   if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) return context.rewriteRef(value);
   return value;
 }
@@ -112,11 +106,6 @@ function nestedName(parent: string | undefined, property: string): string | unde
 
 function isObjectRecord(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function mapValues(value: Json, fn: (entry: Json) => Json): Json {
-  if (!isObjectRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, fn(entry)]));
 }
 
 function isStringSchema(schema: Record<string, Json>): boolean {
