@@ -49,4 +49,26 @@ describe('node bin/plangen.js', () => {
     expect(check.stdout).toContain('--- src/analytics/index.ts\ton disk');
     expect(check.stderr).toBe('Generated code is not up to date. Run `plangen generate` to update it.\n');
   });
+
+  it("--version prints plangen's own version inside an app that has another", () => {
+    const { version } = JSON.parse(readFileSync(path.join(cli, 'package.json'), 'utf8')) as { version: string };
+    const inner = path.join(app, 'versioned-app');
+    mkdirSync(inner, { recursive: true });
+    writeFileSync(path.join(inner, 'package.json'), '{ "name": "versioned-app", "version": "9.9.9" }\n');
+    const result = spawnSync(process.execPath, [path.join(build, 'bin/plangen.js'), '--version'], { cwd: inner, encoding: 'utf8' });
+    expect(result.stdout).toBe(`${version}\n`);
+    expect(result.status).toBe(0);
+  });
+
+  it('a usage error exits 1 with one line and writes nothing (generate --mode prod)', () => {
+    const inner = path.join(app, 'usage-app');
+    mkdirSync(inner, { recursive: true });
+    writeFileSync(path.join(inner, 'package.json'), '{ "name": "usage-app" }\n');
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(build, 'bin/plangen.js'), ...args], { cwd: inner, encoding: 'utf8' });
+    expect(run('init').status).toBe(0);
+    const result = run('generate', '--mode', 'prod');
+    expect(result.stderr).toBe('plangen: --mode cannot be "prod": use one of "development", "production". Run `plangen generate --help` for usage.\n');
+    expect(result.status).toBe(1);
+    expect(existsSync(path.join(inner, 'src'))).toBe(false);
+  });
 });
