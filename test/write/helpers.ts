@@ -51,5 +51,8 @@ export function failingWriter(op: Op, nth: number): Writer & { calls: Record<str
     rename: wrap('rename'),
     rm: wrap('rm'),
     rmdirIfEmpty: wrap('rmdirIfEmpty'),
+    kind: wrap('kind'),
+    realpath: wrap('realpath'),
+    list: wrap('list'),
   };
 }

@@ -165,11 +165,12 @@ describe('writeOutput', () => {
     expect((await readdir(root)).sort()).toEqual(['out']);
   });
 
-  it('keeps the temp folder and names it when restoring the previous files fails', async () => {
+  it('keeps the staging folder and names it when restoring the previous files fails, and the next run restores them', async () => {
     const root = await tempDir();
     const out = path.join(root, 'out');
     await writeOutput(out, v1);
-    // rename 1: index.ts aside, 2: new index.ts in, 3: validators.ts aside (fails), 4: index.ts back (fails)
+    const before = await snapshot(out);
+    // rename 1: index.ts aside, 2: new index.ts in, 3: validators.ts aside (fails), 4: new index.ts taken back (fails)
     const writer = failingWriter('rename', 3);
     const original = writer.rename;
     let renames = 0;
@@ -179,9 +180,16 @@ describe('writeOutput', () => {
       return original(from, to);
     };
     const error = (await writeOutput(out, v2, { writer }).catch((e: unknown) => e)) as Error;
-    expect(error.message).toMatch(/^plangen: writing .* failed and restoring the previous files failed too \(injected restore failure\); the previous files are in /);
+    expect(error).toBeInstanceOf(PlanError);
     const temp = (await readdir(root)).find((name) => name.startsWith('.plangen-tmp-out-'));
     expect(temp).toBeDefined();
+    expect(error.message).toBe(
+      `${out}: writing failed (injected rename failure) and restoring the previous files failed too (injected restore failure); they are kept in ${path.join(root, temp!)}. Run plangen again: it restores them before anything else.`,
+    );
     expect(await readFile(path.join(root, temp!, 'old', 'index.ts'), 'utf8')).toBe(v1[0]!.content);
+    // The next run puts the previous output back first (here: a run that then finds v1 up to date).
+    expect(await writeOutput(out, v1)).toEqual({ written: [], unchanged: ['index.ts', 'validators.ts'], removed: [] });
+    expect(await snapshot(out)).toEqual(before);
+    expect(await readdir(root)).toEqual(['out']);
   });
 });

@@ -7,6 +7,8 @@ import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
 import { checkOutput } from '../write/check-output.js';
 import { displayPath } from '../write/display-path.js';
+import { InterruptedError } from '../write/interrupt-signals.js';
+import { repairOutputFolder } from '../write/recover-output.js';
 import { watchFiles } from '../write/watch-files.js';
 import { writeOutput } from '../write/write-output.js';
 
@@ -63,6 +65,13 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
   const started = performance.now();
   // Relative to the working directory, so plan errors read `plan.yaml:12:7: ...`.
   const planFile = displayPath(resolved.planFile);
+  // An interrupted earlier run is repaired first, whatever happens next (--check only reports it).
+  if (!check) {
+    const { restored } = await repairOutputFolder(resolved.outDir);
+    if (restored.length > 0) {
+      process.stderr.write(`plangen: an interrupted run had left ${displayPath(resolved.outDir, cwd)} half-written; the previous files are restored\n`);
+    }
+  }
   const model = await stages.loadPlan(planFile, resolved.inputFormat ? { format: resolved.inputFormat } : {});
   const files = await stages.generate(model, resolved.options);
   const out = displayPath(resolved.outDir, cwd);
@@ -140,6 +149,10 @@ function processSignal(): AbortSignal {
 }
 
 function report(error: unknown): number {
+  if (error instanceof InterruptedError) {
+    process.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
   if (!(error instanceof PlanError)) throw error;
   process.stderr.write(`${error.message}\n`);
   return 1;

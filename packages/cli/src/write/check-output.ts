@@ -1,11 +1,13 @@
 // `--check`: compare the generated files with the output folder in memory and
-// describe every difference as a unified diff. Writes nothing.
+// describe every difference as a unified diff. Writes nothing, reads nothing
+// outside the output folder, and refuses to judge a half-committed folder.
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { GeneratedFile } from '../generate/options.js';
-import { displayPath } from './display-path.js';
-import { resolveOutputPath } from './output-path.js';
+import { describeFileSystemError } from './file-system-error.js';
+import { locateOutputFolder, shownPath, type OutputFolder } from './output-folder.js';
 import { readOutputState } from './read-output-state.js';
+import { refuseUnfinished } from './recover-output.js';
 import { nodeWriter, type Writer } from './writer.js';
 
 export interface StaleFile {
@@ -24,11 +26,22 @@ export async function checkOutput(
   files: readonly GeneratedFile[],
   options: CheckOptions = {},
 ): Promise<{ stale: StaleFile[] }> {
-  const out = path.resolve(outDir);
-  const state = await readOutputState(out, files, options.writer ?? nodeWriter);
+  const writer = options.writer ?? nodeWriter;
+  let folder: OutputFolder = { shown: path.resolve(outDir), real: path.resolve(outDir), exists: false };
+  try {
+    folder = await locateOutputFolder(outDir, writer);
+    await refuseUnfinished(folder, writer);
+    return { stale: await staleFiles(folder, files, writer) };
+  } catch (error) {
+    throw describeFileSystemError(error, folder, undefined, 'nothing was checked');
+  }
+}
+
+async function staleFiles(folder: OutputFolder, files: readonly GeneratedFile[], writer: Writer): Promise<StaleFile[]> {
+  const state = await readOutputState(folder, files, writer);
   const stale: StaleFile[] = [];
   const describe = (file: string, onDisk: string | undefined, generated: string | undefined) => {
-    const name = displayPath(resolveOutputPath(out, file));
+    const name = shownPath(folder, file);
     const diff = createTwoFilesPatch(
       name,
       name,
@@ -44,5 +57,5 @@ export async function checkOutput(
   }
   for (const extra of state.extras) describe(extra.path, extra.current, undefined);
   stale.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { stale };
+  return stale;
 }

@@ -1,15 +1,23 @@
-// Atomic write of generated files. Everything is staged in a temporary folder
-// beside the output folder (same file system, so renames are atomic), then
-// moved into place. Replaced and removed files are first moved aside into the
-// same temporary folder, so a failure during the moves is rolled back too and
-// the previous output is left exactly as it was.
+// Atomic, recoverable write of generated files. Everything is staged in a
+// staging folder beside the real output folder (same file system, so renames
+// are atomic); then a journal is flushed to disk, and only then are replaced
+// and removed files moved aside into the staging folder and the new ones moved
+// in. Removing the journal is the commit point. A failure before it rolls
+// back in process; a kill before it leaves the journal, from which the next
+// run restores the previous output before doing anything else (journal.ts).
 import path from 'node:path';
 import { PlanError } from '../errors.js';
 import type { GeneratedFile } from '../generate/options.js';
 import { displayPath } from './display-path.js';
+import { describeFileSystemError } from './file-system-error.js';
+import { InterruptedError, interruptible, watchSignals } from './interrupt-signals.js';
+import { backupPath, JOURNAL_FILE, removeCreatedAbove, rollBack, stagedPath, writeJournal, type Journal } from './journal.js';
 import { MANIFEST_FILE, serializeManifest } from './manifest.js';
+import { locateOutputFolder, shownPath, type OutputFolder } from './output-folder.js';
 import { resolveOutputPath } from './output-path.js';
 import { readOutputState, type OutputState } from './read-output-state.js';
+import { recoverOutput } from './recover-output.js';
+import { createStagingFolder, releaseStagingFolder } from './staging-folder.js';
 import { nodeWriter, type Writer } from './writer.js';
 
 export interface WriteOptions {
@@ -33,51 +41,132 @@ interface Move {
 }
 
 export async function writeOutput(outDir: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<WriteResult> {
-  const writer = options.writer ?? nodeWriter;
-  const out = path.resolve(outDir);
-  const state = await readOutputState(out, files, writer);
-  refuseForeignFiles(out, state);
-
-  const changed = state.files.filter((file) => file.current !== file.content);
-  const moves: Move[] = changed.map((file) => ({ path: file.path, content: file.content, exists: file.current !== undefined }));
-  const manifest = serializeManifest(files.map((file) => file.path));
-  if (manifest !== state.manifestText) {
-    moves.push({ path: MANIFEST_FILE, content: manifest, exists: state.manifestText !== undefined });
-  }
-  const result: WriteResult = {
-    written: changed.map((file) => file.path).sort(),
-    unchanged: state.files.filter((file) => file.current === file.content).map((file) => file.path).sort(),
-    removed: state.extras.map((extra) => extra.path),
-  };
-  if (moves.length === 0 && state.extras.length === 0) return result;
-
-  const createdParent = await writer.mkdir(path.dirname(out));
-  let temp: string | undefined;
-  let keepTemp = false;
+  const base = options.writer ?? nodeWriter;
+  const signals = watchSignals();
+  // Until the commit point, a SIGINT or SIGTERM stops the write at its next operation and rolls it back.
+  const writer = interruptible(base, signals);
+  let folder: OutputFolder = { shown: path.resolve(outDir), real: path.resolve(outDir), exists: false };
   try {
-    temp = await writer.mkdtemp(path.join(path.dirname(out), `.plangen-tmp-${path.basename(out)}-`));
+    folder = await locateOutputFolder(outDir, writer);
+    await recoverOutput(folder, writer);
+    const state = await readOutputState(folder, files, writer);
+    refuseForeignFiles(folder, state);
+
+    const changed = state.files.filter((file) => file.current !== file.content);
+    const moves: Move[] = changed.map((file) => ({ path: file.path, content: file.content, exists: file.current !== undefined }));
+    const manifest = serializeManifest(files.map((file) => file.path));
+    if (manifest !== state.manifestText) {
+      moves.push({ path: MANIFEST_FILE, content: manifest, exists: state.manifestText !== undefined });
+    }
+    const result: WriteResult = {
+      written: changed.map((file) => file.path).sort(),
+      unchanged: state.files.filter((file) => file.current === file.content).map((file) => file.path).sort(),
+      removed: state.extras.map((extra) => extra.path),
+    };
+    if (moves.length === 0 && state.extras.length === 0) return result;
+    await stageAndCommit(folder, moves, result.removed, writer, base);
+    const signal = signals.received();
+    if (signal !== undefined) throw new InterruptedError(signal, `${shownPath(folder, '.')} was written completely`);
+    return result;
+  } catch (error) {
+    throw describeFileSystemError(error, folder, undefined, 'nothing was changed');
+  } finally {
+    signals.stop();
+  }
+}
+
+async function stageAndCommit(folder: OutputFolder, moves: readonly Move[], removed: readonly string[], writer: Writer, base: Writer): Promise<void> {
+  let createdAbove: string | null = null;
+  let staging: string | undefined;
+  let journal: Journal | undefined;
+  try {
+    createdAbove = (await writer.mkdir(path.dirname(folder.real))) ?? null;
+    staging = await createStagingFolder(folder, writer);
     for (const move of moves) {
-      const staged = resolveOutputPath(path.join(temp, 'new'), move.path);
+      const staged = stagedPath(staging, move.path);
       await writer.mkdir(path.dirname(staged));
       await writer.writeFile(staged, move.content);
     }
-    await commit(out, temp, moves, result.removed, writer);
+    // Folders for the moved-aside files exist before the journal, so the commit only renames.
+    const asideFolders = new Set([...moves.filter((move) => move.exists).map((move) => move.path), ...removed].map((file) => path.dirname(backupPath(staging!, file))));
+    for (const dir of [...asideFolders].sort()) await writer.mkdir(dir);
+    const planned: Journal = {
+      plangenJournal: 1,
+      out: folder.real,
+      moves: moves.map((move) => ({ path: move.path, exists: move.exists })),
+      removed,
+      createdFolders: await foldersToCreate(folder, moves, writer),
+      createdAbove,
+    };
+    await writeJournal(staging, planned, writer);
+    journal = planned;
+    await commit(folder, staging, moves, removed, writer);
+    await removeEmptyFolders(folder, removed, writer);
+    await writer.rm(path.join(staging, JOURNAL_FILE)); // the commit point
+    journal = undefined;
   } catch (error) {
-    keepTemp = error instanceof RollbackFailedError;
-    // The folders above the output folder that this write created go too, unless they hold the only copy of the previous files.
-    if (temp !== undefined && !keepTemp) await writer.rm(temp);
-    if (createdParent !== undefined && !keepTemp) await writer.rm(createdParent);
-    throw error;
+    const outcome = journal === undefined ? 'nothing was changed' : 'the previous output was restored';
+    if (staging !== undefined && journal !== undefined) await undo(folder, staging, journal, error, base);
+    try {
+      if (staging !== undefined) await base.rm(staging);
+      await removeCreatedAbove(folder, createdAbove, base);
+    } catch {
+      // What is left is a staging folder without a journal, or empty folders above --out: the next run removes the first.
+    }
+    throw describeFileSystemError(error, folder, staging, outcome);
+  } finally {
+    if (staging !== undefined) releaseStagingFolder(staging);
   }
-  await writer.rm(temp);
-  await removeEmptyFolders(out, result.removed, writer);
-  return result;
+  // After the commit point the new output is complete; a staging folder left by a failure here is removed by the next run.
+  await base.rm(staging).catch(() => undefined);
 }
 
-function refuseForeignFiles(out: string, state: OutputState): void {
+/** Rolls back in process; if that fails too, the journal stays for the next run. */
+async function undo(folder: OutputFolder, staging: string, journal: Journal, error: unknown, writer: Writer): Promise<void> {
+  try {
+    await rollBack(folder, staging, journal, writer);
+    await writer.rm(path.join(staging, JOURNAL_FILE));
+  } catch (rollbackError) {
+    releaseStagingFolder(staging);
+    const reason = (thrown: unknown) => (thrown instanceof Error ? thrown.message : String(thrown)).replace(/\s+/g, ' ');
+    throw new PlanError(
+      { file: shownPath(folder, '.') },
+      `writing failed (${reason(error)}) and restoring the previous files failed too (${reason(rollbackError)}); they are kept in ${displayPath(staging)}`,
+      'Run plangen again: it restores them before anything else',
+    );
+  }
+}
+
+async function commit(folder: OutputFolder, staging: string, moves: readonly Move[], removed: readonly string[], writer: Writer): Promise<void> {
+  for (const move of moves) {
+    const dest = resolveOutputPath(folder.real, move.path);
+    await writer.mkdir(path.dirname(dest));
+    if (move.exists) await writer.rename(dest, backupPath(staging, move.path));
+    await writer.rename(stagedPath(staging, move.path), dest);
+  }
+  for (const file of removed) await writer.rename(resolveOutputPath(folder.real, file), backupPath(staging, file));
+}
+
+/** The folders inside the output folder that placing `moves` creates, so a rollback can remove them again. */
+async function foldersToCreate(folder: OutputFolder, moves: readonly Move[], writer: Writer): Promise<string[]> {
+  const created = new Set<string>(folder.exists ? [] : ['.']);
+  const existing = new Set<string>();
+  for (const move of moves) {
+    const parts = move.path.split('/').slice(0, -1);
+    for (let index = 1; index <= parts.length; index++) {
+      const dir = parts.slice(0, index).join('/');
+      if (created.has(dir) || existing.has(dir)) continue;
+      const missing = !folder.exists || (await writer.kind(resolveOutputPath(folder.real, dir))) === undefined;
+      (missing ? created : existing).add(dir);
+    }
+  }
+  return [...created].sort();
+}
+
+function refuseForeignFiles(folder: OutputFolder, state: OutputState): void {
   const foreign = state.files
     .filter((file) => file.current !== undefined && file.current !== file.content && !state.previous.has(file.path))
-    .map((file) => displayPath(resolveOutputPath(out, file.path)));
+    .map((file) => shownPath(folder, file.path));
   const [first, ...others] = foreign;
   if (first === undefined) return;
   throw new PlanError(
@@ -87,66 +176,12 @@ function refuseForeignFiles(out: string, state: OutputState): void {
   );
 }
 
-interface Done {
-  readonly dest: string;
-  readonly backup: string | undefined;
-  placed: boolean;
-}
-
-/** Thrown when the temp folder holds the only copy of some previous files, so it must be kept. */
-class RollbackFailedError extends Error {}
-
-/** Moves staged files into place, and removed files aside; on failure, puts everything back. */
-async function commit(out: string, temp: string, moves: readonly Move[], removed: readonly string[], writer: Writer): Promise<void> {
-  const done: Done[] = [];
-  // First folder each `mkdir` created in the output folder: a rollback removes them, so the folder is exactly as before.
-  const createdFolders: string[] = [];
-  const moveAside = async (file: string): Promise<string> => {
-    const backup = resolveOutputPath(path.join(temp, 'old'), file);
-    await writer.mkdir(path.dirname(backup));
-    await writer.rename(resolveOutputPath(out, file), backup);
-    return backup;
-  };
-  try {
-    for (const move of moves) {
-      const dest = resolveOutputPath(out, move.path);
-      const created = await writer.mkdir(path.dirname(dest));
-      if (created !== undefined) createdFolders.push(created);
-      // Recorded before the move in, so a failure of that rename still restores the old file.
-      const entry: Done = { dest, backup: move.exists ? await moveAside(move.path) : undefined, placed: false };
-      done.push(entry);
-      await writer.rename(resolveOutputPath(path.join(temp, 'new'), move.path), dest);
-      entry.placed = true;
-    }
-    for (const file of removed) {
-      done.push({ dest: resolveOutputPath(out, file), backup: await moveAside(file), placed: false });
-    }
-  } catch (error) {
-    try {
-      for (const entry of done.reverse()) {
-        if (entry.placed) await writer.rm(entry.dest);
-        if (entry.backup !== undefined) await writer.rename(entry.backup, entry.dest);
-      }
-      for (const folder of createdFolders.reverse()) await writer.rm(folder);
-    } catch (rollbackError) {
-      // Never delete the only copy of the previous output.
-      const reason = rollbackError instanceof Error ? rollbackError.message : String(rollbackError);
-      throw new RollbackFailedError(
-        `plangen: writing ${displayPath(out)} failed and restoring the previous files failed too (${reason}); ` +
-          `the previous files are in ${displayPath(path.join(temp, 'old'))}`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-}
-
 // A removed file may leave its generated subfolder empty; the output folder itself stays.
-async function removeEmptyFolders(out: string, removed: readonly string[], writer: Writer): Promise<void> {
+async function removeEmptyFolders(folder: OutputFolder, removed: readonly string[], writer: Writer): Promise<void> {
   const folders = new Set(removed.map((file) => path.posix.dirname(file)).filter((dir) => dir !== '.'));
-  for (const folder of [...folders].sort().reverse()) {
-    for (let dir = folder; dir !== '.'; dir = path.posix.dirname(dir)) {
-      if (!(await writer.rmdirIfEmpty(resolveOutputPath(out, dir)))) break;
+  for (const dir of [...folders].sort().reverse()) {
+    for (let at = dir; at !== '.'; at = path.posix.dirname(at)) {
+      if (!(await writer.rmdirIfEmpty(resolveOutputPath(folder.real, at)))) break;
     }
   }
 }

@@ -1,0 +1,52 @@
+// Ctrl+C (SIGINT) or SIGTERM during a write must not leave a half-written output
+// folder or a staging folder: while a write runs, the signal is only recorded;
+// the write stops at its next file-system operation, rolls back, removes its
+// staging folder, and the CLI then exits with 128 + the signal number.
+import type { Writer } from './writer.js';
+
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+type HandledSignal = keyof typeof EXIT_CODES;
+
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  readonly exitCode: number;
+  constructor(
+    readonly signal: HandledSignal,
+    /** What the interrupted write left, for the message. */
+    outcome = 'nothing was changed',
+  ) {
+    super(`plangen: interrupted by ${signal}; ${outcome}`);
+    this.exitCode = EXIT_CODES[signal];
+  }
+}
+
+export interface SignalWatch {
+  /** The first signal received since the watch started. */
+  received(): HandledSignal | undefined;
+  stop(): void;
+}
+
+export function watchSignals(): SignalWatch {
+  let received: HandledSignal | undefined;
+  const handlers = (Object.keys(EXIT_CODES) as HandledSignal[]).map((signal) => {
+    const handler = () => {
+      received ??= signal;
+    };
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return { received: () => received, stop: () => handlers.forEach((off) => off()) };
+}
+
+/** The writer, except that every operation after a signal throws InterruptedError instead of running. */
+export function interruptible(writer: Writer, signals: SignalWatch): Writer {
+  const stopped = Object.create(null) as Record<keyof Writer, unknown>;
+  for (const op of Object.keys(writer) as (keyof Writer)[]) {
+    const real = writer[op] as (...args: unknown[]) => Promise<unknown>;
+    stopped[op] = (...args: unknown[]) => {
+      const signal = signals.received();
+      return signal === undefined ? real(...args) : Promise.reject(new InterruptedError(signal));
+    };
+  }
+  return stopped as unknown as Writer;
+}
