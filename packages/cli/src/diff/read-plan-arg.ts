@@ -42,12 +42,16 @@ export async function readPlanArg(arg: string, loaders: PlanLoaders, options: { 
 
 /** `git show REV:path`, with the path taken relative to the working directory like every other path the user types. */
 async function gitShow(revision: string, file: string, arg: string, cwd: string): Promise<string> {
+  // What the user typed must never become an option of git (`--output=FILE:plan.yaml` would write FILE).
+  if (revision.startsWith('-')) {
+    throw new PlanError({ file: arg }, 'a git revision cannot start with "-"', 'Pass an existing file, or REV:path with a git revision such as HEAD~1 (HEAD~1:plan.yaml)');
+  }
   const prefix = await git(['rev-parse', '--show-prefix'], cwd, arg);
   const repoPath = path.posix.normalize(path.posix.join(prefix.trim(), file.split(path.sep).join('/')));
   if (repoPath.startsWith('../')) {
     throw new PlanError({ file: arg }, `"${file}" is outside the git repository`, 'Give a path inside the repository, relative to the current folder');
   }
-  return git(['show', `${revision}:${repoPath}`], cwd, arg);
+  return git(['show', '--end-of-options', `${revision}:${repoPath}`], cwd, arg);
 }
 
 async function git(args: readonly string[], cwd: string, arg: string): Promise<string> {
