@@ -56,3 +56,40 @@ export function failingWriter(op: Op, nth: number): Writer & { calls: Record<str
     list: wrap('list'),
   };
 }
+
+/**
+ * The real writer until `n` operations (of any kind, reads included) have run;
+ * every later operation throws without touching the disk, as if the process had
+ * been killed right after operation `n`: nothing after it runs, no clean-up.
+ */
+export function killedAfter(n: number): Writer & { count: () => number; killed: () => boolean } {
+  let calls = 0;
+  const writer = {} as Record<Op, unknown>;
+  for (const op of Object.keys(nodeWriter) as Op[]) {
+    writer[op] = async (...args: unknown[]) => {
+      calls++;
+      if (calls > n) throw new Error(`killed after operation ${n}`);
+      return (nodeWriter[op] as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  }
+  return Object.assign(writer as unknown as Writer, { count: () => calls, killed: () => calls > n });
+}
+
+/** Every file (content) and every empty folder (`dir/`) under `dir`; empty when `dir` does not exist. */
+export async function tree(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return result;
+  }
+  for (const entry of entries) {
+    const full = path.join(entry.parentPath, entry.name);
+    const key = path.relative(dir, full).split(path.sep).join('/');
+    if (entry.isFile()) result[key] = await readFile(full, 'utf8');
+    else if (entry.isDirectory() && (await readdir(full)).length === 0) result[`${key}/`] = '';
+    else if (!entry.isDirectory()) result[key] = `<${entry.isSymbolicLink() ? 'symlink' : 'other'}>`;
+  }
+  return result;
+}
