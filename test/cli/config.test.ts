@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -188,5 +189,70 @@ describe('resolveGenerateOptions', () => {
     expect(() => resolveGenerateOptions({}, { ...loaded, config: { plan: 'p.yaml' } }, '/project')).toThrow(
       'plangen.config.json: no output folder given. Pass --out <folder>, or set "out" in plangen.config.json.',
     );
+  });
+});
+
+describe('config discovery stops at the project root', () => {
+  /** A config in a shared parent folder that, if loaded, writes a marker file beside itself. */
+  async function plantedParent(): Promise<{ parent: string; marker: string }> {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'plangen-shared-'));
+    made.push(parent);
+    const marker = path.join(parent, 'config-ran');
+    await writeFile(
+      path.join(parent, 'plangen.config.mjs'),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default { plan: 'plan.yaml', out: 'gen' };\n`,
+    );
+    return { parent, marker };
+  }
+
+  it('never runs a plangen.config.mjs above the working directory when no package.json or .git is above (it used to climb to /)', async () => {
+    const { parent, marker } = await plantedParent();
+    // Precondition: the folders above the temp folder are not a project, or this case would test nothing.
+    for (let dir = parent; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+      expect([existsSync(path.join(path.dirname(dir), 'package.json')), existsSync(path.join(path.dirname(dir), '.git'))]).toEqual([false, false]);
+    }
+    const cwd = path.join(parent, 'work');
+    await mkdir(cwd);
+    expect(await loadConfig({ cwd })).toBeUndefined();
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('with neither package.json nor .git, still finds a config in the working directory itself', async () => {
+    const { parent } = await plantedParent();
+    const cwd = path.join(parent, 'work');
+    await mkdir(cwd);
+    await writeFile(path.join(cwd, 'plangen.config.json'), JSON.stringify(expected));
+    expect((await loadConfig({ cwd }))?.filepath).toBe(path.join(cwd, 'plangen.config.json'));
+  });
+
+  it('stops at a package.json: a config above the project is not run', async () => {
+    const { parent, marker } = await plantedParent();
+    const cwd = path.join(parent, 'app', 'src');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(path.join(parent, 'app', 'package.json'), '{ "name": "app" }\n');
+    expect(await loadConfig({ cwd })).toBeUndefined();
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('stops at a .git folder (a repository without package.json), and finds the config at that root', async () => {
+    const { parent, marker } = await plantedParent();
+    const root = path.join(parent, 'repo');
+    const cwd = path.join(root, 'tracking', 'plans');
+    await mkdir(cwd, { recursive: true });
+    await mkdir(path.join(root, '.git'));
+    expect(await loadConfig({ cwd })).toBeUndefined();
+    expect(existsSync(marker)).toBe(false);
+    await writeFile(path.join(root, '.plangenrc.yaml'), 'plan: plan.yaml\nout: src/analytics\nmode: production\n');
+    expect(await loadConfig({ cwd })).toEqual({ config: expected, filepath: path.join(root, '.plangenrc.yaml'), dir: root });
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('stops at a .git file (a worktree or submodule)', async () => {
+    const { parent, marker } = await plantedParent();
+    const cwd = path.join(parent, 'worktree', 'sub');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(path.join(parent, 'worktree', '.git'), 'gitdir: /elsewhere\n');
+    expect(await loadConfig({ cwd })).toBeUndefined();
+    expect(existsSync(marker)).toBe(false);
   });
 });

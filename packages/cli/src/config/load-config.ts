@@ -1,12 +1,13 @@
 // Config discovery with cosmiconfig: from the working directory up to the
-// nearest package.json, the first of SEARCH_PLACES wins. `--config` loads one
-// file directly.
+// project's root (configSearchDirs), the first of SEARCH_PLACES in the nearest
+// folder wins. `--config` loads one file directly.
 import path from 'node:path';
 import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
 import { PlanError } from '../errors.js';
 import { displayPath } from '../write/display-path.js';
 import { isCode } from '../write/writer.js';
 import { loadJsFresh, loadTsClearly, NO_DEFAULT_EXPORT } from './loaders.js';
+import { configSearchDirs } from './project-root.js';
 import type { PlangenConfig } from './types.js';
 import { validateConfig } from './validate-config.js';
 
@@ -45,14 +46,20 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const cwd = options.cwd ?? process.cwd();
   const explorer = cosmiconfig('plangen', {
     searchPlaces: [...SEARCH_PLACES],
-    searchStrategy: 'project',
+    // One folder per search: the folders are chosen by configSearchDirs, since cosmiconfig's
+    // 'project' strategy climbs to / when no package.json is above.
+    searchStrategy: 'none',
     cache: false,
     loaders: { '.js': loadJsFresh, '.mjs': loadJsFresh, '.cjs': loadJsFresh, '.ts': loadTsClearly },
   });
 
   let result: CosmiconfigResult;
   try {
-    result = options.file !== undefined ? await explorer.load(path.resolve(cwd, options.file)) : await explorer.search(cwd);
+    if (options.file !== undefined) result = await explorer.load(path.resolve(cwd, options.file));
+    else {
+      result = null;
+      for (const dir of configSearchDirs(cwd)) if ((result = await explorer.search(dir)) !== null) break;
+    }
   } catch (error) {
     if (error instanceof PlanError) throw error;
     if (options.file !== undefined && isCode(error, 'ENOENT')) {
