@@ -15,6 +15,7 @@ import { planObject, planText } from './random-plan.js';
 import { segmentConfigPlanObject, segmentPlanObject } from './random-segment-plan.js';
 import { fuzzParameters } from './runs.js';
 import { payloadFor } from './schema-values.js';
+import { comparable as withoutSchemaPath, referenceVerdict } from '../validators/prototype-names.js';
 
 // Byte-identical copies of ../shared/compat/typewriter/*.json.
 const TYPEWRITER_PLANS = ['config-api-reference-plan', 'config-api-reference-plan-with-enums', 'public-api-reference-plan'];
@@ -36,8 +37,17 @@ function referenceValidators(entries: readonly ValidatorEntry[]): Record<string,
 
 /** Runs both validators of one entry on one payload; the verdicts and errors must match. */
 function expectAgreement(entry: ValidatorEntry, reference: CompiledValidator, compiled: CompiledValidator | undefined, payload: unknown, tally: Tally): void {
-  const expected = reference(payload);
   expect(compiled).toBeTypeOf('function');
+  // ajv skips a property named __proto__, which plangen's validators check (restated at another
+  // schemaPath): those schemas are judged by ajv with the name renamed (test/validators/prototype-names.ts).
+  if (JSON.stringify(entry.schema).includes('"__proto__"')) {
+    const { valid, errors } = referenceVerdict(entry.schema, payload);
+    expect({ entry: entry.name, payload, valid: compiled?.(payload), errors: withoutSchemaPath(compiled?.errors) }).toEqual({ entry: entry.name, payload, valid, errors });
+    if (valid) tally.valid++;
+    else tally.invalid++;
+    return;
+  }
+  const expected = reference(payload);
   const actual = compiled?.(payload);
   expect({ entry: entry.name, payload, valid: actual }).toEqual({ entry: entry.name, payload, valid: expected });
   expect(comparable(compiled?.errors)).toEqual(comparable(reference.errors));

@@ -5,6 +5,7 @@ import { loadValidators } from '../../packages/cli/src/generate/validators/load-
 import { createAjv } from '../../packages/cli/src/schema/create-ajv.js';
 import type { CompiledValidatorError } from '@plangen/core';
 import { SCHEMA_CASES, SHARED_PAYLOADS } from './schema-cases.js';
+import { comparable as withoutSchemaPath, referenceVerdict } from './prototype-names.js';
 
 function comparable(errors: readonly CompiledValidatorError[] | null | undefined) {
   return (errors ?? []).map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params }));
@@ -20,7 +21,16 @@ describe('precompiled validators agree with ajv in memory', () => {
       const validate = compiled[name];
       expect(validate).toBeTypeOf('function');
       let invalid = 0;
+      // ajv skips a `properties` entry named __proto__ (plangen's validators check it, restated at
+      // another schemaPath): such schemas are judged by ajv with that name renamed.
+      const protoNamed = JSON.stringify(schema).includes('"__proto__"');
       for (const payload of [...payloads, ...SHARED_PAYLOADS]) {
+        if (protoNamed) {
+          const { valid, errors } = referenceVerdict(schema, payload);
+          expect({ payload, valid: validate?.(payload), errors: withoutSchemaPath(validate?.errors) }).toEqual({ payload, valid, errors });
+          if (!valid) invalid++;
+          continue;
+        }
         const expected = reference(payload);
         const actual = validate?.(payload);
         expect({ payload, valid: actual }).toEqual({ payload, valid: expected });

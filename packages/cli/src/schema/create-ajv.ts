@@ -18,6 +18,9 @@ export function createAjv(options: Options = {}): Ajv {
     allErrors: true,
     strict: false,
     validateFormats: true,
+    // Payloads are JSON: only own keys are data. Without it a missing `constructor` or `toString`
+    // is found on Object.prototype (a required one passes, a typed one fails as "must be string").
+    ownProperties: true,
     ...options,
   });
   addFormats.default(ajv);

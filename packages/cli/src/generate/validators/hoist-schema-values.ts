@@ -56,6 +56,9 @@ export function hoistSchemaValues(code: string): string {
   }
   for (const [schema, declaration] of declarations) {
     if (!readWhole.has(schema)) edits.push({ start: declaration.start, end: declaration.end, text: '' });
+    else if (code.slice(declaration.start, declaration.end).includes(PROTO_KEY)) {
+      edits.push({ start: declaration.start, end: declaration.end, text: `const schema${schema} = ${scriptJson(declaration.value)};` });
+    }
   }
   return constants.join('') + applyEdits(code, edits);
 }
@@ -83,7 +86,24 @@ function valueAt(root: unknown, path: string): unknown {
 
 // JSON as ajv writes it into code: U+2028/U+2029 escaped so no older parser reads a line break.
 function scriptJson(value: unknown): string {
+  const json = plainJson(value);
+  return json.includes(PROTO_KEY) ? objectLiteral(value) : json;
+}
+
+function plainJson(value: unknown): string {
   return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const PROTO_KEY = '"__proto__"';
+
+// In an object literal, `"__proto__": v` sets the prototype instead of making a key (an enum value
+// `{"__proto__": 1}` would become `{}`); a computed key `["__proto__"]: v` makes an ordinary one.
+// Schema values are at most as deep as the plan, which the loader bounds.
+function objectLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(objectLiteral).join(',')}]`;
+  if (typeof value !== 'object' || value === null) return plainJson(value);
+  const entries = Object.entries(value).map(([key, item]) => `${key === '__proto__' ? `[${PROTO_KEY}]` : plainJson(key)}:${objectLiteral(item)}`);
+  return `{${entries.join(',')}}`;
 }
 
 // A name prefix no identifier of the code starts with.

@@ -4,6 +4,7 @@
 import type { JsonSchema } from '../../model/types.js';
 import { SEGMENT_ANNOTATION_KEYWORDS } from '../../schema/create-ajv.js';
 import { escapePointerToken, mapSubschemas, type SchemaObject } from './map-subschemas.js';
+import { restateProtoKeys } from './proto-key-schemas.js';
 
 /** Keywords that never change a verdict (ajv runs without useDefaults). */
 const ANNOTATION_KEYWORDS = new Set<string>([
@@ -28,7 +29,7 @@ export function prepareSchema(validatorName: string, schema: JsonSchema): JsonSc
     if (typeof patternProperties === 'object' && patternProperties !== null) {
       for (const key of Object.keys(patternProperties)) checkPattern(validatorName, key, `${pointer}/patternProperties/${escapePointerToken(key)}`);
     }
-    return withoutAnnotations(node);
+    return restateProtoKeys(withoutAnnotations(node));
   });
 }
 
