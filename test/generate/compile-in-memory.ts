@@ -28,11 +28,13 @@ const OPTIONS: ts.CompilerOptions = {
 
 /**
  * Diagnostics of the given files (path relative to `base` -> content), one line each. Files not
- * given are read from disk, so a virtual file may import real ones.
+ * given are read from disk, so a virtual file may import real ones. `overrides` tightens the
+ * options for one check (the real-world corpus adds `exactOptionalPropertyTypes`).
  */
-export function typeCheck(files: Readonly<Record<string, string>>, base = VIRTUAL_ROOT): string[] {
+export function typeCheck(files: Readonly<Record<string, string>>, base = VIRTUAL_ROOT, overrides: ts.CompilerOptions = {}): string[] {
+  const options = { ...OPTIONS, ...overrides };
   const virtual = new Map(Object.entries(files).map(([path, content]) => [base + path, content]));
-  const host = ts.createCompilerHost(OPTIONS);
+  const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile, directoryExists } = host;
   const folders = new Set([...virtual.keys()].flatMap((file) => file.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
   host.directoryExists = (folder) => folders.has(folder.replace(/\/$/, '')) || (directoryExists?.call(host, folder) ?? false);
@@ -43,7 +45,7 @@ export function typeCheck(files: Readonly<Record<string, string>>, base = VIRTUA
     return content !== undefined ? ts.createSourceFile(file, content, language) : getSourceFile.call(host, file, language, onError);
   };
   const roots = [...virtual.keys()].filter((file) => /\.(ts|tsx)$/.test(file));
-  const program = ts.createProgram(roots, OPTIONS, host);
+  const program = ts.createProgram(roots, options, host);
   return ts
     .getPreEmitDiagnostics(program)
     .filter((diagnostic) => !diagnostic.file?.fileName.includes('/node_modules/'))

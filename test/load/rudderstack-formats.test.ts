@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveEventVersion } from '../../packages/core/src/resolve-version.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
+import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanFormat, PlanModel } from '../../packages/cli/src/model/types.js';
 
@@ -59,6 +60,17 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
     expect(resolveEventVersion(3, versions)).toEqual({ version: 3, reason: 'explicit' });
     // A payload RudderStack's own SDKs sent (no event_version) checks against the one rule too.
     expect(resolveEventVersion(undefined, versions)).toEqual({ version: 3, reason: 'missing' });
+  });
+
+  it('validates as the plan says, with the validators the SDK ships', async () => {
+    const model = await loadPlan(V1_PLAN);
+    const v3 = model.events.find((event) => event.name === 'Product Added')!.versions[0]!;
+    const validate = loadValidators([{ name: v3.identifiers.validator, schema: v3.properties }])[v3.identifiers.validator]!;
+    expect(validate({ category: 'shoes', list_id: 'l1' })).toBe(true);
+    expect(validate({ category: 'shoes' })).toBe(false);
+    const details = { product_id: 'p', sku: 's', category: 'c', name: 'n', price: 1, position: 1, url: 'u', image_url: 'i' };
+    expect(validate({ category: 'shoes', list_id: 'l1', details })).toBe(true);
+    expect(validate({ category: 'shoes', list_id: 'l1', details: { ...details, price: '1' } })).toBe(false);
   });
 
   it.each([
@@ -148,6 +160,27 @@ describe('RudderStack Data Catalog API (RudderTyper 2 plan.json)', () => {
     // As written: RudderStack enforces the page rule without adding the SDK's standard page properties.
     expect(model.page?.properties.properties).toEqual({ 'Sample property 1': {} });
     expect(model.screen?.description).toBe('Sample Screen event');
+  });
+
+  it('validates as the plan says: closed properties and traits refuse unplanned keys', async () => {
+    const model = await loadPlan(DATA_CATALOG_PLAN);
+    const version = model.events[0]!.versions[0]!;
+    const validators = loadValidators([
+      { name: version.identifiers.validator, schema: version.properties },
+      { name: model.identify!.identifiers.validator, schema: model.identify!.traits },
+    ]);
+    const track = validators[version.identifiers.validator]!;
+    const identify = validators[model.identify!.identifiers.validator]!;
+    expect(track({ 'Sample property 1': ['any', 'value'] })).toBe(true);
+    expect(track({ 'Sample property 2': 1 })).toBe(false);
+    expect(identify({ 'Sample property 1': null })).toBe(true);
+    expect(identify({ email: 'a@b.c' })).toBe(false);
+  });
+
+  it('reads rules without eventType, from before the Data Catalog had non-track rules, as track rules', async () => {
+    const model = await loadPlan('fixtures/real-world/ruddertyper-js-npm-typescript.json');
+    expect(model.format).toBe('rudderstack-data-catalog-api');
+    expect(versionsOf(model)).toEqual({ 'Sample event 1': [1] });
   });
 
   it('refuses a track rule without an event name', () => {

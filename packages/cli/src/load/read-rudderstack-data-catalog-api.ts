@@ -3,6 +3,7 @@
 // RudderTyper makes a track wrapper of each `track` entry (named by `name`) and an identify,
 // page, screen or group wrapper of the others, whose `name` is empty; every entry's schema
 // covers the whole message (`properties` or `traits`, `context`), as RudderStack validates it.
+// Plans written before the Data Catalog had non-track rules carry no `eventType`: every rule is a track rule.
 import type { CallEntry, PlanEntries, VersionEntry } from '../model/plan-entries.js';
 import type { JsonSchema, SourceRef } from '../model/types.js';
 import { formatPointer } from '../schema/json-pointer.js';
@@ -19,7 +20,8 @@ import type { SourceDocument } from './source-document.js';
 interface CatalogRule {
   name?: string;
   description?: string | null;
-  eventType: (typeof RUDDERSTACK_EVENT_TYPES)[number];
+  /** Absent in plans RudderTyper wrote before non-track rules existed: a track rule. */
+  eventType?: (typeof RUDDERSTACK_EVENT_TYPES)[number];
   version?: unknown;
   rules: JsonSchema;
 }
@@ -48,7 +50,7 @@ export function readRudderstackDataCatalogApi(source: SourceDocument): PlanEntri
   for (const [index, rule] of rules.entries()) {
     const at = ref('rules', 'events', index);
     const description = rule.description || undefined;
-    if (rule.eventType !== 'track') {
+    if (rule.eventType !== undefined && rule.eventType !== 'track') {
       // RudderTyper names these calls by their type and ignores `name`, which the Data Catalog leaves empty.
       const version = rudderstackVersion(rule.version, ref('rules', 'events', index, 'version'), `the ${rule.eventType} rule`);
       written.push({ index, key: rule.eventType, track: false, written: rule.version, version, source: at });

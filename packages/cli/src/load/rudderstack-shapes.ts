@@ -40,7 +40,10 @@ export const TRACKING_PLAN_API_SHAPE: JsonSchema = {
   },
 };
 
-/** Data Catalog API (RudderTyper 2): one `rules.events` list of every call type, each tagged with `eventType`. */
+/**
+ * Data Catalog API (RudderTyper 2): one `rules.events` list of every call type, each tagged with `eventType`;
+ * plans written before non-track rules existed have no `eventType` (every rule is a track rule).
+ */
 export const DATA_CATALOG_API_SHAPE: JsonSchema = {
   type: 'object',
   required: ['rules'],
@@ -55,7 +58,7 @@ export const DATA_CATALOG_API_SHAPE: JsonSchema = {
           type: 'array',
           items: {
             type: 'object',
-            required: ['eventType', 'rules'],
+            required: ['rules'],
             properties: {
               name: { type: 'string' },
               // null, as API responses may carry for a missing description, reads as none.
