@@ -1,7 +1,8 @@
 // Nothing lost: a write that fails at any single file-system operation leaves
 // the output folder exactly as before (or, if only the clean-up failed, exactly
 // as the new output); files plangen did not write are never touched; `--check`
-// never writes; the same plan gives byte-identical files every time.
+// never writes; a write killed after any operation is repaired by the next run
+// into the old or the new output; the same plan gives byte-identical files every time.
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import type { GeneratedFile } from '../../packages/cli/src/generate/options.js';
 import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
 import { checkOutput } from '../../packages/cli/src/write/check-output.js';
 import { MANIFEST_FILE } from '../../packages/cli/src/write/manifest.js';
+import { repairOutputFolder } from '../../packages/cli/src/write/recover-output.js';
 import { writeOutput } from '../../packages/cli/src/write/write-output.js';
 import { nodeWriter, type Writer } from '../../packages/cli/src/write/writer.js';
 import { fuzzParameters } from './runs.js';
@@ -78,6 +80,25 @@ function failingOnce(failAt: number): Writer & { count: () => number } {
   return Object.assign(writer, { count: () => calls });
 }
 
+/** The real writer until `n` operations of any kind have run; then every operation throws, as if the process were killed. */
+function killedAfter(n: number): Writer {
+  let calls = 0;
+  const writer = {} as Record<keyof Writer, unknown>;
+  for (const op of Object.keys(nodeWriter) as (keyof Writer)[]) {
+    const real = nodeWriter[op] as (...args: unknown[]) => Promise<unknown>;
+    writer[op] = async (...args: unknown[]) => {
+      if (++calls > n) throw new Error('killed');
+      return real(...args);
+    };
+  }
+  return writer as unknown as Writer;
+}
+
+/** Contents and empty folders, without mtimes (a repaired file is the same file, renamed back). */
+function withFolders(snap: Record<string, Entry | 'folder'>): Record<string, string> {
+  return Object.fromEntries(Object.entries(snap).map(([key, entry]) => [key, entry === 'folder' ? '' : entry.content]));
+}
+
 /** Generated file sets: a pool of paths (nested ones too) with random contents. */
 const PATHS = ['index.ts', 'validators.ts', 'index.js', 'index.d.ts', 'sub/types.ts', 'sub/deeper/more.ts', 'other/x.js'];
 const fileSet: fc.Arbitrary<GeneratedFile[]> = fc
@@ -137,6 +158,32 @@ describe('writing output', () => {
     // The injected failure hit real operations, and some writes got past it.
     expect(outcomes.failed).toBeGreaterThan(0);
     expect(outcomes.written).toBeGreaterThan(0);
+  });
+
+  it('killed after any operation (nothing after it runs, no clean-up), is repaired by the next run into exactly the old or the new output', async () => {
+    const outcomes = { old: 0, new: 0 };
+    await fc.assert(
+      fc.asyncProperty(fileSet, fileSet, foreignFiles, fc.nat(60), async (previous, next, foreign, killAt) => {
+        const out = await freshOut();
+        await placeForeign(out, foreign);
+        await writeOutput(out, previous);
+        const old = withFolders(await snapshot(out));
+        const writer = killedAfter(killAt + 1);
+        await writeOutput(out, next, { writer }).catch(() => undefined);
+        await repairOutputFolder(out);
+        const repaired = withFolders(await snapshot(out));
+        const expectedNew = { ...Object.fromEntries(Object.entries(foreign)), ...Object.fromEntries(next.map((file) => [file.path, file.content])) };
+        if (JSON.stringify(repaired) === JSON.stringify(old)) outcomes.old++;
+        else {
+          expect(Object.fromEntries(Object.entries(repaired).filter(([file]) => file !== MANIFEST_FILE && !file.endsWith('/')))).toEqual(expectedNew);
+          outcomes.new++;
+        }
+        expect(await readdir(path.dirname(out))).toEqual(['out']);
+      }),
+      fuzzParameters(40),
+    );
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.new).toBeGreaterThan(0);
   });
 
   it('refuses to overwrite a file it did not write, changing nothing', async () => {
