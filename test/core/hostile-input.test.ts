@@ -168,3 +168,73 @@ describe('what hostile payloads turn into', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+// Issue 13: in development an exotic argument is a violation, never a TypeError out of the wrapper.
+describe('exotic arguments in development are violations, not TypeErrors', () => {
+  const revoked = (): object => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const plain: EventSpec = { event: 'E', version: 1, validate: compile({ type: 'object' }) };
+  const exotic: [string, () => object, string][] = [
+    ['a revoked Proxy', revoked, "TypeError: Cannot perform 'IsArray' on a proxy that has been revoked"],
+    ['a Proxy whose traps throw', () => trapEverything, 'Error: ownKeys trap'],
+    ['a getter that throws', () => throwingGetter('total'), 'Error: getter total'],
+  ];
+
+  function collecting() {
+    const violations: Violation[] = [];
+    return { violations, settings: { analytics: recordingClient().client, onViolation: (violation: Violation) => violations.push(violation) } };
+  }
+
+  it.each(exotic)('%s as analytics-next options (was a TypeError out of the wrapper) is a violation', (_name, make, thrown) => {
+    const { violations, settings } = collecting();
+    const runtime = createBrowserRuntime();
+    runtime.configure(settings);
+    expect(() => runtime.track(plain, {}, make() as never)).not.toThrow();
+    expect(violations.map((violation) => violation.errors)).toEqual([
+      [{ pointer: '', keyword: 'exception', message: `could not be read: reading the options threw ${thrown}` }],
+    ]);
+  });
+
+  it.each(exotic)('%s as the analytics-node message (was a TypeError out of the wrapper) is a violation', (_name, make, thrown) => {
+    const { violations, settings } = collecting();
+    const runtime = createNodeRuntime();
+    runtime.configure(settings);
+    expect(() => runtime.track(plain, make() as never)).not.toThrow();
+    expect(() => runtime.identify({ type: 'identify', validate: plain.validate }, make() as never)).not.toThrow();
+    expect(violations.map((violation) => violation.errors)).toEqual([
+      [{ pointer: '', keyword: 'exception', message: `could not be read: reading the message threw ${thrown}` }],
+      [{ pointer: '', keyword: 'exception', message: `could not be read: reading the message threw ${thrown}` }],
+    ]);
+  });
+
+  it.each(exotic)('%s as the analytics-node context (was a TypeError out of the wrapper) is a violation', (_name, make, thrown) => {
+    const { violations, settings } = collecting();
+    const runtime = createNodeRuntime();
+    runtime.configure(settings);
+    expect(() => runtime.track(plain, { userId: 'u', properties: {}, context: make() } as never)).not.toThrow();
+    expect(violations.map((violation) => violation.errors)).toEqual([
+      [{ pointer: '/context', keyword: 'exception', message: `could not be read: reading the context threw ${thrown}` }],
+    ]);
+  });
+
+  it.each(exotic)('%s as properties a validator never reads is a violation', (_name, make, thrown) => {
+    const { violations, settings } = collecting();
+    const runtime = createBrowserRuntime();
+    runtime.configure(settings);
+    const accepting: EventSpec = { event: 'E', version: 1, validate: Object.assign(() => true, { errors: null }) };
+    expect(() => runtime.track(accepting, make())).not.toThrow();
+    expect(violations.map((violation) => violation.errors)).toEqual([
+      [{ pointer: '/properties', keyword: 'exception', message: `could not be read: reading the properties threw ${thrown}` }],
+    ]);
+  });
+
+  it('the throw policy throws a PlangenViolationError for a revoked Proxy, not a TypeError', () => {
+    const runtime = createNodeRuntime();
+    runtime.configure({ analytics: recordingClient().client, policy: 'throw' });
+    expect(() => runtime.track(plain, revoked() as never)).toThrow(/^plangen: "E" v1 violates the tracking plan:\n {2}\(payload\) could not be read/);
+    expect(() => runtime.track(plain, revoked() as never)).toThrow(expect.objectContaining({ name: 'PlangenViolationError' }));
+  });
+});

@@ -44,9 +44,9 @@ export function createLeanNodeRuntime(setup?: LeanRuntimeSetup): NodeRuntime {
   }
 
   // Validates one message (what the client receives) when validation is on; false: do not send.
-  function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits'): boolean {
+  function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits', given: unknown = message): boolean {
     const validation = core.validating();
-    return validation === undefined || validation.allowsMessage(spec, message, field, core.settings());
+    return validation === undefined || validation.allowsMessage(spec, message, field, core.settings(), given);
   }
 
   // identify/group/page/screen send the caller's message as it is: only track adds to it.
@@ -70,7 +70,7 @@ export function createLeanNodeRuntime(setup?: LeanRuntimeSetup): NodeRuntime {
         const sent = copyRecord(message);
         sent['event'] = spec.event;
         sent['context'] = withEventVersion(ownValue(message, 'context'), spec.version);
-        if (!allowed(spec, sent, 'properties')) return;
+        if (!allowed(spec, sent, 'properties', message)) return;
         client.track(sent, callback);
       } catch (error) {
         core.failed(error);

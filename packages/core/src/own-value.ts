@@ -8,9 +8,33 @@ export function isObjectLike(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** A plain key/value object: arrays and primitives are not. */
+/**
+ * A plain key/value object: arrays and primitives are not. An object that cannot even say whether
+ * it is an array (a revoked Proxy) counts as a record, whose keys the readers below then cannot read.
+ */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return isObjectLike(value) && !Array.isArray(value);
+  if (!isObjectLike(value)) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * What reading an object argument's own keys and values throws (a revoked Proxy, a trap or a getter
+ * that throws); undefined when everything reads. One level deep: validators read the rest, and report
+ * what throws there themselves.
+ */
+export function readFailure(value: unknown): { thrown: unknown } | undefined {
+  if (!isObjectLike(value)) return undefined;
+  try {
+    Array.isArray(value);
+    for (const key of Object.keys(value)) void value[key];
+    return undefined;
+  } catch (thrown) {
+    return { thrown };
+  }
 }
 
 /** `value[key]` when `value` is an object owning `key`; undefined otherwise, also when reading throws. */

@@ -46,8 +46,12 @@ export interface Validation {
     context: unknown,
     settings: Settings,
   ): boolean;
-  /** An analytics-node message: its `field` is validated; the payload is the message with its `type`. */
-  allowsMessage(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits', settings: Settings): boolean;
+  /**
+   * An analytics-node message: its `field` is validated; the payload is the message with its `type`.
+   * `given` is the caller's own argument when `message` is the runtime's copy of it: an argument
+   * that throws when read is a violation.
+   */
+  allowsMessage(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits', settings: Settings, given?: unknown): boolean;
 }
 
 export interface RuntimeCore<Client> {

@@ -30,6 +30,11 @@ export function exceptionError(thrown: unknown, base: string): ValidationError {
   return { pointer: base, keyword: 'exception', message: `could not be validated: the validator threw ${describeThrown(thrown)}` };
 }
 
+/** A ValidationError for an argument that throws when read (a revoked Proxy, a throwing getter); `what` names it. */
+export function unreadableError(thrown: unknown, pointer: string, what: string): ValidationError {
+  return { pointer, keyword: 'exception', message: `could not be read: reading ${what} threw ${describeThrown(thrown)}` };
+}
+
 // Keywords whose own error summarises the errors of their subschemas: listing every failed alternative
 // of an anyOf, or every item that missed a `contains`, says less than the one summary sentence.
 const SUMMARISING = new Set(['anyOf', 'oneOf', 'contains', 'propertyNames']);

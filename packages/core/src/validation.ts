@@ -3,9 +3,9 @@
 // and the violation report stay out of production bundles.
 import type { CallSpec, CompiledValidator, EventSpec, ValidationError, Violation } from './types.js';
 import { warn, type Settings, type Validation } from './runtime-core.js';
-import { exceptionError, orderErrors, toValidationErrors } from './validation-messages.js';
+import { exceptionError, orderErrors, toValidationErrors, unreadableError } from './validation-messages.js';
 import { PlangenViolationError, formatViolation } from './violation.js';
-import { copyRecord, ownValue } from './own-value.js';
+import { copyRecord, ownValue, readFailure } from './own-value.js';
 
 // The options keys analytics-next copies into the payload, so the common schema can see them.
 const PAYLOAD_OPTIONS = ['userId', 'anonymousId', 'timestamp', 'integrations'] as const;
@@ -14,8 +14,19 @@ const PAYLOAD_OPTIONS = ['userId', 'anonymousId', 'timestamp', 'integrations'] a
 export function createValidation(setup?: { common?: CompiledValidator }): Validation {
   const common = setup?.common;
 
-  function allows(spec: EventSpec | CallSpec, data: unknown, base: string, payloadOf: () => Record<string, unknown>, settings: Settings): boolean {
-    let errors = collectErrors(spec.validate, data, base, undefined);
+  // `unread`: errors for caller arguments that throw when read; the call cannot be judged (or sent) as given.
+  function allows(
+    spec: EventSpec | CallSpec,
+    data: unknown,
+    base: string,
+    payloadOf: () => Record<string, unknown>,
+    settings: Settings,
+    unread: ValidationError[] | undefined,
+  ): boolean {
+    let errors = collectErrors(spec.validate, data, base, unread);
+    // A validator that reads a throwing key reports it itself; one it never reads is caught here.
+    const dataFailure = errors === unread ? readFailure(data) : undefined;
+    if (dataFailure !== undefined) errors = append(errors, unreadableError(dataFailure.thrown, base, `the ${base.slice(1)}`));
     let whole: Record<string, unknown> | undefined;
     if (spec.validatePayload !== undefined || common !== undefined) {
       whole = payloadOf();
@@ -28,12 +39,27 @@ export function createValidation(setup?: { common?: CompiledValidator }): Valida
 
   return {
     allowsCall: (spec, data, base, fields, options, context, settings) =>
-      allows(spec, data, base, () => callPayload(fields, options, context), settings),
-    allowsMessage(spec, message, field, settings) {
+      allows(spec, data, base, () => callPayload(fields, options, context), settings, unreadable([[options, '', 'the options'], [ownValue(options, 'context'), '/context', 'the context']])),
+    allowsMessage(spec, message, field, settings, given = message) {
       const type = 'event' in spec ? 'track' : spec.type;
-      return allows(spec, ownValue(message, field) ?? {}, `/${field}`, () => copyRecord(message, { type }), settings);
+      const unread = unreadable([[given, '', 'the message'], [ownValue(given, 'context'), '/context', 'the context']]);
+      return allows(spec, ownValue(message, field) ?? {}, `/${field}`, () => copyRecord(message, { type }), settings, unread);
     },
   };
+}
+
+/** Errors for the arguments that throw when read: a revoked Proxy, a Proxy trap or a getter that throws. */
+function unreadable(argumentsToRead: readonly (readonly [unknown, string, string])[]): ValidationError[] | undefined {
+  let errors: ValidationError[] | undefined;
+  for (const [value, pointer, what] of argumentsToRead) {
+    const failure = readFailure(value);
+    if (failure !== undefined) errors = append(errors, unreadableError(failure.thrown, pointer, what));
+  }
+  return errors;
+}
+
+function append(found: ValidationError[] | undefined, error: ValidationError): ValidationError[] {
+  return found === undefined ? [error] : orderErrors([...found, error]);
 }
 
 // The payload as analytics-next would send it, as far as the call knows it (analytics-next adds the
