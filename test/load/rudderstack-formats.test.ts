@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveEventVersion } from '../../packages/core/src/resolve-version.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
+import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
+import { createPayloadChecker } from '../../packages/cli/src/validate/check-payload.js';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanFormat, PlanModel } from '../../packages/cli/src/model/types.js';
 
@@ -60,6 +62,22 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
     expect(resolveEventVersion(3, versions)).toEqual({ version: 3, reason: 'explicit' });
     // A payload RudderStack's own SDKs sent (no event_version) checks against the one rule too.
     expect(resolveEventVersion(undefined, versions)).toEqual({ version: 3, reason: 'missing' });
+  });
+
+  it('plangen validate checks a RudderStack payload (no event_version) against the one rule, without a fallback report', async () => {
+    const model = await loadPlan(V1_PLAN);
+    const check = createPayloadChecker(model, loadValidators(validatorEntries(model)));
+    expect(check({ type: 'track', event: 'Product Added', properties: { category: 'c', list_id: 'l' } })).toEqual({
+      kind: 'checked',
+      type: 'track',
+      event: 'Product Added',
+      version: 3,
+      errors: [],
+    });
+    const sent = check({ type: 'track', event: 'Product Added', properties: { category: 'c' }, context: { protocols: { event_version: 3 } } });
+    expect(sent).toMatchObject({ kind: 'checked', version: 3 });
+    expect(sent).not.toHaveProperty('fallback');
+    expect(sent.kind === 'checked' && sent.errors.map((error) => `${error.keyword} ${error.pointer} ${error.message}`)).toEqual([expect.stringMatching(/^required .*list_id/)]);
   });
 
   it('validates as the plan says, with the validators the SDK ships', async () => {
