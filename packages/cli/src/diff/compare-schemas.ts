@@ -4,7 +4,8 @@
 // when everything the old schema accepted is still accepted.
 import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
 import { canonicalJson, sameJson } from './canonical-json.js';
-import { pointerSegment, resolveRef } from './resolve-ref.js';
+import { canonicalRef, followRefs } from '../schema/resolve-ref.js';
+import { pointerSegment } from './resolve-ref.js';
 import { describeTypes, typeSet, typesLost } from './type-set.js';
 
 export interface SchemaChange {
@@ -56,8 +57,8 @@ function compareNode(ctx: Context, rawBefore: JsonSchemaLike, rawAfter: JsonSche
     ctx.visiting.add(refKey);
   }
   // `true` accepts anything, exactly like `{}`, which reads better in messages ("type narrowed from any").
-  const before = asObject(resolveRef(rawBefore, ctx.beforeRoot));
-  const after = asObject(resolveRef(rawAfter, ctx.afterRoot));
+  const before = asObject(followRefs(rawBefore, ctx.beforeRoot));
+  const after = asObject(followRefs(rawAfter, ctx.afterRoot));
   if (typeof before === 'boolean' || typeof after === 'boolean') {
     compareBooleanSchemas(ctx, before, after, pointer);
   } else if (!sameJson(before, after)) {
@@ -67,7 +68,8 @@ function compareNode(ctx: Context, rawBefore: JsonSchemaLike, rawAfter: JsonSche
 }
 
 function refPair(before: JsonSchemaLike, after: JsonSchemaLike): string | undefined {
-  const ref = (schema: JsonSchemaLike) => (typeof schema === 'object' ? schema.$ref : undefined);
+  // Canonical, so `#/definitions/a%2Fb` and `#/definitions/a~1b` are one definition.
+  const ref = (schema: JsonSchemaLike) => (typeof schema === 'object' && typeof schema.$ref === 'string' ? canonicalRef(schema.$ref) : undefined);
   return ref(before) !== undefined || ref(after) !== undefined ? `${ref(before) ?? ''}\u0000${ref(after) ?? ''}` : undefined;
 }
 

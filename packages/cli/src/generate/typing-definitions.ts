@@ -3,6 +3,8 @@
 // definitions hoisted beside them. A definition that several schemas carry with
 // the same content (an `address` in v1 and v2) becomes one shared type.
 import type { JsonSchema } from '../model/types.js';
+import { escapePointerToken, parsePointer } from '../schema/json-pointer.js';
+import { canonicalRef } from '../schema/resolve-ref.js';
 import type { Placeholders } from './placeholders.js';
 import { typingSchema, type TypingContext } from './typing-schema.js';
 
@@ -38,21 +40,17 @@ export function typingDefinitions(
   for (const entry of entries) {
     const local = new Map<string, string>();
     const owned: [string, Json][] = [];
-    for (const keyword of ['definitions', '$defs'] as const) {
-      const definitions = entry.schema[keyword];
-      if (!definitions || typeof definitions !== 'object') continue;
-      for (const [key, definition] of Object.entries(definitions)) {
-        // Only self-contained definitions can be shared: a `$ref` inside means something else in another schema.
-        const content = JSON.stringify(definition);
-        const shareable = !content.includes('"$ref"');
-        let name = shareable ? sharedByContent.get(content) : undefined;
-        if (name === undefined) {
-          name = freeName(pascal(key) || 'Definition', taken);
-          owned.push([name, definition]);
-          if (shareable) sharedByContent.set(content, name);
-        }
-        local.set(`#/${keyword}/${escapePointer(key)}`, name);
+    for (const { pointer, key, definition } of definitionsOf(entry.schema, '')) {
+      // Only self-contained definitions can be shared: a `$ref` inside means something else in another schema.
+      const content = JSON.stringify(definition);
+      const shareable = !content.includes('"$ref"');
+      let name = shareable ? sharedByContent.get(content) : undefined;
+      if (name === undefined) {
+        name = freeName(pascal(key) || 'Definition', taken);
+        owned.push([name, definition]);
+        if (shareable) sharedByContent.set(content, name);
       }
+      local.set(`#${pointer}`, name);
     }
     const context: TypingContext = {
       rewriteRef: rewriter(entry.name, local, placeholders),
@@ -66,6 +64,24 @@ export function typingDefinitions(
   return Object.fromEntries([...types, ...hoisted].map(([key, schema]) => [key, schema.title === undefined ? { ...schema, title: key } : schema]));
 }
 
+/**
+ * The definitions a schema hoists, with their pointers: its own `definitions`/`$defs`, and theirs in
+ * turn (`#/definitions/outer/definitions/inner`), since a hoisted definition leaves its own out too.
+ */
+function definitionsOf(schema: JsonSchema, base: string): { pointer: string; key: string; definition: JsonSchema }[] {
+  const found: { pointer: string; key: string; definition: JsonSchema }[] = [];
+  for (const keyword of ['definitions', '$defs'] as const) {
+    const definitions = schema[keyword];
+    if (!definitions || typeof definitions !== 'object') continue;
+    for (const [key, definition] of Object.entries(definitions)) {
+      const pointer = `${base}/${keyword}/${escapePointerToken(key)}`;
+      found.push({ pointer, key, definition: definition as JsonSchema });
+      if (typeof definition === 'object') found.push(...definitionsOf(definition, pointer));
+    }
+  }
+  return found;
+}
+
 // Properties and traits are always objects on the wire, even when the plan leaves `type` out.
 function asObject(schema: JsonSchema): JsonSchema {
   return schema.type === undefined && schema.$ref === undefined ? { ...schema, type: 'object' } : schema;
@@ -74,10 +90,12 @@ function asObject(schema: JsonSchema): JsonSchema {
 // `#/definitions/address/properties/city` -> `#/definitions/<Address>/properties/<city>` (placeholders);
 // any other local pointer is re-rooted under the owning type.
 function rewriter(typeName: string, local: ReadonlyMap<string, string>, placeholders: Placeholders): TypingContext['rewriteRef'] {
+  // Longest first: `#/definitions/outer/definitions/inner` is its own type, not a path inside `Outer`.
+  const pointers = [...local].sort(([a], [b]) => b.length - a.length);
   return (encoded) => {
-    // A fragment may percent-encode its pointer (`#/$defs/post%20code`).
-    const ref = decodeFragment(encoded);
-    for (const [pointer, name] of local) {
+    // A fragment may percent-encode its pointer (`#/$defs/post%20code`, `#/definitions/a%2Fb`): resolved as ajv does.
+    const ref = canonicalRef(encoded);
+    for (const [pointer, name] of pointers) {
       if (ref === pointer || ref.startsWith(`${pointer}/`)) return `#/${TYPES_KEY}/${placeholders.type(name)}${withKeys(ref.slice(pointer.length), placeholders)}`;
     }
     return `#/${TYPES_KEY}/${placeholders.type(typeName)}${withKeys(ref.slice(1), placeholders)}`;
@@ -86,21 +104,9 @@ function rewriter(typeName: string, local: ReadonlyMap<string, string>, placehol
 
 // Property keys inside a pointer are placeholders too: `/properties/city` -> `/properties/plangenKey3`.
 function withKeys(pointer: string, placeholders: Placeholders): string {
-  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = parsePointer(pointer);
   const mapped = segments.map((segment, index) => (segments[index - 1] === 'properties' ? placeholders.key(segment) : segment));
-  return mapped.map((segment) => `/${escapePointer(segment)}`).join('');
-}
-
-function decodeFragment(ref: string): string {
-  try {
-    return decodeURIComponent(ref);
-  } catch {
-    return ref;
-  }
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return mapped.map((segment) => `/${escapePointerToken(segment)}`).join('');
 }
 
 function pascal(key: string): string {

@@ -17,6 +17,9 @@ const DROPPED_KEYWORDS = new Set(['tsType', 'tsEnumNames', 'title', '$id', 'id',
 // Keywords that give json-schema-to-typescript a shape; without any, it would guess an object type.
 const SHAPE_KEYWORDS = ['type', '$ref', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'items', 'allOf', 'anyOf', 'oneOf', 'required'];
 
+/** What may sit beside a `$ref` for the reference to be only documented, not narrowed. */
+const REF_DOC_KEYWORDS = new Set(['$ref', 'description', 'title', '$comment', 'examples', 'default', 'labels', 'eventMetadata', 'id']);
+
 const PLAIN_ALTERNATIVE = /^[^\\^$.|?*+()[\]{}]+$/;
 
 /**
@@ -60,6 +63,13 @@ export function typingSchema(schema: JsonSchema, typeName: string, context: Typi
 function prepare(schema: Json, context: TypingContext, base: string | undefined, claimed = false): Json {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
   const source = schema as Record<string, Json>;
+  // A documented reference (`{ $ref, description }`): json-schema-to-typescript would copy the target
+  // under its placeholder title (a second `PlangenType21` interface) and move the description onto the
+  // target; wrapped in allOf, the property keeps its comment and the target stays one named type.
+  if (typeof source['$ref'] === 'string' && source['$ref'].startsWith('#') && Object.keys(source).every((key) => REF_DOC_KEYWORDS.has(key))) {
+    const doc = propertyDoc(source, undefined);
+    if (doc.length > 0) return { allOf: [{ $ref: context.rewriteRef(source['$ref']) }], description: doc.join('\n') };
+  }
   const properties = source['properties'];
   const named = base !== undefined && isObjectRecord(properties) && Object.keys(properties).length > 0;
   const name = named && !claimed ? context.claimName(base) : base;

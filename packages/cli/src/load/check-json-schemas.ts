@@ -3,6 +3,7 @@
 // compiles. Errors point at the offending keyword inside the plan file.
 import type { ErrorObject } from 'ajv';
 import { createAjv } from '../schema/create-ajv.js';
+import { findSameValueRefCycle, refTokens, resolveLocalRef } from '../schema/resolve-ref.js';
 import { walkSubschemas } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
 import { at, describePath } from './describe-path.js';
@@ -33,7 +34,24 @@ export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSc
     const owner = describePath(parsePointer(pointer), source.data);
     checkMeta(source, pointer, options.anyDraft ? stripAnnotations(schema as JsonSchema) : schema, owner);
     walkSubschemas(schema, (node, at) => checkKeywords(source, pointer, schema, node, parsePointer(at), owner, options));
+    checkRefCycles(source, pointer, schema, owner);
   }
+}
+
+/**
+ * Recursion through a property or an item is supported everywhere; a `$ref` cycle that comes back to the
+ * same value (through `$ref`, `allOf`, `anyOf`, `oneOf`, `not`, `if`...) has no meaning: validating it
+ * never ends, and no type can describe it.
+ */
+function checkRefCycles(source: SourceDocument, pointer: string, schema: unknown, owner: string): void {
+  const cycle = findSameValueRefCycle(schema);
+  if (cycle === undefined) return;
+  throw errorAt(
+    { file: source.file, pointer: pointer + cycle.at },
+    `$ref cycle in ${owner} that never reaches a property or item: ${cycle.path.join(' -> ')}, so checking a value would never end`,
+    'Make the recursion go through "properties" or "items" (a tree of children), or point one $ref at a schema that is not part of the cycle',
+    'value',
+  );
 }
 
 function checkMeta(source: SourceDocument, pointer: string, schema: unknown, owner: string): void {
@@ -83,10 +101,10 @@ function checkKeywords(
       throw errorAt(here(...at), `invalid regular expression ${JSON.stringify(pattern)} in ${owner}: ${problem}`, 'Fix the pattern: it is a JavaScript regular expression (u flag)', 'value');
     }
   }
-  if (typeof node.$ref === 'string' && decodeFragment(node.$ref) === undefined) {
+  if (typeof node.$ref === 'string' && refTokens(node.$ref) === 'bad-encoding') {
     throw errorAt(here('$ref'), `$ref ${JSON.stringify(node.$ref)} in ${owner} is not a valid JSON pointer (bad percent-encoding)`, 'Write %25 for a literal "%"', 'value');
   }
-  if (typeof node.$ref === 'string' && !resolves(root, node.$ref)) {
+  if (typeof node.$ref === 'string' && resolveLocalRef(root, node.$ref) === undefined) {
     throw errorAt(here('$ref'), `$ref ${JSON.stringify(node.$ref)} in ${owner} points to nothing`, 'Point it at a schema in the same document, e.g. "#/definitions/<name>", and define that schema', 'value');
   }
   if (options.requiredMustBeListed && Array.isArray(node.required) && isObject(node.properties)) {
@@ -110,29 +128,6 @@ export function regexProblem(pattern: string): string | undefined {
   } catch (error) {
     return (error as Error).message.replace(/^Invalid regular expression: /, '');
   }
-}
-
-/** The pointer after `#`, percent-decoded as URI fragments are; undefined when the encoding is broken (`%` alone). */
-function decodeFragment(ref: string): string | undefined {
-  const fragment = ref.slice(ref.indexOf('#') + 1);
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Local refs only: `#` or `#/json/pointer` into the same schema. */
-function resolves(root: unknown, ref: string): boolean {
-  if (!ref.startsWith('#')) return false;
-  let value = root;
-  for (const segment of parsePointer(decodeFragment(ref) ?? '')) {
-    // Own members only: `#/definitions/toString` must not find Object.prototype.toString.
-    if ((!isObject(value) && !Array.isArray(value)) || !Object.hasOwn(value, segment)) return false;
-    value = (value as Record<string, unknown>)[segment];
-    if (value === undefined) return false;
-  }
-  return true;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
