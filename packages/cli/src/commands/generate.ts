@@ -115,7 +115,7 @@ async function watchAndGenerate(args: GenerateArgs, stages: Stages, cwd: string,
       return true;
     } catch (error) {
       // Watching survives anything: the previous output stays, the next save retries.
-      if (error instanceof PlanError) report(error);
+      if (error instanceof PlanError || error instanceof InterruptedError) report(error);
       else process.stderr.write(`plangen: ${error instanceof Error ? error.message : String(error)}\n`);
       return false;
     }
