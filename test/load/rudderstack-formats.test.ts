@@ -2,7 +2,8 @@
 // plan (Segment's Config API shape, versions such as "1-0-0") and the Data Catalog plan
 // (rules tagged with eventType). Versions map onto their major number, and malformed
 // RudderStack plans fail with located one-line errors.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../packages/cli/src/cli.js';
 import { resolveEventVersion } from '../../packages/core/src/resolve-version.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
@@ -240,5 +241,28 @@ describe('RudderStack format detection', () => {
     const plain = { rules: { events: [trackRule('Viewed', 2)] } };
     expect(loadPlanText(JSON.stringify(plain), 'plan.json').format).toBe('segment-config-api');
     expect(loadPlanText(JSON.stringify(plain), 'plan.json', { format: 'rudderstack-tracking-plan-api' }).format).toBe('rudderstack-tracking-plan-api');
+  });
+});
+
+describe('RudderStack formats on the command line', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  function capture(): { stdout: () => string; stderr: () => string } {
+    const out: string[] = [];
+    const err: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => err.push(String(chunk)) > 0);
+    return { stdout: () => out.join(''), stderr: () => err.join('') };
+  }
+
+  it('--input-format accepts both RudderStack formats (inspect names the format)', async () => {
+    const output = capture();
+    expect(await main(['inspect', V1_PLAN, '--input-format', 'rudderstack-tracking-plan-api'])).toBe(0);
+    expect(output.stdout().split('\n')[0]).toBe(`Ecommerce Spec (RudderStack Tracking Plan API format, ${V1_PLAN})`);
+    expect(await main(['inspect', DATA_CATALOG_PLAN, '--input-format', 'rudderstack-data-catalog-api'])).toBe(0);
+    expect(output.stdout()).toContain(`Sample tracking plan 1 (RudderStack Data Catalog API format, ${DATA_CATALOG_PLAN})`);
+    expect(output.stderr()).toBe('');
   });
 });
