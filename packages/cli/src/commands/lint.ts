@@ -26,7 +26,7 @@ export async function run(args: LintArgs, deps: LintDeps = {}): Promise<number> 
     const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
     const format = args.inputFormat ?? loaded?.config.inputFormat;
     const model = await loadPlan(args.plan, format !== undefined ? { format } : {});
-    const problems = lintPlan(model, lintSettings(loaded?.config.lint));
+    const problems = lintPlan(model, { ...lintSettings(loaded?.config.lint), acceptedPatterns: loaded?.config.acceptedPatterns ?? [] });
     process.stdout.write(args.format === 'json' ? `${JSON.stringify(lintJson(problems), null, 2)}\n` : formatLintText(problems));
     return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
   } catch (error) {

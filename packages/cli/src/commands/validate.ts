@@ -40,7 +40,7 @@ export async function run(args: ValidateArgs, deps: ValidateDeps = {}): Promise<
   const stdin = deps.stdin ?? process.stdin;
   const progress = createProgressBar(deps.terminal ?? process.stderr);
   try {
-    const { planFile, inputFormat } = await resolvePlan(args, cwd);
+    const { planFile, inputFormat, acceptedPatterns } = await resolvePlan(args, cwd);
     const files = args.files !== undefined && args.files.length > 0 ? args.files : [STDIN];
     if (files.includes(STDIN) && stdin.isTTY) {
       throw new PlanError(
@@ -51,6 +51,8 @@ export async function run(args: ValidateArgs, deps: ValidateDeps = {}): Promise<
     }
     const loadPlan = deps.loadPlan ?? (await import('../load/load-plan.js')).loadPlan;
     const model = await loadPlan(planFile, inputFormat ? { format: inputFormat } : {});
+    // The validators would run the plan's patterns on every payload: the same refusal as generate's.
+    (await import('../generate/refuse-catastrophic-patterns.js')).refuseCatastrophicPatterns(model, acceptedPatterns);
     const { validatePayloadFiles } = await import('../validate/validate-payloads.js');
     const report = await validatePayloadFiles(model, files, {
       stdin,
@@ -74,7 +76,7 @@ export function hasFindings({ totals }: ValidationReport): boolean {
 }
 
 /** `--plan` (relative to the working directory) wins over the config file's `plan` (relative to the config). */
-async function resolvePlan(args: ValidateArgs, cwd: string): Promise<{ planFile: string; inputFormat: PlanFormat | undefined }> {
+async function resolvePlan(args: ValidateArgs, cwd: string): Promise<{ planFile: string; inputFormat: PlanFormat | undefined; acceptedPatterns: readonly string[] }> {
   const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
   const fromConfig = loaded?.config.plan !== undefined ? path.resolve(loaded.dir, loaded.config.plan) : undefined;
   const planFile = args.plan !== undefined ? path.resolve(cwd, args.plan) : fromConfig;
@@ -83,5 +85,9 @@ async function resolvePlan(args: ValidateArgs, cwd: string): Promise<{ planFile:
     throw new PlanError({ file: where }, 'no tracking plan given', `Pass --plan <file>, or set "plan" in ${loaded ? where : 'plangen.config.json'}`);
   }
   // Relative to the working directory, so plan errors and the report read `plan.yaml:12:7`.
-  return { planFile: displayPath(planFile, cwd), inputFormat: args.inputFormat ?? loaded?.config.inputFormat };
+  return {
+    planFile: displayPath(planFile, cwd),
+    inputFormat: args.inputFormat ?? loaded?.config.inputFormat,
+    acceptedPatterns: loaded?.config.acceptedPatterns ?? [],
+  };
 }

@@ -49,6 +49,7 @@ export function resolveGenerateOptions(flags: GenerateFlags, loaded: LoadedConfi
       client: flags.client ?? config.client ?? DEFAULT_GENERATE_OPTIONS.client,
       mode: flags.mode ?? config.mode ?? DEFAULT_GENERATE_OPTIONS.mode,
       language: flags.language ?? config.language ?? DEFAULT_GENERATE_OPTIONS.language,
+      ...(config.acceptedPatterns !== undefined && { acceptedPatterns: config.acceptedPatterns }),
     },
     configFile: loaded?.filepath,
   };

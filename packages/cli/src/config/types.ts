@@ -24,6 +24,11 @@ export interface PlangenConfig {
    * naming-convention `["warn", { "events": "Title Case", "properties": "snake_case" }]`.
    */
   readonly lint?: LintConfig;
+  /**
+   * Patterns accepted knowingly although the backtracking check refuses them or cannot
+   * decide, each exactly as written in the plan (docs/diff-and-lint.md, rule redos-pattern).
+   */
+  readonly acceptedPatterns?: readonly string[];
 }
 
 /** Identity function that gives a `plangen.config.ts` its types. */

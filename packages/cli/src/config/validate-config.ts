@@ -30,6 +30,11 @@ const KEYS: Readonly<Record<keyof PlangenConfig, KeyRule>> = {
     example: '"lint": { "<rule name>": "warn" }',
     check: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
   },
+  acceptedPatterns: {
+    expected: 'a list of patterns, each exactly as written in the plan',
+    example: '"acceptedPatterns": ["^(a|ab)*$"]',
+    check: (value) => Array.isArray(value) && value.every((pattern) => typeof pattern === 'string'),
+  },
 };
 
 /**

@@ -14,7 +14,7 @@ import { buildSdkView, headerComment, reservedTypeNames } from './view-model.js'
 export type { GeneratedFile, GenerateOptions } from './options.js';
 
 export async function generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
-  refuseCatastrophicPatterns(model);
+  refuseCatastrophicPatterns(model, options.acceptedPatterns);
   // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
   const stop = new AbortController();
   const validators =

@@ -13,6 +13,8 @@ export interface GenerateOptions {
   readonly mode: GenerateMode;
   /** `ts` writes `.ts`; `js` writes `.js` with `.d.ts` beside it. Default `ts`. */
   readonly language: OutputLanguage;
+  /** Patterns generated although the backtracking check refuses them or cannot decide (config `acceptedPatterns`). */
+  readonly acceptedPatterns?: readonly string[];
 }
 
 export const DEFAULT_GENERATE_OPTIONS: GenerateOptions = {

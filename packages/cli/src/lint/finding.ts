@@ -6,6 +6,8 @@ import type { NamingStyle } from './rule-ids.js';
 export interface LintContext {
   readonly model: PlanModel;
   readonly naming: { readonly events: NamingStyle; readonly properties: NamingStyle };
+  /** Patterns the config accepts although the backtracking check refuses them or cannot decide. */
+  readonly acceptedPatterns?: readonly string[];
 }
 
 /** One place a rule fires: the element, where inside its schema, and the specifics. */

@@ -17,6 +17,8 @@ export interface LintSettings {
   /** Severities that override the rules' defaults. */
   readonly severities: Readonly<Partial<Record<LintRuleId, LintSeverity>>>;
   readonly naming: { readonly events: NamingStyle; readonly properties: NamingStyle };
+  /** The config's `acceptedPatterns`. */
+  readonly acceptedPatterns?: readonly string[];
 }
 
 /** Segment's recommendation: "Order Completed" events with snake_case properties. */

@@ -23,7 +23,7 @@ export function lintPlan(model: PlanModel, settings: LintSettings = { severities
   for (const [sentence, rule] of RULES) {
     const severity = settings.severities[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
-    for (const finding of rule.check({ model, naming: settings.naming })) {
+    for (const finding of rule.check({ model, naming: settings.naming, acceptedPatterns: settings.acceptedPatterns ?? [] })) {
       const location = findingLocation(finding.source, finding.schemaPointer, finding.schemaKind);
       // Details quote plan text with JSON.stringify, which leaves U+2028/U+2029 raw: one line, like every message.
       problems.push({ rule: rule.id, severity, sentence, detail: oneLine(finding.detail), location });

@@ -1,20 +1,17 @@
-// What the pattern rules need to know about a permitted-value pattern. Validity
-// is decided by the JavaScript engine with the `u` flag, exactly as ajv compiles
-// patterns; structure (anchors, lookahead) comes from the regexpp parser.
-import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
+// What the lint rules about a pattern's structure need to know (anchors,
+// lookahead). Validity and backtracking are schema/patterns.ts's, shared with
+// generate and validate.
+import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import { parsePatternAst, regexProblem } from '../schema/patterns.js';
 
 export type ParsedPattern = { readonly ok: true; readonly ast: AST.Pattern } | { readonly ok: false; readonly reason: string };
 
 export function parsePattern(pattern: string): ParsedPattern {
+  const problem = regexProblem(pattern);
+  // "/(/u: Unterminated group" -> "Unterminated group": the finding quotes the pattern already.
+  if (problem !== undefined) return { ok: false, reason: problem.replace(/^\/.*\/\w*: /s, '') };
   try {
-    new RegExp(pattern, 'u');
-  } catch (error) {
-    // "Invalid regular expression: /(/u: Unterminated group" -> "Unterminated group"
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '') };
-  }
-  try {
-    return { ok: true, ast: new RegExpParser().parsePattern(pattern, 0, pattern.length, { unicode: true }) };
+    return { ok: true, ast: parsePatternAst(pattern) };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }

@@ -3,11 +3,11 @@
 import { oneLine } from '../../load/quote.js';
 import type { PlanModel } from '../../model/types.js';
 import { at, type LintContext, type RuleFinding } from '../finding.js';
+import { childPointer } from '../../schema/json-pointer.js';
+import { checkPatternSafety } from '../../schema/patterns.js';
+import { walkSubschemas } from '../../schema/walk-subschemas.js';
 import { hasUnanchoredAlternative, parsePattern, usesNegativeLookahead, type ParsedPattern } from '../pattern-analysis.js';
 import { allSchemas, type PlanSchema } from '../plan-schemas.js';
-import { checkPattern } from '../redos.js';
-import { pointerSegment } from '../../diff/resolve-ref.js';
-import { walkSchema } from '../walk-schema.js';
 
 export function invalidPattern(context: LintContext): RuleFinding[] {
   return patterns(context.model).flatMap(({ plan, pointer, pattern, parsed }) => {
@@ -42,19 +42,24 @@ export function lookaheadPattern(context: LintContext): RuleFinding[] {
   });
 }
 
+/** The config key that lists patterns accepted knowingly (docs/config.md). */
+export const ACCEPTED_PATTERNS_KEY = 'acceptedPatterns';
+
+/**
+ * Catastrophic backtracking, or a pattern the check cannot decide: both refused,
+ * unless the config lists the pattern, exactly as written, under `acceptedPatterns`.
+ */
 export function redosPattern(context: LintContext): RuleFinding[] {
-  const checked = new Map<string, ReturnType<typeof checkPattern>>();
+  const accepted = new Set(context.acceptedPatterns ?? []);
   return patterns(context.model).flatMap(({ plan, pointer, pattern }) => {
-    const result = checked.get(pattern) ?? checkPattern(pattern);
-    checked.set(pattern, result);
-    if (result.ok) return [];
-    return [
-      {
-        ...at(plan, pointer),
-        // One line also where generation throws it as a PlanError.
-        detail: oneLine(`pattern ${JSON.stringify(pattern)} in ${plan.label}: ${result.reason}. Rewrite it so no repeated part can match the same text in more than one way`),
-      },
-    ];
+    const result = checkPatternSafety(pattern);
+    if (result.verdict === 'safe' || accepted.has(pattern)) return [];
+    const fix =
+      result.verdict === 'catastrophic'
+        ? 'Rewrite it so no repeated part can match the same text in more than one way'
+        : `Simplify it, or accept it knowingly: add ${JSON.stringify(pattern)} to "${ACCEPTED_PATTERNS_KEY}" in the plangen config`;
+    // One line also where generation throws it as a PlanError.
+    return [{ ...at(plan, pointer), detail: oneLine(`pattern ${JSON.stringify(pattern)} in ${plan.label}: ${result.reason}. ${fix}`) }];
   });
 }
 
@@ -74,16 +79,16 @@ function patterns(model: PlanModel): FoundPattern[] {
   const parsedBySource = new Map<string, ParsedPattern>();
   const found: FoundPattern[] = [];
   for (const plan of allSchemas(model)) {
-    walkSchema(plan.schema, (node, pointer) => {
+    walkSubschemas(plan.schema, (node, pointer) => {
       const add = (pattern: string, at: string): void => {
         const parsed = parsedBySource.get(pattern) ?? parsePattern(pattern);
         parsedBySource.set(pattern, parsed);
         found.push({ plan, pointer: at, pattern, parsed });
       };
-      if (typeof node.pattern === 'string') add(node.pattern, pointer);
+      if (typeof node['pattern'] === 'string') add(node['pattern'], pointer);
       // ajv compiles patternProperties keys into regular expressions too, run on every property name.
-      if (typeof node.patternProperties === 'object' && node.patternProperties !== null) {
-        for (const key of Object.keys(node.patternProperties)) add(key, `${pointer}/patternProperties/${pointerSegment(key)}`);
+      if (typeof node['patternProperties'] === 'object' && node['patternProperties'] !== null) {
+        for (const key of Object.keys(node['patternProperties'])) add(key, childPointer(pointer, 'patternProperties', key));
       }
     });
   }

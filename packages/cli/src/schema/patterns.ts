@@ -1,0 +1,295 @@
+// The one check of a regular expression from a plan (`pattern`, `patternProperties`
+// keys): valid as ajv compiles it (`new RegExp(pattern, 'u')`), and free of
+// catastrophic backtracking. `generate`, `validate` and `lint` all ask here.
+//
+// Backtracking counts as catastrophic when:
+// - scslre (the analyser behind eslint-plugin-regexp's no-super-linear-backtracking)
+//   reports exponential backtracking: `(a+)+`;
+// - a repeated part can match the same text in more than one way, which scslre
+//   does not always see: `(a|a)*`, `(a|aa)+`, `(a{0,5})*`, `(?:a{1,30}){1,30}`.
+//   The languages are compared with refa, the automaton library scslre is built on;
+// - polynomial backtracking of degree 3 or more: `(.*a){12}` is O(n^12). Degree 2
+//   (`\s*,\s*`) is slow only on huge inputs, and refusing it would refuse ordinary patterns.
+//
+// The analysis has a budget (pattern size, quantifier nesting and count, automaton
+// nodes, language comparisons), all counted, never timed, so the same pattern
+// always gets the same verdict. A pattern past the budget is "undecided", which is
+// not "safe": callers refuse it unless the user accepted it by name (docs/diff-and-lint.md).
+import { type AST, RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
+import { isDisjointWith, JS, NFA } from 'refa';
+import { analyse, type Report } from 'scslre';
+
+export type PatternSafety =
+  | { readonly verdict: 'safe' }
+  | { readonly verdict: 'catastrophic'; readonly reason: string }
+  | { readonly verdict: 'undecided'; readonly reason: string };
+
+/** The smallest polynomial degree refused. */
+export const MIN_REFUSED_DEGREE = 3;
+
+/** The budget of one pattern's analysis: past any of these, the pattern is undecided. */
+export const ANALYSIS_LIMITS = {
+  /** Characters of the pattern. */
+  length: 5000,
+  /** Quantifiers inside quantifiers: `((a)*)*` nests 2 deep. scslre's time grows exponentially with it. */
+  quantifierDepth: 6,
+  /** Quantifiers in the whole pattern. */
+  quantifiers: 40,
+  /** Nodes of each automaton built to compare languages. */
+  automatonNodes: 10_000,
+  /** Language comparisons (intersections) for the whole pattern. */
+  comparisons: 500,
+} as const;
+
+/** Above this many ways to split one value, a bounded repetition counts as catastrophic (`(?:a{1,30}){1,30}`: 30^30). */
+const MAX_BOUNDED_WAYS = 1_000_000;
+
+/** Why the analysis gave up; caught where the verdict is made. */
+class OverBudget extends Error {}
+
+/**
+ * The engine's complaint about `pattern` compiled as ajv compiles it, without the
+ * "Invalid regular expression: " prefix (`/(/u: Unterminated group`); undefined when it compiles.
+ */
+export function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)).replace(/^Invalid regular expression: /, '');
+  }
+}
+
+// Results per pattern string: a plan repeats its patterns (every version of an event),
+// and lint, generate and validate may ask in one run. Bounded so `--watch` cannot grow it forever.
+const MAX_CACHED = 10_000;
+const cache = new Map<string, PatternSafety>();
+
+/** Whether `pattern` (valid or not: an invalid pattern is another check's business, and safe here) can backtrack catastrophically. */
+export function checkPatternSafety(pattern: string): PatternSafety {
+  const cached = cache.get(pattern);
+  if (cached) return cached;
+  const result = analysePattern(pattern);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(pattern, result);
+  return result;
+}
+
+function analysePattern(pattern: string): PatternSafety {
+  if (regexProblem(pattern) !== undefined) return { verdict: 'safe' };
+  let parser: JS.Parser;
+  try {
+    parser = JS.Parser.fromLiteral({ source: pattern, flags: 'u' });
+  } catch {
+    return undecided('refa cannot read it');
+  }
+  const tooLarge = overSizeLimits(pattern, parser.ast.pattern);
+  if (tooLarge) return undecided(tooLarge);
+  let reports: Report[];
+  try {
+    reports = analyse(parser.literal, { reportTypes: { Move: false } }).reports;
+  } catch {
+    return undecided('scslre cannot read it');
+  }
+  const exponential = reports.find((candidate) => candidate.exponential);
+  if (exponential) return catastrophic(`${culprit(exponential)} backtrack exponentially on a long run of ${JSON.stringify(exponential.character.pick)}`);
+  const polynomial = highestDegree(reports);
+  if (polynomial && polynomial.degree >= MIN_REFUSED_DEGREE) {
+    return catastrophic(`${culprit(polynomial.report)} backtrack in O(n^${polynomial.degree}) time on a long run of ${JSON.stringify(polynomial.report.character.pick)}`);
+  }
+  try {
+    const ambiguous = ambiguousRepetition(parser);
+    if (ambiguous) return catastrophic(ambiguous);
+  } catch (error) {
+    if (error instanceof OverBudget) return undecided(error.message);
+    // refa's node limit, or a construct it does not model (a backreference inside a repetition).
+    return undecided(`its repetitions are too large to compare (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return { verdict: 'safe' };
+}
+
+const catastrophic = (reason: string): PatternSafety => ({ verdict: 'catastrophic', reason });
+const undecided = (why: string): PatternSafety => ({ verdict: 'undecided', reason: `the backtracking check cannot decide whether it is safe: ${why}` });
+
+/** The first size limit the pattern passes, said as a reason; undefined when it is within all. */
+function overSizeLimits(pattern: string, ast: AST.Pattern): string | undefined {
+  if (pattern.length > ANALYSIS_LIMITS.length) return `it is ${pattern.length} characters long (the check reads up to ${ANALYSIS_LIMITS.length})`;
+  let quantifiers = 0;
+  let depth = 0;
+  let deepest = 0;
+  visitRegExpAST(ast, {
+    onQuantifierEnter() {
+      quantifiers += 1;
+      depth += 1;
+      deepest = Math.max(deepest, depth);
+    },
+    onQuantifierLeave() {
+      depth -= 1;
+    },
+  });
+  if (deepest > ANALYSIS_LIMITS.quantifierDepth) return `it nests repetitions ${deepest} deep (the check reads up to ${ANALYSIS_LIMITS.quantifierDepth})`;
+  if (quantifiers > ANALYSIS_LIMITS.quantifiers) return `it has ${quantifiers} repetitions (the check reads up to ${ANALYSIS_LIMITS.quantifiers})`;
+  return undefined;
+}
+
+function culprit(report: Report): string {
+  if (report.type === 'Trade') return `"${report.startQuant.raw}" and "${report.endQuant.raw}" can`;
+  return `"${report.type === 'Self' ? report.parentQuant.raw : report.quant.raw}" can`;
+}
+
+/**
+ * The worst polynomial degree among the reports. A quantifier trading with itself
+ * under `{k}` is O(n^k) in the value's length n; quantifiers that trade characters
+ * in a chain (`.*a.*a.*a`: each with the next) multiply, one factor per quantifier.
+ */
+function highestDegree(reports: readonly Report[]): { degree: number; report: Report } | undefined {
+  let worst: { degree: number; report: Report } | undefined;
+  const consider = (degree: number, report: Report): void => {
+    if (worst === undefined || degree > worst.degree) worst = { degree, report };
+  };
+  const trades = reports.filter((report) => report.type === 'Trade');
+  const chainLength = new Map<AST.Quantifier, number>();
+  // Longest chain of quantifiers ending at `quant`, following start -> end trades (they point forward in the pattern).
+  const longestEndingAt = (quant: AST.Quantifier, seen: ReadonlySet<AST.Quantifier>): number => {
+    const known = chainLength.get(quant);
+    if (known !== undefined) return known;
+    let length = 1;
+    for (const trade of trades) {
+      if (trade.endQuant === quant && !seen.has(trade.startQuant)) {
+        length = Math.max(length, longestEndingAt(trade.startQuant, new Set([...seen, quant])) + 1);
+      }
+    }
+    chainLength.set(quant, length);
+    return length;
+  };
+  for (const report of reports) {
+    if (report.type === 'Self' && Number.isFinite(report.parentQuant.max)) consider(report.parentQuant.max, report);
+    if (report.type === 'Trade') consider(longestEndingAt(report.endQuant, new Set()), report);
+  }
+  return worst;
+}
+
+/**
+ * The reason of the first repetition (of at least 2 rounds, and 3 when bounded) in
+ * which some non-empty text is matched by two alternatives, or by one round and by
+ * several rounds: each such text multiplies the ways to split a long run.
+ */
+function ambiguousRepetition(parser: JS.Parser): string | undefined {
+  const candidates: AST.Quantifier[] = [];
+  visitRegExpAST(parser.ast.pattern, {
+    onQuantifierEnter(node) {
+      if (node.max >= MIN_REFUSED_DEGREE) candidates.push(node);
+    },
+  });
+  const budget = { comparisons: ANALYSIS_LIMITS.comparisons };
+  for (const quantifier of candidates) {
+    const alternatives = elementAlternatives(quantifier.element);
+    const how = ambiguity(parser, alternatives, quantifier.max, budget);
+    if (how === undefined) continue;
+    const because =
+      alternatives.length > 1 ? 'because its alternatives can match the same text in more than one way' : 'because one round of it can match the same text as several rounds';
+    if (quantifier.max === Infinity) return `"${quantifier.raw}" can backtrack exponentially, ${because}`;
+    const length = maxLength(quantifier.element);
+    if (length === Infinity) return `"${quantifier.raw}" can backtrack in O(n^${quantifier.max}) time, ${because}`;
+    const base = Math.max(length, alternatives.length, 2);
+    if (base ** quantifier.max >= MAX_BOUNDED_WAYS) return `"${quantifier.raw}" can backtrack through up to ${base}^${quantifier.max} ways to split one value, ${because}`;
+  }
+  return undefined;
+}
+
+type Alternatives = readonly (AST.Alternative | AST.Element)[];
+
+function elementAlternatives(element: AST.QuantifiableElement): Alternatives {
+  return element.type === 'Group' || element.type === 'CapturingGroup' ? element.alternatives : [element];
+}
+
+/** 'alternatives' or 'rounds' when some non-empty text splits two ways; undefined when none does. */
+function ambiguity(parser: JS.Parser, alternatives: Alternatives, maxRounds: number, budget: { comparisons: number }): 'alternatives' | 'rounds' | undefined {
+  const literal = literalWords(alternatives);
+  if (literal) return literalAmbiguity(literal, maxRounds);
+  const factory = new NFA.LimitedNodeFactory(ANALYSIS_LIMITS.automatonNodes);
+  const disjoint = (a: NFA, b: NFA): boolean => {
+    budget.comparisons -= 1;
+    if (budget.comparisons < 0) throw new OverBudget(`it needs more than ${ANALYSIS_LIMITS.comparisons} language comparisons`);
+    return isDisjointWith(a, b, ANALYSIS_LIMITS.automatonNodes);
+  };
+  const automata = alternatives.map((alternative) => {
+    const { expression, maxCharacter } = parser.parseElement(alternative, { assertions: 'ignore', backreferences: 'throw' });
+    const nfa = NFA.fromRegex(expression, { maxCharacter }, {}, factory);
+    nfa.withoutEmptyWord();
+    return nfa;
+  });
+  // Each alternative against the union of the ones after it: n comparisons, not n^2.
+  let later: NFA | undefined;
+  for (let index = automata.length - 1; index >= 0; index--) {
+    const alternative = automata[index]!;
+    if (later && !disjoint(alternative, later)) return 'alternatives';
+    if (later) later.union(alternative, factory);
+    else later = alternative.copy(factory);
+  }
+  if (later === undefined || later.isEmpty) return undefined;
+  const severalRounds = later.copy(factory);
+  severalRounds.quantify(2, maxRounds, factory);
+  return disjoint(later, severalRounds) ? undefined : 'rounds';
+}
+
+/** The alternatives as plain strings when each is only characters (an enum written as `a|b|c`). */
+function literalWords(alternatives: Alternatives): string[] | undefined {
+  const words: string[] = [];
+  for (const alternative of alternatives) {
+    const elements = alternative.type === 'Alternative' ? alternative.elements : [alternative];
+    if (!elements.every((element) => element.type === 'Character')) return undefined;
+    words.push(elements.map((element) => (element as AST.Character).raw).join(''));
+  }
+  return words;
+}
+
+/** The same question for plain strings, without automata: a repeated word, or a word spelled by 2..maxRounds others. */
+function literalAmbiguity(words: readonly string[], maxRounds: number): 'alternatives' | 'rounds' | undefined {
+  const nonEmpty = words.filter((word) => word !== '');
+  if (new Set(nonEmpty).size < nonEmpty.length) return 'alternatives';
+  const set = new Set(nonEmpty);
+  for (const word of nonEmpty) {
+    // fewest[i]: fewest words spelling word.slice(0, i), never the whole word as one.
+    const fewest: number[] = [0];
+    for (let end = 1; end <= word.length; end++) {
+      fewest[end] = Infinity;
+      for (let start = end === word.length ? 1 : 0; start < end; start++) {
+        if (fewest[start]! + 1 < fewest[end]! && set.has(word.slice(start, end))) fewest[end] = fewest[start]! + 1;
+      }
+    }
+    const pieces = fewest[word.length]!;
+    if (Number.isFinite(pieces) && pieces <= maxRounds) return 'rounds';
+  }
+  return undefined;
+}
+
+/** Longest text an element can match; Infinity when unbounded (or unknown, as with a backreference). */
+function maxLength(node: AST.Node): number {
+  switch (node.type) {
+    case 'Character':
+    case 'CharacterSet':
+    case 'CharacterClass':
+    case 'ExpressionCharacterClass':
+      return 1;
+    case 'Assertion':
+      return 0;
+    case 'Quantifier': {
+      const inner = maxLength(node.element);
+      return inner === 0 ? 0 : inner * node.max;
+    }
+    case 'Group':
+    case 'CapturingGroup':
+    case 'Pattern':
+      return Math.max(0, ...node.alternatives.map(maxLength));
+    case 'Alternative':
+      return node.elements.reduce((sum, element) => sum + maxLength(element), 0);
+    default:
+      return Infinity;
+  }
+}
+
+// Keep the regexpp parser exported for the lint rules about a pattern's structure, so there is one way to parse.
+export function parsePatternAst(pattern: string): AST.Pattern {
+  return new RegExpParser().parsePattern(pattern, 0, pattern.length, { unicode: true });
+}
