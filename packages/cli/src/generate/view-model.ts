@@ -20,22 +20,19 @@ export interface SpecView {
 
 export interface TrackWrapperView {
   readonly fn: string;
-  readonly typeName: string;
+  /** The parameter list, decided here for the client (and shown by `plangen inspect`). */
+  readonly params: string;
   readonly spec: string;
-  /** The properties argument may be left out: the type has no required keys. */
-  readonly optional: boolean;
   readonly doc: readonly string[];
 }
 
 export interface CallWrapperView {
   readonly fn: string;
+  /** The parameter list, decided here for the client (and shown by `plangen inspect`). */
+  readonly params: string;
   /** The runtime method it calls: identify, group, page or screen. */
   readonly method: string;
-  /** The analytics-node message type of page and screen: `NodePageMessage`, `NodeScreenMessage`. */
-  readonly nodeMessageType: string;
-  readonly typeName: string;
   readonly spec: string;
-  readonly optional: boolean;
   readonly doc: readonly string[];
 }
 
@@ -121,8 +118,8 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
     if (model.screen) typeImports.push('NodeScreenMessage');
   }
 
-  const tracks = model.events.flatMap(trackWrappers);
-  const pageCalls = [model.page, model.screen].filter((call) => call !== undefined).map(callWrapper);
+  const tracks = model.events.flatMap((event) => trackWrappers(event, node));
+  const pageCalls = [model.page, model.screen].filter((call) => call !== undefined).map((call) => callWrapper(call, node));
 
   return {
     header: headerLines(model),
@@ -141,8 +138,8 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
     specs,
     callSpecs,
     tracks,
-    ...(model.identify ? { identify: callWrapper(model.identify) } : {}),
-    ...(model.group ? { group: callWrapper(model.group) } : {}),
+    ...(model.identify ? { identify: callWrapper(model.identify, node) } : {}),
+    ...(model.group ? { group: callWrapper(model.group, node) } : {}),
     pageCalls,
   };
 }
@@ -198,23 +195,21 @@ function latestAlias(event: EventModel): TypeAliasView | undefined {
   };
 }
 
-function trackWrappers(event: EventModel): TrackWrapperView[] {
+function trackWrappers(event: EventModel, node: boolean): TrackWrapperView[] {
   const latest = latestVersion(event);
   const wrappers = [
     {
       fn: identifier(event.identifiers.fn),
-      typeName: identifier(event.identifiers.type),
+      params: trackParams(identifier(event.identifiers.type), hasNoRequiredKeys(latest.properties), node),
       spec: specName(latest.identifiers.fn),
-      optional: hasNoRequiredKeys(latest.properties),
       doc: trackDoc(event, latest, true),
     },
   ];
   for (const version of event.versions) {
     wrappers.push({
       fn: identifier(version.identifiers.fn),
-      typeName: identifier(version.identifiers.type),
+      params: trackParams(identifier(version.identifiers.type), hasNoRequiredKeys(version.properties), node),
       spec: specName(version.identifiers.fn),
-      optional: hasNoRequiredKeys(version.properties),
       doc: trackDoc(event, version, false),
     });
   }
@@ -234,20 +229,39 @@ function trackDoc(event: EventModel, version: EventVersion, latest: boolean): st
   ];
 }
 
-function callWrapper(call: TraitsModel | PageModel): CallWrapperView {
+function callWrapper(call: TraitsModel | PageModel, node: boolean): CallWrapperView {
   const [schema, what] = 'traits' in call ? [call.traits, 'traits'] : [call.properties, 'properties'];
   return {
     fn: identifier(call.identifiers.fn),
+    params: callParams(call.kind, identifier(call.identifiers.type), hasNoRequiredKeys(schema), node),
     method: call.kind,
-    nodeMessageType: call.kind === 'screen' ? 'NodeScreenMessage' : 'NodePageMessage',
-    typeName: identifier(call.identifiers.type),
     spec: specName(call.identifiers.fn),
-    optional: hasNoRequiredKeys(schema),
     doc: [
       ...(call.description?.trim() ? docLines(call.description) : []),
       ...docLines(`Sends ${call.kind === 'identify' ? 'an' : 'a'} ${call.kind} call; its ${what} are typed by the plan.`),
     ],
   };
+}
+
+// What a wrapper takes: analytics-node's SDK takes one message (`{ userId, properties, ... }`); the browser-shaped
+// clients take analytics.js's arguments. An argument may be left out when its type requires no key.
+const BROWSER_TAIL = 'options?: TrackOptions, callback?: Callback';
+const NODE_MESSAGE_TYPES = { identify: 'NodeIdentifyMessage', group: 'NodeGroupMessage', page: 'NodePageMessage', screen: 'NodeScreenMessage' } as const;
+
+function trackParams(typeName: string, optional: boolean, node: boolean): string {
+  return node ? `message: NodeTrackMessage<${typeName}>, callback?: Callback` : `properties${optional ? '?' : ''}: ${typeName}, ${BROWSER_TAIL}`;
+}
+
+function callParams(kind: keyof typeof NODE_MESSAGE_TYPES, typeName: string, optional: boolean, node: boolean): string {
+  if (node) return `message: ${NODE_MESSAGE_TYPES[kind]}<${typeName}>, callback?: Callback`;
+  switch (kind) {
+    case 'identify':
+      return `${optional ? `userId?: string, traits?: ${typeName}` : `userId: string | undefined, traits: ${typeName}`}, ${BROWSER_TAIL}`;
+    case 'group':
+      return `groupId: string, traits${optional ? '?' : ''}: ${typeName}, ${BROWSER_TAIL}`;
+    default:
+      return `${optional ? `category?: string, name?: string, properties?: ${typeName}` : `category: string | undefined, name: string | undefined, properties: ${typeName}`}, ${BROWSER_TAIL}`;
+  }
 }
 
 function hasNoRequiredKeys(schema: JsonSchema): boolean {
