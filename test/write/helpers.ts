@@ -62,17 +62,32 @@ export function failingWriter(op: Op, nth: number): Writer & { calls: Record<str
  * every later operation throws without touching the disk, as if the process had
  * been killed right after operation `n`: nothing after it runs, no clean-up.
  */
-export function killedAfter(n: number): Writer & { count: () => number; killed: () => boolean } {
+export function killedAfter(n: number, failAt?: number): Writer & { count: () => number; killed: () => boolean } {
   let calls = 0;
   const writer = {} as Record<Op, unknown>;
   for (const op of Object.keys(nodeWriter) as Op[]) {
     writer[op] = async (...args: unknown[]) => {
       calls++;
       if (calls > n) throw new Error(`killed after operation ${n}`);
+      // Optionally, operation `failAt` fails first (as EIO would), so the kill can land in the rollback.
+      if (calls === failAt) throw Object.assign(new Error(`injected failure of operation ${failAt}`), { code: 'EIO' });
       return (nodeWriter[op] as (...a: unknown[]) => Promise<unknown>)(...args);
     };
   }
   return Object.assign(writer as unknown as Writer, { count: () => calls, killed: () => calls > n });
+}
+
+/** The real writer, recording the kind of every operation in order. */
+export function recording(): Writer & { ops: Op[] } {
+  const ops: Op[] = [];
+  const writer = {} as Record<Op, unknown>;
+  for (const op of Object.keys(nodeWriter) as Op[]) {
+    writer[op] = async (...args: unknown[]) => {
+      ops.push(op);
+      return (nodeWriter[op] as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  }
+  return Object.assign(writer as unknown as Writer, { ops });
 }
 
 /** Every file (content) and every empty folder (`dir/`) under `dir`; empty when `dir` does not exist. */

@@ -10,7 +10,7 @@ import type { GeneratedFile } from '../../packages/cli/src/generate/options.js';
 import { checkOutput } from '../../packages/cli/src/write/check-output.js';
 import { repairOutputFolder } from '../../packages/cli/src/write/recover-output.js';
 import { writeOutput } from '../../packages/cli/src/write/write-output.js';
-import { killedAfter, tempDir, tree } from './helpers.js';
+import { killedAfter, recording, tempDir, tree } from './helpers.js';
 
 const oldFiles: GeneratedFile[] = [
   { path: 'index.ts', content: 'export const a = 1;\n' },
@@ -104,6 +104,31 @@ describe('a write killed after any operation', () => {
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.new).toBeGreaterThan(0);
     expect(seen.halfCommitted).toBeGreaterThan(0);
+  });
+
+  it('is repaired by the next run when the kill lands in its own rollback, after a rename failed', async () => {
+    const scenario = scenarios[0]!;
+    const expected = await expectedStates(scenario);
+    // Which operations of a clean write are renames (the commit), found by counting a write that is never killed.
+    const probeParent = await tempDir();
+    const probe = recording();
+    await writeOutput(await scenario.prepare(probeParent), newFiles, { writer: probe });
+    const renames = probe.ops.flatMap((op, index) => (op === 'rename' ? [index + 1] : []));
+    expect(renames.length).toBeGreaterThan(4);
+    let killedInRollback = 0;
+    for (const failAt of renames) {
+      for (let n = failAt; ; n++) {
+        const parent = await tempDir();
+        const out = await scenario.prepare(parent);
+        const writer = killedAfter(n, failAt);
+        await writeOutput(out, newFiles, { writer }).catch(() => undefined);
+        if (!writer.killed()) break; // the rollback ran to its end
+        killedInRollback++;
+        await repairOutputFolder(out);
+        expect(await tree(parent), `rename ${failAt} failed, killed after operation ${n}`).toEqual(expected.old);
+      }
+    }
+    expect(killedInRollback).toBeGreaterThan(renames.length);
   });
 
   it('leaves the staging folder of a run still in progress alone', async () => {
