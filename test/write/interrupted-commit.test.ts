@@ -155,11 +155,14 @@ describe('a write killed after any operation', () => {
       await mkdir(path.join(parent, name, 'new'), { recursive: true });
       await writeFile(path.join(parent, name, 'new', 'index.ts'), 'half\n');
     }
+    // An older plangen's folder holding previous files its failed rollback could not put back: the only copy, kept.
+    await mkdir(path.join(parent, '.plangen-tmp-out-Old123', 'old'), { recursive: true });
+    await writeFile(path.join(parent, '.plangen-tmp-out-Old123', 'old', 'index.ts'), 'only copy\n');
     const before = await tree(out);
     const { removed } = await repairOutputFolder(out);
     expect(removed.map((dir) => path.basename(dir)).sort()).toEqual([`.plangen-tmp-out-${dead}-abcdef`, '.plangen-tmp-out-XyZ123']);
     // `.plangen-tmp-out-b-...` belongs to an output folder named `out-b`.
-    expect((await readdir(parent)).sort()).toEqual([`.plangen-tmp-out-b-${dead}-abcdef`, 'out']);
+    expect((await readdir(parent)).sort()).toEqual([`.plangen-tmp-out-b-${dead}-abcdef`, '.plangen-tmp-out-Old123', 'out']);
     expect(await tree(out)).toEqual(before);
   });
 });
