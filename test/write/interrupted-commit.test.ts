@@ -162,7 +162,7 @@ describe('a write killed after any operation', () => {
     const { removed } = await repairOutputFolder(out);
     expect(removed.map((dir) => path.basename(dir)).sort()).toEqual([`.plangen-tmp-out-${dead}-abcdef`, '.plangen-tmp-out-XyZ123']);
     // `.plangen-tmp-out-b-...` belongs to an output folder named `out-b`.
-    expect((await readdir(parent)).sort()).toEqual([`.plangen-tmp-out-b-${dead}-abcdef`, '.plangen-tmp-out-Old123', 'out']);
+    expect((await readdir(parent)).sort()).toEqual(['.plangen-tmp-out-Old123', `.plangen-tmp-out-b-${dead}-abcdef`, 'out']);
     expect(await tree(out)).toEqual(before);
   });
 });
