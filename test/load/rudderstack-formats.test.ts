@@ -143,7 +143,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
     );
   });
 
-  it('reads rules.identify and rules.group as whole-message schemas, as RudderStack validates them', () => {
+  it('reads rules.identify, rules.group, rules.page and rules.screen as whole-message schemas, as RudderStack validates them', () => {
     const model = loadPlanText(
       JSON.stringify({
         ...v1Plan(trackRule('Viewed', '1-0-0')),
@@ -151,12 +151,17 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
           events: [trackRule('Viewed', '1-0-0')],
           identify: { type: 'object', properties: { traits: { type: 'object', properties: { email: { type: 'string' } }, required: ['email'] } } },
           group: { type: 'object', properties: { traits: { type: 'object', properties: { plan: { type: 'string' } } } } },
+          page: { type: 'object', properties: { properties: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] } } },
+          screen: { type: 'object', properties: { properties: { type: 'object', properties: { name: { type: 'string' } } } } },
         },
       }),
       'plan.json',
     );
     expect(model.identify?.traits.required).toEqual(['email']);
     expect(model.group?.traits.properties).toHaveProperty('plan');
+    // Not silently dropped: RudderStack validates page and screen calls against rules.page and rules.screen.
+    expect(model.page?.properties.required).toEqual(['path']);
+    expect(model.screen?.properties.properties).toHaveProperty('name');
   });
 });
 

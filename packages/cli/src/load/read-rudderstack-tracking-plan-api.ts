@@ -1,7 +1,8 @@
 // RudderStack Tracking Plan API v1 plans (what RudderTyper 1.x keeps as plan.json): Segment's
 // Config API shape, `rules.events[]` of { name, description, version, rules }, with versions
 // written as strings such as "1-0-0", plus identify/group schemas under `rules.identify` /
-// `identify_traits` and `rules.group` / `group_traits`. Every `rules.events` entry is a track
+// `identify_traits` and `rules.group` / `group_traits`, and page/screen schemas under `rules.page` /
+// `rules.screen` (RudderStack looks a call up under its type). Every `rules.events` entry is a track
 // rule whose schema covers the whole message (properties, context, traits), as RudderStack
 // validates it.
 import type { PlanEntries, VersionEntry } from '../model/plan-entries.js';
@@ -34,6 +35,8 @@ interface TrackingPlanApiPlan {
     global?: JsonSchema;
     identify?: JsonSchema;
     group?: JsonSchema;
+    page?: JsonSchema;
+    screen?: JsonSchema;
     identify_traits?: JsonSchema | [];
     group_traits?: JsonSchema | [];
   };
@@ -50,9 +53,11 @@ export function readRudderstackTrackingPlanApi(source: SourceDocument): PlanEntr
   const identify = traitsRule(source, callRules, 'identify');
   const group = traitsRule(source, callRules, 'group');
   const global = plan.rules.global && unwrap(plan.rules.global, ['rules', 'global']);
+  const page = plan.rules.page && unwrap(plan.rules.page, ['rules', 'page']);
+  const screen = plan.rules.screen && unwrap(plan.rules.screen, ['rules', 'screen']);
 
   const schemas: RawSchemaAt[] = events.map((event, index) => ({ pointer: formatPointer(['rules', 'events', index, 'rules']), schema: event.rules }));
-  for (const found of [identify, group, global]) if (found) schemas.push(found);
+  for (const found of [identify, group, page, screen, global]) if (found) schemas.push(found);
   checkJsonSchemas(source, schemas, { requiredMustBeListed: false, anyDraft: true });
 
   const written: WrittenRule[] = [];
@@ -82,6 +87,8 @@ export function readRudderstackTrackingPlanApi(source: SourceDocument): PlanEntr
     events: versions,
     ...(identify && { identify: callEntry(identify.schema, 'traits', { file, pointer: identify.pointer }) }),
     ...(group && { group: callEntry(group.schema, 'traits', { file, pointer: group.pointer }) }),
+    ...(page && { page: callEntry(page.schema, 'properties', { file, pointer: page.pointer }) }),
+    ...(screen && { screen: callEntry(screen.schema, 'properties', { file, pointer: screen.pointer }) }),
     ...(global && { common: { schema: stripAnnotations(global.schema), source: { file, pointer: global.pointer } } }),
   };
 }

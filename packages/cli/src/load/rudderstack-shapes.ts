@@ -33,6 +33,9 @@ export const TRACKING_PLAN_API_SHAPE: JsonSchema = {
         global: { type: 'object' },
         identify: { type: 'object' },
         group: { type: 'object' },
+        // RudderStack looks any other call up under its type (rudder-transformer's getEventSchema).
+        page: { type: 'object' },
+        screen: { type: 'object' },
         identify_traits: { type: ['object', 'array'] },
         group_traits: { type: ['object', 'array'] },
       },
