@@ -28,14 +28,17 @@ export interface SignalWatch {
 
 export function watchSignals(): SignalWatch {
   let received: HandledSignal | undefined;
+  const stop = () => handlers.forEach((off) => off());
   const handlers = (Object.keys(EXIT_CODES) as HandledSignal[]).map((signal) => {
     const handler = () => {
       received ??= signal;
+      // A second Ctrl+C kills at once (a write stuck on a slow disk); the journal makes that recoverable too.
+      stop();
     };
     process.on(signal, handler);
     return () => process.off(signal, handler);
   });
-  return { received: () => received, stop: () => handlers.forEach((off) => off()) };
+  return { received: () => received, stop };
 }
 
 /** The writer, except that every operation after a signal throws InterruptedError instead of running. */
