@@ -1,12 +1,17 @@
 // Counts verdicts as they stream by and keeps one example per group, so memory
-// depends on how many different problems there are, never on how many payloads.
+// depends on how many different problems there are, never on how many payloads,
+// and never on what the payloads hold: groups are capped, and every kept text and
+// value is a bounded preview (preview-value.ts).
 import { followPointer } from './json-pointer.js';
+import { previewText, previewValue } from './preview-value.js';
 import type { FallbackGroup, Location, MalformedGroup, UnplannedEventGroup, ValidationReport, ViolationGroup } from './report.js';
 import type { MalformedReason, PayloadVerdict, VersionFallback } from './verdict.js';
 
 /** Most groups kept across all lists; findings beyond are still counted (`ungrouped`). */
 export const MAX_GROUPS = 10_000;
 export const MAX_MALFORMED_LOCATIONS = 10;
+/** Characters kept of names, paths, pointers and details; longer ones end in `…` (and group together if they share the kept part). */
+export const MAX_NAME_LENGTH = 1_000;
 
 /** Where the current payload is; asked only when an example is kept, so most payloads never build a string. */
 export interface Position {
@@ -31,12 +36,14 @@ export class ReportBuilder {
         this.totals.malformed++;
         this.addMalformed(verdict.reason, verdict.detail, position);
         return;
-      case 'unplanned-event':
+      case 'unplanned-event': {
         this.totals.unplannedEvents++;
-        this.count(this.unplannedEvents, verdict.event, () => ({ event: verdict.event, count: 0, example: { location: position.location() } }));
+        const event = previewText(verdict.event, MAX_NAME_LENGTH);
+        this.count(this.unplannedEvents, event, () => ({ event, count: 0, example: { location: position.location() } }));
         return;
+      }
       case 'checked':
-        if (verdict.fallback) this.addFallback(verdict.event ?? '', verdict.fallback, position);
+        if (verdict.fallback) this.addFallback(previewText(verdict.event ?? '', MAX_NAME_LENGTH), verdict.fallback, position);
         if (verdict.errors.length === 0) {
           this.totals.valid++;
           return;
@@ -72,35 +79,43 @@ export class ReportBuilder {
     const { version, reason, given } = fallback;
     this.totals.versionFallbacks++;
     // Each distinct wrong value gets its own line: "2" and 3.2 are different bugs in the app.
-    const key = `${event}\0${version}\0${reason}\0${given === undefined ? '' : JSON.stringify(given)}`;
+    const shown = given === undefined ? undefined : previewValue(given);
+    const key = `${event}\0${version}\0${reason}\0${shown === undefined ? '' : JSON.stringify(shown)}`;
     this.count(this.fallbacks, key, () => ({
       event,
       version,
       reason,
       count: 0,
-      example: { location: position.location(), ...(given !== undefined ? { given } : {}) },
+      example: { location: position.location(), ...(shown !== undefined ? { given: shown } : {}) },
     }));
   }
 
   private addViolations(verdict: Extract<PayloadVerdict, { kind: 'checked' }>, payload: unknown, position: Position): void {
     // A payload counts once per group, however many array items repeat the problem.
     const seen = new Set<string>();
+    const event = verdict.event === undefined ? undefined : previewText(verdict.event, MAX_NAME_LENGTH);
     for (const error of verdict.errors) {
       const target = followPointer(payload, error.pointer);
-      const key = `${verdict.type}\0${verdict.event ?? ''}\0${verdict.version ?? ''}\0${target.pattern}\0${error.keyword}\0${error.message}`;
+      const path = previewText(target.pattern, MAX_NAME_LENGTH);
+      const message = previewText(error.message, MAX_NAME_LENGTH);
+      const key = `${verdict.type}\0${event ?? ''}\0${verdict.version ?? ''}\0${path}\0${error.keyword}\0${message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const kind: ViolationGroup['kind'] = error.keyword === 'additionalProperties' ? 'unplanned-property' : 'violation';
       this.count(this.violations, key, () => ({
         kind,
         type: verdict.type,
-        ...(verdict.event !== undefined ? { event: verdict.event } : {}),
+        ...(event !== undefined ? { event } : {}),
         ...(verdict.version !== undefined ? { version: verdict.version } : {}),
-        path: target.pattern,
+        path,
         keyword: error.keyword,
-        message: error.message,
+        message,
         count: 0,
-        example: { location: position.location(), pointer: error.pointer, ...(target.value !== undefined ? { value: target.value } : {}) },
+        example: {
+          location: position.location(),
+          pointer: previewText(error.pointer, MAX_NAME_LENGTH),
+          ...(target.value !== undefined ? { value: previewValue(target.value) } : {}),
+        },
       }));
     }
   }
@@ -113,7 +128,7 @@ export class ReportBuilder {
       return;
     }
     // At most one group per fixed reason, so these never hit the cap.
-    this.malformed.set(reason, { reason, count: 1, locations: [position.location()], ...(detail !== undefined ? { detail } : {}) });
+    this.malformed.set(reason, { reason, count: 1, locations: [position.location()], ...(detail !== undefined ? { detail: previewText(detail, MAX_NAME_LENGTH) } : {}) });
   }
 
   private count<G extends { count: number }>(groups: Map<string, G>, key: string, create: () => G): void {

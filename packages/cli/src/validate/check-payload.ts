@@ -91,12 +91,23 @@ function check(call: CallCheck, payload: Record<string, unknown>, common: Compil
   let errors: ValidationError[] | undefined;
   if (call.validate) {
     // An absent properties/traits object is an empty one, as the SDK sends it.
-    const member = payload[call.member] ?? {};
-    if (!call.validate(member)) errors = toValidationErrors(call.validate.errors, `/${call.member}`);
+    const member = (Object.hasOwn(payload, call.member) ? payload[call.member] : undefined) ?? {};
+    errors = run(call.validate, member, `/${call.member}`, errors);
   }
-  if (call.validatePayload && !call.validatePayload(payload)) {
-    errors = [...(errors ?? []), ...toValidationErrors(call.validatePayload.errors, '')];
-  }
-  if (common && !common(payload)) errors = [...(errors ?? []), ...toValidationErrors(common.errors, '')];
+  if (call.validatePayload) errors = run(call.validatePayload, payload, '', errors);
+  if (common) errors = run(common, payload, '', errors);
   return errors ?? NO_ERRORS;
+}
+
+// A validator that throws (a recursive schema on a payload nested deeper than the stack) makes one
+// `exception` error, as in the SDK, instead of ending the run and its report.
+function run(validator: CompiledValidator, data: unknown, base: string, found: ValidationError[] | undefined): ValidationError[] | undefined {
+  let errors: ValidationError[];
+  try {
+    if (validator(data)) return found;
+    errors = toValidationErrors(validator.errors, base);
+  } catch (error) {
+    errors = [{ pointer: base, keyword: 'exception', message: `could not be validated: the validator threw ${String(error)}` }];
+  }
+  return found === undefined ? errors : [...found, ...errors];
 }

@@ -18,11 +18,21 @@ export interface PayloadSink {
   payload(value: unknown, position: number): void;
   /** A line (or the rest of an array) that is not JSON; `detail` is the parser's message. */
   unparsable(position: number, detail: string): void;
+  /** A JSON Lines line of `length` characters, over `limit`: skipped unread (reported as unparsable when absent). */
+  tooLong?(position: number, length: number, limit: number): void;
 }
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
-export async function readPayloads(chunks: AsyncIterable<Buffer>, sink: PayloadSink): Promise<void> {
+/** Longest JSON Lines line read, in characters: 16 MiB of ASCII. Longer lines are malformed entries, never built whole. */
+export const DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Characters (UTF-16 code units) a JSON Lines line may hold; DEFAULT_MAX_LINE_LENGTH by default. */
+  readonly maxLineLength?: number;
+}
+
+export async function readPayloads(chunks: AsyncIterable<Buffer>, sink: PayloadSink, options: ReadOptions = {}): Promise<void> {
   const decoder = new StringDecoder('utf8');
   let reader: TextReader | undefined;
   let pending = '';
@@ -35,7 +45,7 @@ export async function readPayloads(chunks: AsyncIterable<Buffer>, sink: PayloadS
     pending += text;
     const start = firstContentIndex(pending);
     if (start === -1) continue;
-    reader = pending[start] === '[' ? new ArrayReader(sink) : new LinesReader(sink);
+    reader = pending[start] === '[' ? new ArrayReader(sink) : new LinesReader(sink, options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH);
     if (!reader.write(pending.startsWith(BYTE_ORDER_MARK) ? pending.slice(1) : pending)) return;
     pending = '';
   }
@@ -61,32 +71,60 @@ interface TextReader {
 class LinesReader implements TextReader {
   private carry = '';
   private line = 0;
+  /** Characters of the current line seen so far while it is too long: its text is dropped, only counted. */
+  private overflow = 0;
 
-  constructor(private readonly sink: PayloadSink) {
+  constructor(
+    private readonly sink: PayloadSink,
+    private readonly maxLength: number,
+  ) {
     sink.begin('json-lines');
   }
 
   write(text: string): boolean {
     let start = 0;
     let newline = text.indexOf('\n');
-    if (newline !== -1 && this.carry !== '') {
-      this.take(this.carry + text.slice(0, newline));
-      this.carry = '';
-      start = newline + 1;
-      newline = text.indexOf('\n', start);
-    }
     while (newline !== -1) {
-      this.take(text.slice(start, newline));
+      this.endLine(text, start, newline);
       start = newline + 1;
       newline = text.indexOf('\n', start);
     }
-    this.carry += text.slice(start);
+    this.extend(text, start, text.length);
     return true;
   }
 
   end(): void {
-    if (this.carry !== '') this.take(this.carry);
+    if (this.carry !== '' || this.overflow > 0) this.endLine('', 0, 0);
+  }
+
+  // The line ends at `end` of `text`: parse it, or report it as too long.
+  private endLine(text: string, start: number, end: number): void {
+    this.extend(text, start, end);
+    if (this.overflow > 0) {
+      this.line++;
+      const length = this.overflow;
+      this.overflow = 0;
+      if (this.sink.tooLong) this.sink.tooLong(this.line, length, this.maxLength);
+      else this.sink.unparsable(this.line, `the line holds ${length} characters, more than ${this.maxLength}`);
+      return;
+    }
+    const line = this.carry;
     this.carry = '';
+    this.take(line);
+  }
+
+  // Appends text[start, end) to the current line unless that makes it longer than the limit; from
+  // then on the line is only counted, so a 600 MB line costs no more memory than a short one.
+  private extend(text: string, start: number, end: number): void {
+    if (start === end) return;
+    if (this.overflow > 0) {
+      this.overflow += end - start;
+    } else if (this.carry.length + (end - start) > this.maxLength) {
+      this.overflow = this.carry.length + (end - start);
+      this.carry = '';
+    } else {
+      this.carry = this.carry === '' ? text.slice(start, end) : this.carry + text.slice(start, end);
+    }
   }
 
   private take(line: string): void {

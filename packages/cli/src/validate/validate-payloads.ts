@@ -19,6 +19,8 @@ export interface ValidateOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** What `-` reads; process.stdin by default. */
   readonly stdin?: NodeJS.ReadableStream;
+  /** Longest JSON Lines line read, in characters (DEFAULT_MAX_LINE_LENGTH); longer lines are malformed entries. */
+  readonly maxLineLength?: number;
 }
 
 /** Validates every payload in `files` (paths, or `-` for stdin) against the plan. Unreadable inputs throw a PlanError before any work. */
@@ -36,7 +38,7 @@ export async function validatePayloadFiles(model: PlanModel, files: readonly str
           options.onProgress!({ input: input.name, bytesRead, size: input.size, payloads: payloads + cursor.payloads });
         }
       : undefined;
-    await readPayloads(input.chunks(onRead), cursor);
+    await readPayloads(input.chunks(onRead), cursor, options.maxLineLength !== undefined ? { maxLineLength: options.maxLineLength } : {});
     payloads += cursor.payloads;
   }
   return builder.build(model.file, inputs.map((input) => input.name));
@@ -68,6 +70,13 @@ class InputCursor implements PayloadSink, Position {
     this.payloads++;
     this.position = position;
     this.builder.add({ kind: 'malformed', reason: 'not valid JSON', detail }, undefined, this);
+  }
+
+  tooLong(position: number, length: number, limit: number): void {
+    this.payloads++;
+    this.position = position;
+    const detail = `${length.toLocaleString('en-US')} characters, over the limit of ${limit.toLocaleString('en-US')}; raise it with --max-line-length`;
+    this.builder.add({ kind: 'malformed', reason: 'line too long', detail }, undefined, this);
   }
 
   location(): string {

@@ -6,7 +6,13 @@ import type { CallType, ValidationError, VersionResolution } from '@plangen/core
 export type PayloadType = CallType | 'alias';
 
 /** Why a payload could not be checked at all. The reason is a fixed phrase (it groups the report); the detail varies. */
-export type MalformedReason = 'not valid JSON' | 'not a JSON object' | 'no "type"' | 'unknown "type"' | 'track without "event"';
+export type MalformedReason =
+  | 'not valid JSON'
+  | 'line too long'
+  | 'not a JSON object'
+  | 'no "type"'
+  | 'unknown "type"'
+  | 'track without "event"';
 
 export type VersionFallback = Extract<VersionResolution, { reason: 'missing' | 'not-a-positive-integer' | 'unknown-version' }>;
 
