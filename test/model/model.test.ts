@@ -89,7 +89,7 @@ describe('the model as text', () => {
       '',
       '"Order\\u2028Completed"',
       '  Paid\\u2028.',
-      '  trackOrderCompleted(properties: OrderCompletedProperties) sends v1',
+      '  trackOrderCompleted sends v1',
     ]);
   });
 });

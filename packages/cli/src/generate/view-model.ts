@@ -3,7 +3,7 @@
 // validators they carry and what they import. Templates add no logic.
 import type { EventModel, EventVersion, JsonSchema, PageModel, PlanModel, TraitsModel } from '../model/types.js';
 import { docLines, identifier, stringLiteral } from './escape.js';
-import type { GenerateOptions } from './options.js';
+import { DEFAULT_GENERATE_OPTIONS, type ClientKind, type GenerateOptions } from './options.js';
 import { payloadValidatorName } from './schema-entries.js';
 
 export interface SpecView {
@@ -142,6 +142,13 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
     ...(model.group ? { group: callWrapper(model.group, node) } : {}),
     pageCalls,
   };
+}
+
+/** `fn(params)` of every wrapper the client's SDK has, by function name: what `plangen inspect` prints, from the view the template prints. */
+export function wrapperSignatures(model: PlanModel, client: ClientKind): ReadonlyMap<string, string> {
+  const view = buildSdkView(model, { ...DEFAULT_GENERATE_OPTIONS, client }, '');
+  const wrappers = [...view.tracks, ...(view.identify ? [view.identify] : []), ...(view.group ? [view.group] : []), ...view.pageCalls];
+  return new Map(wrappers.map((wrapper) => [wrapper.fn, `${wrapper.fn}(${wrapper.params})`]));
 }
 
 function planFileName(file: string): string {

@@ -1,5 +1,6 @@
 // The model for people (`plangen inspect`): what the plan defines and the names
-// the generated SDK will have.
+// and signatures the generated SDK will have for the chosen client.
+import type { SdkSignatures } from './sdk-signatures.js';
 import type { EventModel, JsonSchema, PageModel, PlanModel, TraitsModel } from './types.js';
 
 const FORMAT_NAMES = {
@@ -10,40 +11,42 @@ const FORMAT_NAMES = {
   'rudderstack-data-catalog-api': 'RudderStack Data Catalog API format',
 } as const;
 
-export function modelToText(model: PlanModel): string {
+/** With `sdk`, each function is shown with the parameters that client's SDK gives it; without, by name alone. */
+export function modelToText(model: PlanModel, sdk?: SdkSignatures): string {
   const versions = model.events.reduce((sum, event) => sum + event.versions.length, 0);
   const calls = (['identify', 'group', 'page', 'screen', 'common'] as const).filter((key) => model[key] !== undefined);
   const lines = [
     `${model.name} (${FORMAT_NAMES[model.format]}, ${model.file})`,
     ...(model.description !== undefined ? [model.description] : []),
     `${count(model.events.length, 'event')}, ${count(versions, 'version')}${calls.length > 0 ? `; ${calls.join(', ')}` : ''}`,
+    ...(sdk !== undefined ? [`Signatures of the ${sdk.client} SDK.`] : []),
   ];
-  for (const event of model.events) lines.push('', ...eventLines(event));
-  for (const call of [model.identify, model.group, model.page, model.screen]) if (call) lines.push('', ...callLines(call));
+  const signature = (fn: string) => sdk?.signatures.get(fn) ?? fn;
+  for (const event of model.events) lines.push('', ...eventLines(event, signature));
+  for (const call of [model.identify, model.group, model.page, model.screen]) if (call) lines.push('', ...callLines(call, signature));
   if (model.common) lines.push('', `common: every payload must match (${model.common.validator})`);
   // Plan text may hold U+2028/U+2029, which editors and log viewers show as line breaks: escaped, as the loader's messages do.
   return `${lines.join('\n')}\n`.replace(/[\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16)}`);
 }
 
-function eventLines(event: EventModel): string[] {
+function eventLines(event: EventModel, signature: (fn: string) => string): string[] {
   const latest = event.versions.at(-1)!;
   return [
     `${JSON.stringify(event.name)}${labelText(event.labels)}`,
     ...(event.description !== undefined ? [`  ${event.description}`] : []),
-    `  ${event.identifiers.fn}(properties: ${event.identifiers.type}) sends v${latest.version}`,
+    `  ${signature(event.identifiers.fn)} sends v${latest.version}`,
     ...event.versions.map(
       (version) =>
-        `  v${version.version}: ${version.identifiers.fn}(properties: ${version.identifiers.type}), ${schemaCounts(version.properties, 'property', 'properties')}` +
+        `  v${version.version}: ${signature(version.identifiers.fn)}, ${schemaCounts(version.properties, 'property', 'properties')}` +
         `${version.payload ? ', payload schema' : ''}, ${version.identifiers.validator}`,
     ),
   ];
 }
 
-function callLines(call: TraitsModel | PageModel): string[] {
-  const traits = 'traits' in call;
-  const counts = traits ? schemaCounts(call.traits, 'trait', 'traits') : schemaCounts(call.properties, 'property', 'properties');
+function callLines(call: TraitsModel | PageModel, signature: (fn: string) => string): string[] {
+  const counts = 'traits' in call ? schemaCounts(call.traits, 'trait', 'traits') : schemaCounts(call.properties, 'property', 'properties');
   return [
-    `${call.kind}: ${call.identifiers.fn}(${traits ? 'traits' : 'properties'}: ${call.identifiers.type}), ${counts}${call.payload ? ', payload schema' : ''}, ${call.identifiers.validator}`,
+    `${call.kind}: ${signature(call.identifiers.fn)}, ${counts}${call.payload ? ', payload schema' : ''}, ${call.identifiers.validator}`,
     ...(call.description !== undefined ? [`  ${call.description}`] : []),
   ];
 }
