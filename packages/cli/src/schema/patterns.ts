@@ -16,7 +16,7 @@
 // always gets the same verdict. A pattern past the budget is "undecided", which is
 // not "safe": callers refuse it unless the user accepted it by name (docs/diff-and-lint.md).
 import { type AST, RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
-import { isDisjointWith, JS, NFA } from 'refa';
+import { isDisjointWith, JS, NFA, TooManyNodesError } from 'refa';
 import { analyse, type Report } from 'scslre';
 
 export type PatternSafety =
@@ -102,8 +102,9 @@ function analysePattern(pattern: string): PatternSafety {
     if (ambiguous) return catastrophic(ambiguous);
   } catch (error) {
     if (error instanceof OverBudget) return undecided(error.message);
-    // refa's node limit, or a construct it does not model (a backreference inside a repetition).
-    return undecided(`its repetitions are too large to compare (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof TooManyNodesError) return undecided(`its repetitions need automata of more than ${ANALYSIS_LIMITS.automatonNodes} nodes`);
+    // A construct refa does not model: a backreference inside a repetition.
+    return undecided(`refa cannot model a repetition in it (${error instanceof Error ? error.message : String(error)})`);
   }
   return { verdict: 'safe' };
 }
@@ -207,6 +208,10 @@ function elementAlternatives(element: AST.QuantifiableElement): Alternatives {
 function ambiguity(parser: JS.Parser, alternatives: Alternatives, maxRounds: number, budget: { comparisons: number }): 'alternatives' | 'rounds' | undefined {
   const literal = literalWords(alternatives);
   if (literal) return literalAmbiguity(literal, maxRounds);
+  const shortest = Math.max(1, Math.min(...alternatives.map(minLength)));
+  const longest = Math.max(...alternatives.map(maxLength));
+  // Rounds can only respell a round when two of them fit in one: never for `[a-z]{1,100}` (one character a round).
+  if (alternatives.length === 1 && 2 * shortest > longest) return undefined;
   const factory = new NFA.LimitedNodeFactory(ANALYSIS_LIMITS.automatonNodes);
   const disjoint = (a: NFA, b: NFA): boolean => {
     budget.comparisons -= 1;
@@ -229,7 +234,8 @@ function ambiguity(parser: JS.Parser, alternatives: Alternatives, maxRounds: num
   }
   if (later === undefined || later.isEmpty) return undefined;
   const severalRounds = later.copy(factory);
-  severalRounds.quantify(2, maxRounds, factory);
+  // A text of at most L characters splits into at most L non-empty rounds: past that, unbounded is the same question, with far fewer nodes.
+  severalRounds.quantify(2, maxRounds >= longest ? Infinity : maxRounds, factory);
   return disjoint(later, severalRounds) ? undefined : 'rounds';
 }
 
@@ -262,6 +268,27 @@ function literalAmbiguity(words: readonly string[], maxRounds: number): 'alterna
     if (Number.isFinite(pieces) && pieces <= maxRounds) return 'rounds';
   }
   return undefined;
+}
+
+/** Shortest text an element can match (0 when unknown, as with a backreference). */
+function minLength(node: AST.Node): number {
+  switch (node.type) {
+    case 'Character':
+    case 'CharacterSet':
+    case 'CharacterClass':
+    case 'ExpressionCharacterClass':
+      return 1;
+    case 'Quantifier':
+      return node.min === 0 ? 0 : minLength(node.element) * node.min;
+    case 'Group':
+    case 'CapturingGroup':
+    case 'Pattern':
+      return Math.min(...node.alternatives.map(minLength));
+    case 'Alternative':
+      return node.elements.reduce((sum, element) => sum + minLength(element), 0);
+    default:
+      return 0;
+  }
 }
 
 /** Longest text an element can match; Infinity when unbounded (or unknown, as with a backreference). */
