@@ -207,6 +207,28 @@ describe('RudderStack Data Catalog API (RudderTyper 2 plan.json)', () => {
     expect(versionsOf(model)).toEqual({ 'Sample event 1': [1] });
   });
 
+  it('a rule with custom types under $defs generates (the cut-out properties schema keeps $defs) instead of crashing generate', async () => {
+    const plan = catalogPlan({
+      eventType: 'track',
+      name: 'Product Viewed',
+      rules: {
+        $defs: { Price: { type: 'object', properties: { amount: { type: 'number' } }, required: ['amount'] } },
+        type: 'object',
+        properties: { properties: { type: 'object', properties: { price: { $ref: '#/$defs/Price' } }, required: ['price'] } },
+      },
+    });
+    const model = loadPlanText(JSON.stringify(plan), 'plan.json');
+    const version = model.events[0]!.versions[0]!;
+    expect(version.properties).toMatchObject({ $defs: { Price: { required: ['amount'] } }, required: ['price'] });
+    // $defs alone is no reason to keep a whole-payload schema.
+    expect(version.payload).toBeUndefined();
+    const index = (await generate(model, { client: 'generic', mode: 'development', language: 'ts' })).find((file) => file.path === 'index.ts')!.content;
+    expect(index).toMatch(/price: Price;/);
+    const validate = loadValidators([{ name: version.identifiers.validator, schema: version.properties }])[version.identifiers.validator]!;
+    expect(validate({ price: { amount: 3 } })).toBe(true);
+    expect(validate({ price: { currency: 'EUR' } })).toBe(false);
+  });
+
   it('refuses a track rule without an event name', () => {
     expect(errorOf(catalogPlan(catalogRule('track')))).toBe(
       'plan.json:7:17: track rule #1 has no event name. Write the event name exactly as the track call sends it.',

@@ -19,14 +19,21 @@ export function isPayloadSchema(schema: JsonSchema, key: PayloadKey): boolean {
   return typeof part === 'object' && (part.type === 'object' || part.properties !== undefined || names.length > 1);
 }
 
-/** The schema of `payload.properties[key]`, self-contained: the root's definitions travel with it. */
+/**
+ * The schema of `payload.properties[key]`, self-contained: the root's definitions travel with it, under
+ * `definitions` and under `$defs` (RudderStack's Data Catalog keeps its custom types there).
+ */
 export function propertiesOfPayload(payload: JsonSchema, key: PayloadKey): JsonSchema | undefined {
   const part = payload.properties?.[key];
   if (typeof part !== 'object') return part === true ? { type: 'object' } : undefined;
-  const rebased = rebaseRefs(part, `#/properties/${key}/`) as JsonSchema;
-  if (payload.definitions === undefined) return rebased;
+  const rebased = rebaseRefs(part, `#/properties/${key}/`) as JsonSchema & { $defs?: JsonSchema['definitions'] };
+  const root = payload as JsonSchema & { $defs?: JsonSchema['definitions'] };
   // Refs to the root's definitions keep working because they travel along; the part's own win a name clash.
-  return { ...rebased, definitions: { ...payload.definitions, ...rebased.definitions } };
+  return {
+    ...rebased,
+    ...(root.definitions !== undefined ? { definitions: { ...root.definitions, ...rebased.definitions } } : {}),
+    ...(root.$defs !== undefined ? { $defs: { ...root.$defs, ...rebased.$defs } } : {}),
+  };
 }
 
 /**
@@ -39,7 +46,7 @@ export function constrainsMoreThan(payload: JsonSchema, key: PayloadKey): boolea
     part === undefined || part === true || (typeof part === 'object' && Object.keys(part).every((name) => name === 'type' || name === 'description') && (part.type === undefined || part.type === 'object'));
   const partsTrivial = Object.entries(payload.properties ?? {}).every(([name, part]) => name === key || trivialPart(part));
   const required = payload.required ?? [];
-  const rootTrivial = Object.keys(payload).every((name) => ['$schema', 'type', 'properties', 'required', 'description', 'definitions', 'title'].includes(name));
+  const rootTrivial = Object.keys(payload).every((name) => ['$schema', 'type', 'properties', 'required', 'description', 'definitions', '$defs', 'title'].includes(name));
   return !(partsTrivial && rootTrivial && required.every((name) => name === key));
 }
 
