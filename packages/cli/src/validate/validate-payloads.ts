@@ -6,6 +6,7 @@ import { validatorEntries } from '../generate/schema-entries.js';
 import { loadValidators } from '../generate/validators/load-validators.js';
 import type { PlanModel } from '../model/types.js';
 import { ReportBuilder, type Position } from './build-report.js';
+import { batchMessages } from './batch-body.js';
 import { createPayloadChecker, type PayloadChecker, type Validators } from './check-payload.js';
 import { openInput } from './open-input.js';
 import type { Progress } from './progress-bar.js';
@@ -49,6 +50,8 @@ class InputCursor implements PayloadSink, Position {
   payloads = 0;
   private shape: PayloadShape = 'json-lines';
   private position = 0;
+  /** The message's index when the current line or element is a batch body. */
+  private index: number | undefined;
 
   constructor(
     private readonly name: string,
@@ -61,9 +64,19 @@ class InputCursor implements PayloadSink, Position {
   }
 
   payload(value: unknown, position: number): void {
-    this.payloads++;
     this.position = position;
-    this.builder.add(this.check(value), value, this);
+    const messages = batchMessages(value);
+    if (messages === undefined) {
+      this.payloads++;
+      this.builder.add(this.check(value), value, this);
+      return;
+    }
+    for (let index = 0; index < messages.length; index++) {
+      this.payloads++;
+      this.index = index;
+      this.builder.add(this.check(messages[index]), messages[index], this);
+    }
+    this.index = undefined;
   }
 
   unparsable(position: number, detail: string): void {
@@ -79,9 +92,13 @@ class InputCursor implements PayloadSink, Position {
     this.builder.add({ kind: 'malformed', reason: 'line too long', detail }, undefined, this);
   }
 
+  // A message of a batch body is located inside it: `events.jsonl:3#/batch/2`, `events.json#/0/batch/2`.
   location(): string {
-    return this.shape === 'json-lines'
-      ? formatLocation({ file: this.name, line: this.position })
-      : formatLocation({ file: this.name, pointer: `/${this.position}` });
+    const inBatch = this.index === undefined ? '' : `/batch/${this.index}`;
+    if (this.shape === 'json-lines') {
+      const line = formatLocation({ file: this.name, line: this.position });
+      return inBatch === '' ? line : `${line}#${inBatch}`;
+    }
+    return formatLocation({ file: this.name, pointer: `/${this.position}${inBatch}` });
   }
 }
