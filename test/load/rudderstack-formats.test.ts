@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../packages/cli/src/cli.js';
 import { resolveEventVersion } from '../../packages/core/src/resolve-version.js';
+import { diffPlans } from '../../packages/cli/src/diff/diff-plans.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
 import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
@@ -141,6 +142,17 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
     expect(errorOf(v1Plan(trackRule('Viewed', '1-0-0'), trackRule('Viewed', '2-0-0')))).toBe(
       'plan.json:23:7: event "Viewed" has a second rule (rule #1 is the first). RudderStack validates every call of an event against one rule: keep one rule per event name.',
     );
+  });
+
+  it('plangen diff sees a major bump as the old version removed and a minor bump as a change in place', () => {
+    const plan = (version: string, required: string[]) => {
+      const rule = { ...trackRule('Viewed', version), rules: { type: 'object', properties: { properties: { type: 'object', properties: { sku: { type: 'string' } }, required } } } };
+      return loadPlanText(JSON.stringify(v1Plan(rule)), `${version}.json`);
+    };
+    const summary = (version: string) =>
+      diffPlans(plan('1-0-0', []), plan(version, ['sku'])).changes.map((change) => `${change.target.kind === 'version' ? change.target.version : ''} ${change.change} ${change.classification}`);
+    expect(summary('2-0-0')).toEqual(['1 removed breaking', '2 added compatible']);
+    expect(summary('1-1-0')).toEqual(['1 changed breaking']);
   });
 
   it('reads rules.identify, rules.group, rules.page and rules.screen as whole-message schemas, as RudderStack validates them', () => {
