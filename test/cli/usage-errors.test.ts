@@ -48,6 +48,18 @@ describe('usage errors run nothing and exit 1 with one line', () => {
     );
   });
 
+  it('a kebab-case flag misspelt is named once, as typed, not also in camelCase', async () => {
+    expect(await usageFailure(['generate', '--input-formatt', 'plangen'])).toBe(
+      'plangen: unknown option --input-formatt for `plangen generate`. Did you mean --input-format? Run `plangen generate --help` for usage.\n',
+    );
+  });
+
+  it('a flag in the wrong case is named as typed, with the right case suggested', async () => {
+    expect(await usageFailure(['generate', '--Plan', 'plan.yaml'])).toBe(
+      'plangen: unknown option --Plan for `plangen generate`. Did you mean --plan? Run `plangen generate --help` for usage.\n',
+    );
+  });
+
   it('--client segment (not a client) no longer generates', async () => {
     expect(await usageFailure(['generate', '--client', 'segment'])).toBe(
       'plangen: --client cannot be "segment": use one of "analytics-next", "analytics-node", "generic". Run `plangen generate --help` for usage.\n',

@@ -53,8 +53,8 @@ export function describeYargsFailure(message: string, context: UsageContext): Pl
 }
 
 function unknownArguments(names: readonly string[], context: UsageContext): PlanError {
-  // yargs lists `--input-formatt` also as `inputFormatt`.
-  const unique = [...new Set(names.map((name) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)))];
+  // yargs lists `--input-formatt` also as `inputFormatt`; `--Plan` stays `--Plan`.
+  const unique = [...new Set(names.map((name) => name.replace(/(?<=[a-z0-9])[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)))];
   const flags = unique.filter((name) => isTypedAsFlag(name, context.argv));
   const words = unique.filter((name) => !flags.includes(name));
   const [word] = words;
