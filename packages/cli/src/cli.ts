@@ -69,6 +69,7 @@ const COMMANDS: readonly CommandSpec[] = [
       plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
       format: FORMAT_OPTION,
       config: { type: 'string', describe: 'Config file' },
+      'max-line-length': { type: 'number', describe: 'Longest JSON Lines line read, in characters (default 16777216); longer lines are malformed' },
     },
     load: () => import('./commands/validate.js'),
   },

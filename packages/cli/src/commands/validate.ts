@@ -19,6 +19,8 @@ export interface ValidateArgs {
   readonly format?: 'text' | 'json';
   readonly config?: string;
   readonly inputFormat?: PlanFormat;
+  /** `--max-line-length`: characters a JSON Lines line may hold. */
+  readonly maxLineLength?: number;
 }
 
 export interface ValidateDeps {
@@ -54,8 +56,12 @@ export async function run(args: ValidateArgs, deps: ValidateDeps = {}): Promise<
     // The validators would run the plan's patterns on every payload: the same refusal as generate's.
     (await import('../generate/refuse-catastrophic-patterns.js')).refuseCatastrophicPatterns(model, acceptedPatterns);
     const { validatePayloadFiles } = await import('../validate/validate-payloads.js');
+    if (args.maxLineLength !== undefined && !(Number.isSafeInteger(args.maxLineLength) && args.maxLineLength > 0)) {
+      throw new PlanError({ file: 'plangen' }, `--max-line-length must be a positive whole number of characters, not ${String(args.maxLineLength)}`, 'Pass e.g. --max-line-length 67108864');
+    }
     const report = await validatePayloadFiles(model, files, {
       stdin,
+      ...(args.maxLineLength !== undefined ? { maxLineLength: args.maxLineLength } : {}),
       onProgress: progress.update,
       ...(deps.validators ? { validators: deps.validators } : {}),
     });
