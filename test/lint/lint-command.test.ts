@@ -110,7 +110,7 @@ describe('plangen lint', () => {
     expect(await main(['lint', 'plan.yaml'])).toBe(1);
     expect(output.stderr()).toBe(
       'plangen.config.json#/lint/no-such-rule: invalid plangen config: unknown lint rule "no-such-rule". Use one of "naming-convention", "name-collision", ' +
-        '"missing-description", "inconsistent-property-type", "invalid-pattern", "unanchored-pattern", "lookahead-pattern", "redos-pattern", "empty-event", "unchanged-version".\n',
+        '"missing-description", "inconsistent-property-type", "invalid-pattern", "unanchored-pattern", "lookahead-pattern", "redos-pattern", "empty-event", "unchanged-version", "unsatisfiable-schema".\n',
     );
 
     await lintProject(clean, { lint: { 'empty-event': 'warning' } });

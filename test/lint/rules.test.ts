@@ -43,6 +43,7 @@ describe('lint rules', () => {
       'redos-pattern',
       'empty-event',
       'unchanged-version',
+      'unsatisfiable-schema',
     ]);
     for (const sentence of RULES.keys()) expect(sentence).toMatch(/^[A-Z][^.]*[a-z$]$/);
   });

@@ -81,7 +81,9 @@ function prepare(schema: Json, context: TypingContext, base: string | undefined,
   }
   if (named && name !== undefined) entries.push(['title', context.placeholders.type(name)]);
   const literals = typeof source['pattern'] === 'string' && isStringSchema(source) ? permittedValues(source['pattern']) : undefined;
-  if (literals) entries.push(['tsType', literalUnion(literals, source['type'])]);
+  // An empty enum admits no value, and its validator accepts none (docs/plan-format.md, "Empty enums").
+  if (Array.isArray(source['enum']) && source['enum'].length === 0) entries.push(['tsType', 'never']);
+  else if (literals) entries.push(['tsType', literalUnion(literals, source['type'])]);
   // `{}` or `{ description }`: any JSON value, as Segment's "any" type means.
   else if (!SHAPE_KEYWORDS.some((keyword) => keyword in source)) entries.push(['tsType', 'unknown']);
   const doc = propertyDoc(source, literals);

@@ -12,6 +12,7 @@ export const LINT_RULE_IDS = [
   'redos-pattern',
   'empty-event',
   'unchanged-version',
+  'unsatisfiable-schema',
 ] as const;
 
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];

@@ -4,6 +4,7 @@
 import { missingDescription, nameCollision, namingConvention } from './checks/names.js';
 import { invalidPattern, lookaheadPattern, redosPattern, unanchoredPattern } from './checks/patterns.js';
 import { emptyEvent, inconsistentPropertyType, unchangedVersion } from './checks/schemas.js';
+import { unsatisfiableSchema } from './checks/unsatisfiable.js';
 import type { LintContext, RuleFinding } from './finding.js';
 import type { LintRuleId } from './rule-ids.js';
 
@@ -29,4 +30,5 @@ export const RULES: ReadonlyMap<string, LintRule> = new Map<string, LintRule>([
   ['Permitted-value patterns cannot backtrack catastrophically', { id: 'redos-pattern', severity: 'error', check: redosPattern }],
   ['Events define at least one property', { id: 'empty-event', severity: 'warn', check: emptyEvent }],
   ['Each new version changes the schema of the version before it', { id: 'unchanged-version', severity: 'warn', check: unchangedVersion }],
+  ['Every schema accepts some value', { id: 'unsatisfiable-schema', severity: 'warn', check: unsatisfiableSchema }],
 ]);

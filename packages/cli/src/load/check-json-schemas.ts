@@ -2,6 +2,7 @@
 // every Segment rule): valid draft-07, every `$ref` resolves, every regex
 // compiles. Errors point at the offending keyword inside the plan file.
 import type { ErrorObject } from 'ajv';
+import { withoutAnyType } from '../schema/any-type.js';
 import { createAjv } from '../schema/create-ajv.js';
 import { findSameValueRefCycle, refTokens, resolveLocalRef } from '../schema/resolve-ref.js';
 import { walkSubschemas } from '../schema/walk-subschemas.js';
@@ -32,7 +33,8 @@ export interface CheckOptions {
 export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSchemaAt[], options: CheckOptions): void {
   for (const { pointer, schema } of schemas) {
     const owner = describePath(parsePointer(pointer), source.data);
-    checkMeta(source, pointer, options.anyDraft ? stripAnnotations(schema as JsonSchema) : schema, owner);
+    // Segment's "any" type is read in every format (schema/any-type.ts); ajv would reject it as a type name.
+    checkMeta(source, pointer, options.anyDraft ? stripAnnotations(schema as JsonSchema) : withoutAnyType(schema), owner);
     walkSubschemas(schema, (node, at) => checkKeywords(source, pointer, schema, node, parsePointer(at), owner, options));
     checkRefCycles(source, pointer, schema, owner);
   }
@@ -64,11 +66,16 @@ function checkMeta(source: SourceDocument, pointer: string, schema: unknown, own
     throw errorAt(at, `${owner} uses an unsupported "$schema"`, 'Use "http://json-schema.org/draft-07/schema#" or leave "$schema" out', 'value');
   }
   if (valid) return;
-  const errors = (metaValidator.errors ?? []).filter((error) => !['anyOf', 'oneOf', 'if', 'not'].includes(error.keyword));
+  const errors = (metaValidator.errors ?? []).filter((error) => !['anyOf', 'oneOf', 'if', 'not'].includes(error.keyword) && !isEmptyEnum(error));
   const error = errors.sort((a, b) => parsePointer(b.instancePath).length - parsePointer(a.instancePath).length)[0];
   if (error === undefined) return;
   const value = at(schema, parsePointer(error.instancePath));
   throw errorAt({ file: source.file, pointer: pointer + error.instancePath }, `invalid JSON Schema in ${owner}: ${metaMessage(error, value)}`, metaFix(error), 'value');
+}
+
+/** Segment lets a plan save `enum: []`; plangen loads it as "no value" (docs/plan-format.md) and lint warns, though ajv's meta-schema wants one value. */
+function isEmptyEnum(error: ErrorObject): boolean {
+  return error.keyword === 'minItems' && parsePointer(error.instancePath).at(-1) === 'enum';
 }
 
 function metaMessage(error: ErrorObject, value: unknown): string {

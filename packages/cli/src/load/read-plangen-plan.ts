@@ -3,6 +3,7 @@
 // the property notation to JSON Schema.
 import type { CallEntry, Labels, PlanEntries, VersionEntry } from '../model/plan-entries.js';
 import type { JsonSchema, SourceRef } from '../model/types.js';
+import { withoutAnyType } from '../schema/any-type.js';
 import { errorAt } from './located-error.js';
 import { toPointer } from './locate.js';
 import { objectSchema } from './native-schema.js';
@@ -28,7 +29,7 @@ export function readPlangenPlan(plan: NativePlan, file: string): PlanEntries {
     ...(plan.group && { group: readTraits(plan.group, allowExtra, ref('group')) }),
     ...(plan.page && { page: readPage(plan.page, allowExtra, ref('page')) }),
     ...(plan.screen && { screen: readPage(plan.screen, allowExtra, ref('screen')) }),
-    ...(plan.common && { common: { schema: plan.common, source: ref('common') } }),
+    ...(plan.common && { common: { schema: withoutAnyType(plan.common), source: ref('common') } }),
   };
 }
 
@@ -101,11 +102,16 @@ function body({ fields, fieldsKey, schema, payload }: Body, allowExtra: boolean,
 }
 
 function versionBody(written: NativeBody): Body {
-  return { fields: written.properties, fieldsKey: 'properties', schema: written.schema, payload: written.payload };
+  return { fields: written.properties, fieldsKey: 'properties', schema: rawSchema(written.schema), payload: rawSchema(written.payload) };
+}
+
+/** A raw JSON Schema as the model keeps it: Segment's "any" type, pasted from an export, reads as no type. */
+function rawSchema(schema: JsonSchema | undefined): JsonSchema | undefined {
+  return schema === undefined ? undefined : withoutAnyType(schema);
 }
 
 function readTraits(call: NativeTraitsCall, inherited: boolean, source: SourceRef): CallEntry {
-  const written: Body = { fields: call.traits, fieldsKey: 'traits', schema: call.schema, payload: call.payload };
+  const written: Body = { fields: call.traits, fieldsKey: 'traits', schema: rawSchema(call.schema), payload: rawSchema(call.payload) };
   const { properties, payload } = body(written, call.additionalProperties ?? inherited, source, source.pointer.slice(1));
   return entry(call.description, properties, payload, source);
 }

@@ -2,6 +2,7 @@
 // `eventMetadata`, `id`, `key`). They are not validation keywords; the model's
 // schemas leave them out so generated validators and types stay clean. Only
 // schema positions are cleaned: a property that is *named* "id" stays.
+import { withoutAnyType } from '../schema/any-type.js';
 import { SEGMENT_ANNOTATION_KEYWORDS } from '../schema/create-ajv.js';
 import { isSchemaObject, mapKeywordSubschemas, type SchemaObject } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
@@ -12,11 +13,12 @@ const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
 
 /**
  * Also drops a root `$schema` naming another draft (older exports say draft-04):
- * Protocols validates them as draft-07, and so does every later stage.
+ * Protocols validates them as draft-07, and so does every later stage. Segment's
+ * "any" type becomes no `type` (schema/any-type.ts).
  */
 export function stripAnnotations(schema: JsonSchema): JsonSchema {
   if (!isSchemaObject(schema)) return schema; // a boolean schema, or not a schema: the meta-schema check says which
-  const cleaned = strip(schema) as JsonSchema;
+  const cleaned = withoutAnyType(strip(schema)) as JsonSchema;
   if (typeof cleaned.$schema !== 'string' || DRAFT_07.test(cleaned.$schema)) return cleaned;
   const { $schema: _other, ...rest } = cleaned;
   return rest;

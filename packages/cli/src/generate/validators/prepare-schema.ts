@@ -29,8 +29,18 @@ export function prepareSchema(validatorName: string, schema: JsonSchema): JsonSc
     if (typeof patternProperties === 'object' && patternProperties !== null) {
       for (const key of Object.keys(patternProperties)) checkPattern(validatorName, key, `${pointer}/patternProperties/${escapePointerToken(key)}`);
     }
-    return restateProtoKeys(withoutAnnotations(node));
+    return restateProtoKeys(emptyEnumAsNothing(withoutAnnotations(node)));
   });
+}
+
+/**
+ * `enum: []` admits no value (docs/plan-format.md, "Empty enums"); ajv refuses to compile it, so it
+ * is restated as `not: {}`, which says the same, beside any other keyword of the schema.
+ */
+function emptyEnumAsNothing(node: SchemaObject): SchemaObject {
+  if (!Array.isArray(node.enum) || node.enum.length > 0) return node;
+  const { enum: _empty, ...rest } = node;
+  return { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), { not: {} }] };
 }
 
 function withoutAnnotations(node: SchemaObject): SchemaObject {
