@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import type { GeneratedFile } from '../../packages/cli/src/generate/options.js';
 import { checkOutput } from '../../packages/cli/src/write/check-output.js';
+import { InterruptedError } from '../../packages/cli/src/write/interrupt-signals.js';
 import { repairOutputFolder } from '../../packages/cli/src/write/recover-output.js';
 import { writeOutput } from '../../packages/cli/src/write/write-output.js';
+import { nodeWriter } from '../../packages/cli/src/write/writer.js';
 import { killedAfter, recording, tempDir, tree } from './helpers.js';
 
 const oldFiles: GeneratedFile[] = [
@@ -129,6 +131,29 @@ describe('a write killed after any operation', () => {
       }
     }
     expect(killedInRollback).toBeGreaterThan(renames.length);
+  });
+
+  it('SIGTERM during the commit stops the write at its next operation, rolls it back, and asks for exit code 143', async () => {
+    const scenario = scenarios[0]!;
+    const expected = await expectedStates(scenario);
+    const parent = await tempDir();
+    const out = await scenario.prepare(parent);
+    const listeners = process.listenerCount('SIGTERM');
+    let renames = 0;
+    const writer = {
+      ...nodeWriter,
+      rename: async (from: string, to: string) => {
+        // As if the signal arrived while the second rename of the commit ran.
+        if (++renames === 2) process.emit('SIGTERM', 'SIGTERM');
+        return nodeWriter.rename(from, to);
+      },
+    };
+    const error = await writeOutput(out, newFiles, { writer }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect((error as InterruptedError).message).toBe('plangen: interrupted by SIGTERM; nothing was changed');
+    expect((error as InterruptedError).exitCode).toBe(143);
+    expect(await tree(parent)).toEqual(expected.old);
+    expect(process.listenerCount('SIGTERM')).toBe(listeners);
   });
 
   it('leaves the staging folder of a run still in progress alone', async () => {

@@ -22,6 +22,7 @@ const PROBLEMS: Record<string, readonly [problem: string, fix: string]> = {
   ],
   ENOTDIR: ['a part of this path is a file, not a folder', 'Move or delete the file, or choose another --out'],
   EISDIR: ['this is a folder where plangen writes a file', 'Move or delete the folder, or choose another --out'],
+  ENOENT: ['the file disappeared while plangen was writing (is another plangen run writing the same folder?)', 'Run plangen again'],
   ENAMETOOLONG: ['the path is too long', 'Choose a shorter --out'],
   EBUSY: ['the file is busy (in use by another program)', 'Close the program using it, then run plangen again'],
 };

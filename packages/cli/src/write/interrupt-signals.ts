@@ -26,18 +26,26 @@ export interface SignalWatch {
   stop(): void;
 }
 
+/** Writes in progress in this process; one process listener per signal serves them all. */
+const watching = new Set<(signal: HandledSignal) => void>();
+const SIGNALS = Object.keys(EXIT_CODES) as HandledSignal[];
+const onSignal = SIGNALS.map((signal) => () => {
+  for (const notify of [...watching]) notify(signal);
+});
+
 export function watchSignals(): SignalWatch {
   let received: HandledSignal | undefined;
-  const stop = () => handlers.forEach((off) => off());
-  const handlers = (Object.keys(EXIT_CODES) as HandledSignal[]).map((signal) => {
-    const handler = () => {
-      received ??= signal;
-      // A second Ctrl+C kills at once (a write stuck on a slow disk); the journal makes that recoverable too.
-      stop();
-    };
-    process.on(signal, handler);
-    return () => process.off(signal, handler);
-  });
+  const notify = (signal: HandledSignal) => {
+    received ??= signal;
+    // A second Ctrl+C kills at once (a write stuck on a slow disk); the journal makes that recoverable too.
+    stop();
+  };
+  const stop = () => {
+    if (!watching.delete(notify) || watching.size > 0) return;
+    SIGNALS.forEach((signal, index) => process.off(signal, onSignal[index]!));
+  };
+  if (watching.size === 0) SIGNALS.forEach((signal, index) => process.on(signal, onSignal[index]!));
+  watching.add(notify);
   return { received: () => received, stop };
 }
 
