@@ -116,6 +116,24 @@ describe('usage errors run nothing and exit 1 with one line', () => {
     );
   });
 
+  it('validate --plan p -- FILE no longer drops FILE and reads stdin instead', async () => {
+    expect(await usageFailure(['validate', '--plan', 'plan.yaml', '--', 'events.jsonl'])).toBe(
+      'plangen: arguments after "--" are not read. Give them before any "--": plangen validate [files..]. Run `plangen validate --help` for usage.\n',
+    );
+  });
+
+  it('generate -- x is refused, not run with x dropped', async () => {
+    expect(await usageFailure(['generate', '--', 'x'])).toBe(
+      'plangen: unexpected argument "x" after "--" for `plangen generate`. Run `plangen generate --help` for usage.\n',
+    );
+  });
+
+  it('--check=maybe is refused rather than read as false (which wrote the output)', async () => {
+    expect(await usageFailure(['generate', '--check=maybe'])).toBe(
+      'plangen: --check is true or false, not "maybe". Write --check, or --no-check. Run `plangen generate --help` for usage.\n',
+    );
+  });
+
   it('--plan given twice no longer crashes with a TypeError', async () => {
     expect(await usageFailure(['generate', '--plan', 'plan.yaml', '--plan', 'plan.yaml', '--out', 'gen'])).toBe(
       'plangen: --plan is given 2 times. Give it once. Run `plangen generate --help` for usage.\n',
@@ -144,6 +162,14 @@ describe('usage errors run nothing and exit 1 with one line', () => {
 });
 
 describe('--help and --version', () => {
+  it('-h is --help', async () => {
+    await project();
+    captureOutput();
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    expect(await main(['-h'])).toBe(0);
+    expect(log.mock.calls.join('\n')).toContain('plangen diff <old> <new>');
+  });
+
   it('--help prints usage, runs nothing and exits 0 instead of ending the process', async () => {
     const dir = await project({ 'plan.yaml': STARTER_PLAN, 'plangen.config.json': '{ "plan": "plan.yaml", "out": "gen" }\n' });
     captureOutput();

@@ -132,6 +132,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return true;
     }, true)
     .help()
+    .alias('help', 'h')
     .version(plangenVersion())
     // --help and --version print and return instead of ending the process.
     .exitProcess(false)
@@ -165,6 +166,9 @@ function usageContext(argv: readonly string[], spec: CommandSpec | undefined, na
     arrays: Object.entries({ ...spec?.positionals, ...options })
       .filter(([, option]) => option.array === true)
       .map(([name]) => name),
-    options: [...Object.keys(options), 'help', 'version'],
+    booleans: Object.entries(options)
+      .filter(([, option]) => option.type === 'boolean')
+      .map(([name]) => name),
+    options: [...Object.keys(options), 'help', 'h', 'version'],
   };
 }

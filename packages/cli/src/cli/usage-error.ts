@@ -18,6 +18,8 @@ export interface UsageContext {
   readonly positionals: readonly string[];
   /** Positionals and options that take several values. */
   readonly arrays: readonly string[];
+  /** Options that are true or false. */
+  readonly booleans: readonly string[];
   /** Every option the command accepts (global ones included), as typed after `--`. */
   readonly options: readonly string[];
 }
@@ -80,21 +82,45 @@ function unknownArguments(names: readonly string[], context: UsageContext): Plan
   return usageError(`unknown option${typed.length === 1 ? '' : 's'} ${typed.join(', ')} for \`plangen ${context.command}\``, context, fix);
 }
 
-function missingPositionals(given: number, context: UsageContext): PlanError {
-  const usage = `plangen ${context.command} ${context.positionals.map((name) => `<${name}>`).join(' ')}`;
-  if (context.argv.includes('--')) {
-    return usageError(`arguments after "--" are not read`, context, `Give them before any "--": ${usage}`);
+function commandUsage(context: UsageContext): string {
+  return [`plangen ${context.command}`, ...context.positionals.map((name) => (context.arrays.includes(name) ? `[${name}..]` : `<${name}>`))].join(' ');
+}
+
+/** yargs sets aside what follows `--` (a missing argument, or a file never read); plangen takes nothing there. */
+function argumentsAfterDoubleDash(context: UsageContext): PlanError | undefined {
+  const end = context.argv.indexOf('--');
+  if (end === -1 || end === context.argv.length - 1) return undefined;
+  if (context.positionals.length === 0) {
+    const rest = context.argv.slice(end + 1);
+    const listed = rest.map((arg) => JSON.stringify(arg)).join(', ');
+    return usageError(`unexpected argument${rest.length === 1 ? '' : 's'} ${listed} after "--" for \`plangen ${context.command}\``, context);
   }
+  return usageError(`arguments after "--" are not read`, context, `Give them before any "--": ${commandUsage(context)}`);
+}
+
+function missingPositionals(given: number, context: UsageContext): PlanError {
+  const usage = commandUsage(context);
+  const afterDoubleDash = argumentsAfterDoubleDash(context);
+  if (afterDoubleDash !== undefined) return afterDoubleDash;
   const missing = context.positionals.slice(given).map((name) => `<${name}>`);
   return usageError(`missing argument${missing.length === 1 ? '' : 's'} ${missing.join(' ')}`, context, `Write it as ${usage}`);
 }
 
 /**
- * Flags that yargs accepts but plangen would misread: a single-value flag given
- * twice (yargs makes it an array) and an empty path (`--out ""`, or `--out`
- * without a value).
+ * What yargs accepts but plangen would misread: a single-value flag given twice
+ * (yargs makes it an array), an empty path (`--out ""`, or `--out` without a
+ * value), `--check=maybe` (yargs reads false) and arguments after `--` (dropped).
  */
 export function checkArgumentValues(values: Readonly<Record<string, unknown>>, context: UsageContext): void {
+  const afterDoubleDash = argumentsAfterDoubleDash(context);
+  if (afterDoubleDash !== undefined) throw afterDoubleDash;
+  const end = context.argv.includes('--') ? context.argv.indexOf('--') : context.argv.length;
+  for (const name of context.booleans) {
+    const given = context.argv.slice(0, end).find((arg) => arg.startsWith(`--${name}=`) && !/^(true|false)$/.test(arg.slice(name.length + 3)));
+    if (given !== undefined) {
+      throw usageError(`--${name} is true or false, not ${JSON.stringify(given.slice(name.length + 3))}`, context, `Write --${name}, or --no-${name}`);
+    }
+  }
   for (const name of [...context.positionals, ...context.options]) {
     const value = values[name];
     const label = context.positionals.includes(name) ? `<${name}>` : `--${name}`;
