@@ -17,7 +17,7 @@ import { captureOutput, project } from '../cli/helpers.js';
 
 const SIXTY_NESTED_GROUPS = `${'('.repeat(60)}a${')*'.repeat(60)}`;
 /** An alternation whose automata pass the node limit; the old check called that safe. */
-const HUGE_ALTERNATION = '^(?:[a-c]{1,2000}x|[a-c]{1,2000}y|[a-c]{1,2000}z)+$';
+const HUGE_ALTERNATION = '^(?:[ab]{1,3000}|[bc]{1,3000})+$';
 const UNDECIDED_FIX = (pattern: string) => `Simplify it, or accept it knowingly: add ${JSON.stringify(pattern)} to "acceptedPatterns" in the plangen config`;
 const CATASTROPHIC_FIX = 'Rewrite it so no repeated part can match the same text in more than one way';
 
@@ -85,8 +85,28 @@ describe('checkPatternSafety', () => {
     expect(60).toBeGreaterThan(ANALYSIS_LIMITS.quantifierDepth);
   });
 
+  it('counts its budget: quantifiers, and nesting of repetitions only (an optional group runs once)', () => {
+    const manyQuantifiers = `^${'[a-z]+,'.repeat(ANALYSIS_LIMITS.quantifiers + 1)}$`;
+    expect(checkPatternSafety(manyQuantifiers)).toEqual({
+      verdict: 'undecided',
+      reason: `the backtracking check cannot decide whether it is safe: it has ${ANALYSIS_LIMITS.quantifiers + 1} quantifiers (the check reads up to ${ANALYSIS_LIMITS.quantifiers})`,
+    });
+    expect(checkPatternSafety(`^${'[a-z]+,'.repeat(ANALYSIS_LIMITS.quantifiers)}$`)).toEqual({ verdict: 'safe' });
+    expect(checkPatternSafety('^(?:(?:(?:(?:(?:(?:(?:[a-z]+-)?[a-z]+)?,)?;)?:)?\\.)?!)+$')).toEqual({ verdict: 'safe' });
+    const docsExample = '^(?:a(?:b(?:c(?:d(?:e(?:f)*)*)*)*)*)*$';
+    expect(checkPatternSafety(docsExample)).toEqual({
+      verdict: 'undecided',
+      reason: `the backtracking check cannot decide whether it is safe: it nests repetitions 6 deep (the check reads up to ${ANALYSIS_LIMITS.quantifierDepth})`,
+    });
+  });
+
   it('decides patterns within the limits that the old node limit called safe or that took long: big counted repetitions', () => {
     expect(checkPatternSafety('^[a-z]{1,100000}$')).toEqual({ verdict: 'safe' });
+    // Widened to `[a-z]+\.` first: one dot a round, so no round respells another.
+    expect(checkPatternSafety('^(?:[a-z]{1,2000}\\.)+$')).toEqual({ verdict: 'safe' });
+    expect(checkPatternSafety('^(?:[a-c]{1,2000}x|[a-c]{1,2000}y|[a-c]{1,2000}z)+$')).toEqual({ verdict: 'safe' });
+    // Rounds of 4000 or 4001 characters: two never fit in one.
+    expect(checkPatternSafety('^(?:a[b-z]{4000}|b[a-z]{4000}|c{4000})+$')).toEqual({ verdict: 'safe' });
     expect(checkPatternSafety('^(?:[0-9a-f]{2}){1,64}$')).toEqual({ verdict: 'safe' });
     expect(checkPatternSafety('^(?:\\d{1,3}){3}$')).toEqual({ verdict: 'safe' });
   });

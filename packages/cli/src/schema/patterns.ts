@@ -31,9 +31,9 @@ export const MIN_REFUSED_DEGREE = 3;
 export const ANALYSIS_LIMITS = {
   /** Characters of the pattern. */
   length: 5000,
-  /** Quantifiers inside quantifiers: `((a)*)*` nests 2 deep. scslre's time grows exponentially with it. */
-  quantifierDepth: 6,
-  /** Quantifiers in the whole pattern. */
+  /** Repetitions inside repetitions: `((a)*)*` nests 2 deep. scslre's time grows exponentially with it. */
+  quantifierDepth: 5,
+  /** Quantifiers (`*`, `+`, `?`, `{m,n}`) in the whole pattern; scslre's time grows with them too. */
   quantifiers: 40,
   /** Nodes of each automaton built to compare languages. */
   automatonNodes: 10_000,
@@ -118,18 +118,20 @@ function overSizeLimits(pattern: string, ast: AST.Pattern): string | undefined {
   let quantifiers = 0;
   let depth = 0;
   let deepest = 0;
+  // Only repetitions nest: `(?:x)?` runs at most once, and scslre's time does not grow with it.
+  const repeats = (node: AST.Quantifier): boolean => node.max > 1;
   visitRegExpAST(ast, {
-    onQuantifierEnter() {
+    onQuantifierEnter(node) {
       quantifiers += 1;
-      depth += 1;
+      if (repeats(node)) depth += 1;
       deepest = Math.max(deepest, depth);
     },
-    onQuantifierLeave() {
-      depth -= 1;
+    onQuantifierLeave(node) {
+      if (repeats(node)) depth -= 1;
     },
   });
   if (deepest > ANALYSIS_LIMITS.quantifierDepth) return `it nests repetitions ${deepest} deep (the check reads up to ${ANALYSIS_LIMITS.quantifierDepth})`;
-  if (quantifiers > ANALYSIS_LIMITS.quantifiers) return `it has ${quantifiers} repetitions (the check reads up to ${ANALYSIS_LIMITS.quantifiers})`;
+  if (quantifiers > ANALYSIS_LIMITS.quantifiers) return `it has ${quantifiers} quantifiers (the check reads up to ${ANALYSIS_LIMITS.quantifiers})`;
   return undefined;
 }
 
@@ -211,7 +213,26 @@ function ambiguity(parser: JS.Parser, alternatives: Alternatives, maxRounds: num
   const shortest = Math.max(1, Math.min(...alternatives.map(minLength)));
   const longest = Math.max(...alternatives.map(maxLength));
   // Rounds can only respell a round when two of them fit in one: never for `[a-z]{1,100}` (one character a round).
-  if (alternatives.length === 1 && 2 * shortest > longest) return undefined;
+  const roundsCanRespell = 2 * shortest <= longest;
+  if (alternatives.length === 1 && !roundsCanRespell) return undefined;
+  // First with long counted repetitions widened (`{1,2000}` read as `+`): a larger language, far fewer nodes. When
+  // even that splits no text two ways, neither does the pattern; otherwise the exact languages decide.
+  const rounds = !roundsCanRespell ? 0 : maxRounds >= longest ? Infinity : maxRounds;
+  if (compareLanguages(parser, alternatives, rounds === 0 ? 0 : Infinity, budget, true) === undefined) return undefined;
+  return compareLanguages(parser, alternatives, rounds, budget, false);
+}
+
+/** Counted repetitions above this many rounds are widened to unbounded ones for the first, cheaper comparison. */
+const WIDEN_ABOVE = 16;
+
+/** `maxRounds` below 2: only the alternatives are compared (a round cannot respell another). */
+function compareLanguages(
+  parser: JS.Parser,
+  alternatives: Alternatives,
+  maxRounds: number,
+  budget: { comparisons: number },
+  widen: boolean,
+): 'alternatives' | 'rounds' | undefined {
   const factory = new NFA.LimitedNodeFactory(ANALYSIS_LIMITS.automatonNodes);
   const disjoint = (a: NFA, b: NFA): boolean => {
     budget.comparisons -= 1;
@@ -220,7 +241,7 @@ function ambiguity(parser: JS.Parser, alternatives: Alternatives, maxRounds: num
   };
   const automata = alternatives.map((alternative) => {
     const { expression, maxCharacter } = parser.parseElement(alternative, { assertions: 'ignore', backreferences: 'throw' });
-    const nfa = NFA.fromRegex(expression, { maxCharacter }, {}, factory);
+    const nfa = NFA.fromRegex(widen ? widened(expression) : expression, { maxCharacter }, {}, factory);
     nfa.withoutEmptyWord();
     return nfa;
   });
@@ -232,11 +253,25 @@ function ambiguity(parser: JS.Parser, alternatives: Alternatives, maxRounds: num
     if (later) later.union(alternative, factory);
     else later = alternative.copy(factory);
   }
-  if (later === undefined || later.isEmpty) return undefined;
+  if (later === undefined || later.isEmpty || maxRounds < 2) return undefined;
   const severalRounds = later.copy(factory);
-  // A text of at most L characters splits into at most L non-empty rounds: past that, unbounded is the same question, with far fewer nodes.
-  severalRounds.quantify(2, maxRounds >= longest ? Infinity : maxRounds, factory);
+  severalRounds.quantify(2, maxRounds, factory);
   return disjoint(later, severalRounds) ? undefined : 'rounds';
+}
+
+/** A copy of refa's expression in which `{m,n}` with n above WIDEN_ABOVE becomes `{min(m,1),}`: a superset language. */
+function widened<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(widened) as T;
+  if (typeof node !== 'object' || node === null) return node;
+  const record = node as Record<string, unknown>;
+  // Only the tree's own links are copied; character sets are shared, unchanged.
+  const copy: Record<string, unknown> = { ...record };
+  for (const key of ['alternatives', 'elements'] as const) if (key in record) copy[key] = widened(record[key]);
+  if (record['type'] === 'Quantifier' && typeof record['max'] === 'number' && record['max'] > WIDEN_ABOVE) {
+    copy['max'] = Infinity;
+    copy['min'] = Math.min(record['min'] as number, 1);
+  }
+  return copy as T;
 }
 
 /** The alternatives as plain strings when each is only characters (an enum written as `a|b|c`). */
