@@ -60,6 +60,16 @@ describe('usage errors run nothing and exit 1 with one line', () => {
     );
   });
 
+  it('a single-letter flag gets no suggestion (-h is one edit away from every letter)', async () => {
+    expect(await usageFailure(['generate', '-x'])).toBe('plangen: unknown option -x for `plangen generate`. Run `plangen generate --help` for usage.\n');
+  });
+
+  it('a control character in an unknown flag is escaped, not printed raw', async () => {
+    expect(await usageFailure(['generate', '--a\u0001b'])).toBe(
+      'plangen: unknown option --a\\u0001b for `plangen generate`. Run `plangen generate --help` for usage.\n',
+    );
+  });
+
   it('--client segment (not a client) no longer generates', async () => {
     expect(await usageFailure(['generate', '--client', 'segment'])).toBe(
       'plangen: --client cannot be "segment": use one of "analytics-next", "analytics-node", "generic". Run `plangen generate --help` for usage.\n',

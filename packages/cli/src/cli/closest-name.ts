@@ -3,11 +3,13 @@
 
 /** The best candidate within two edits (one for names of up to three letters), or undefined. */
 export function closestName(typed: string, candidates: readonly string[]): string | undefined {
+  // Single letters (`-h`) are one edit from every other letter: never suggested, and never given a suggestion.
+  if (typed.length < 2) return undefined;
   const limit = typed.length <= 3 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = Infinity;
   // Sorted, so ties always resolve to the same suggestion.
-  for (const candidate of [...candidates].sort()) {
+  for (const candidate of [...candidates].filter((name) => name.length > 1).sort()) {
     const distance = editDistance(typed, candidate);
     if (distance <= limit && distance < bestDistance) {
       best = candidate;

@@ -139,6 +139,8 @@ function isTypedAsFlag(name: string, argv: readonly string[]): boolean {
   return !argv.includes(name) || argv.some((arg) => arg === flag || arg.startsWith(`${flag}=`) || arg === `--no-${name}`);
 }
 
+/** As typed, with control characters and line separators escaped so the message stays one line. */
 function dashed(name: string): string {
-  return name.length === 1 ? `-${name}` : `--${name}`;
+  const shown = name.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return name.length === 1 ? `-${shown}` : `--${shown}`;
 }
