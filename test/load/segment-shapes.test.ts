@@ -8,7 +8,9 @@ import { CLIENT_KINDS } from '../../packages/cli/src/generate/options.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
+import { modelToText } from '../../packages/cli/src/model/model-text.js';
 import type { JsonSchema, PlanModel } from '../../packages/cli/src/model/types.js';
+import { segmentLabels } from '../../packages/cli/src/load/segment-labels.js';
 import { typeCheck } from '../generate/compile-in-memory.js';
 
 const CORPUS = 'fixtures/segment-shapes/plan.json';
@@ -110,5 +112,25 @@ describe(`the corpus of odd shapes (${CORPUS})`, () => {
     const second = await generate(await loadPlan(CORPUS), options);
     expect(second).toEqual(first);
     expect(readFileSync(CORPUS, 'utf8')).toContain('"platform": [');
+  });
+});
+
+describe('label values that are lists', () => {
+  it('load as several labels with one key (a list value was dropped)', async () => {
+    const model = await loadPlan(CORPUS);
+    expect(model.events[0]!.labels).toEqual({ platform: ['ios', 'android'], team: 'checkout' });
+    expect(model.events[1]!.labels).toEqual({ platform: 'web' });
+  });
+
+  it('show as several labels in inspect and in the generated doc comments', async () => {
+    const model = await loadPlan(CORPUS);
+    expect(modelToText(model)).toContain('"Order Completed"  [platform:ios, platform:android, team:checkout]');
+    const files = await generate(model, { client: 'analytics-next', mode: 'production', language: 'ts' });
+    expect(files.find((file) => file.path === 'index.ts')!.content).toContain('Labels: platform: ios, platform: android, team: checkout');
+  });
+
+  it('a key given in several key:value strings keeps every value (the last one won)', () => {
+    expect(segmentLabels(['platform:ios', 'platform:android', 'team:growth', 'beta'])).toEqual({ platform: ['ios', 'android'], team: 'growth', beta: '' });
+    expect(segmentLabels({ platform: ['ios'], count: [1, true], nested: [{}], empty: [] })).toEqual({ platform: ['ios'], count: ['1', 'true'] });
   });
 });

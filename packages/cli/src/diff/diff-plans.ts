@@ -3,7 +3,7 @@
 // differences come from compare-schemas.ts; this module decides what is added
 // or removed as a whole.
 import type { JSONSchema7 } from 'json-schema';
-import type { EventModel, EventVersion, PageModel, PlanModel, TraitsModel } from '../model/types.js';
+import type { EventModel, EventVersion, Labels, PageModel, PlanModel, TraitsModel } from '../model/types.js';
 import { sameJson } from './canonical-json.js';
 import { compareSchemas } from './compare-schemas.js';
 import { signatureChanges } from './signatures.js';
@@ -93,8 +93,8 @@ function presence(changes: PlanChange[], target: DiffTarget, before: unknown, af
 function annotations(
   changes: PlanChange[],
   target: DiffTarget,
-  before: { readonly description?: string; readonly labels?: Readonly<Record<string, string>> },
-  after: { readonly description?: string; readonly labels?: Readonly<Record<string, string>> },
+  before: { readonly description?: string; readonly labels?: Labels },
+  after: { readonly description?: string; readonly labels?: Labels },
 ): void {
   if ((before.description ?? '') !== (after.description ?? '')) changes.push(note(target, 'description changed'));
   if (!sameJson(before.labels ?? {}, after.labels ?? {})) changes.push(note(target, 'labels changed'));

@@ -1,6 +1,7 @@
 // Every decision about the generated SDK, as plain data the templates print:
 // which wrappers exist, what they are called, what they document, which
 // validators they carry and what they import. Templates add no logic.
+import { labelPairs } from '../model/label-pairs.js';
 import type { EventModel, EventVersion, JsonSchema, PageModel, PlanModel, TraitsModel } from '../model/types.js';
 import { docLines, identifier, stringLiteral } from './escape.js';
 import { DEFAULT_GENERATE_OPTIONS, type ClientKind, type GenerateOptions } from './options.js';
@@ -228,7 +229,7 @@ function trackDoc(event: EventModel, version: EventVersion, latest: boolean): st
   const sends = latest
     ? `Tracks "${event.name}" at its latest version, ${version.version} (sent as context.protocols.event_version).`
     : `Tracks "${event.name}" version ${version.version} (sent as context.protocols.event_version).`;
-  const labels = Object.entries(latest ? event.labels : version.labels);
+  const labels = labelPairs(latest ? event.labels : version.labels);
   return [
     ...(description?.trim() ? docLines(description) : []),
     ...docLines(sends),

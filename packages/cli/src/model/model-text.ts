@@ -1,7 +1,8 @@
 // The model for people (`plangen inspect`): what the plan defines and the names
 // and signatures the generated SDK will have for the chosen client.
 import type { SdkSignatures } from './sdk-signatures.js';
-import type { EventModel, JsonSchema, PageModel, PlanModel, TraitsModel } from './types.js';
+import { labelPairs } from './label-pairs.js';
+import type { EventModel, JsonSchema, Labels, PageModel, PlanModel, TraitsModel } from './types.js';
 
 const FORMAT_NAMES = {
   plangen: 'plangen format',
@@ -57,8 +58,8 @@ function schemaCounts(schema: JsonSchema, one: string, many: string): string {
   return `${names.length === 1 ? `1 ${one}` : `${names.length} ${many}`} (${required} required)`;
 }
 
-function labelText(labels: Readonly<Record<string, string>>): string {
-  const entries = Object.entries(labels);
+function labelText(labels: Labels): string {
+  const entries = labelPairs(labels);
   return entries.length === 0 ? '' : `  [${entries.map(([key, value]) => (value === '' ? key : `${key}:${value}`)).join(', ')}]`;
 }
 

@@ -1,9 +1,9 @@
 // What each format reader hands to `buildModel`: the plan flattened into one entry
 // per event version (the shape Segment's rules already have), with schemas in
 // their final form and a source pointer for every entry.
-import type { JsonSchema, PlanFormat, SourceRef } from './types.js';
+import type { JsonSchema, Labels, PlanFormat, SourceRef } from './types.js';
 
-export type Labels = Readonly<Record<string, string>>;
+export type { Labels };
 
 export interface VersionEntry {
   /** Wire name of the event. */

@@ -20,6 +20,12 @@ export type PlanFormat = (typeof PLAN_FORMATS)[number];
  * Where a model element came from: the file and a JSON pointer into it. Line and
  * column are resolved lazily (see load/locate.ts) because only errors need them.
  */
+/**
+ * key:value labels. A key Segment gives several values (`{ "platform": ["ios", "android"] }`, or
+ * `platform:ios` and `platform:android`) holds them as a list: several labels with one key.
+ */
+export type Labels = Readonly<Record<string, string | readonly string[]>>;
+
 export interface SourceRef {
   readonly file: string;
   readonly pointer: string;
@@ -39,7 +45,7 @@ export interface EventVersion {
   /** Positive integer, unique within the event. */
   readonly version: number;
   readonly description?: string;
-  readonly labels: Readonly<Record<string, string>>;
+  readonly labels: Labels;
   /** JSON Schema of the track call's `properties` object (self-contained: carries its own definitions). */
   readonly properties: JsonSchema;
   /**
@@ -58,7 +64,7 @@ export interface EventModel {
   /** The event-level description when the plan writes one, else the latest version's. */
   readonly description?: string;
   /** Labels of the latest version merged over event-level labels. */
-  readonly labels: Readonly<Record<string, string>>;
+  readonly labels: Labels;
   /** Ascending by version; never empty. */
   readonly versions: readonly EventVersion[];
   /** Names for "the latest version": `trackOrderCompleted`, `OrderCompletedProperties`. */
