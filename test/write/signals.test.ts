@@ -4,25 +4,39 @@
 // test/write/slow-renames.mjs (a preload, not a plangen hook) makes each rename
 // wait, so the signal lands between two renames. Needs `pnpm build`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tree } from './helpers.js';
 
 const repo = path.join(import.meta.dirname, '../..');
 const bin = path.join(repo, 'packages/cli/bin/plangen.js');
 const preload = path.join(import.meta.dirname, 'slow-renames.mjs');
 
-beforeAll(() => {
+/** A project with the shop plan and its output generated for the generic client, made once and copied per test. */
+let template = '';
+/** The same project after a clean run for analytics-node: what an interrupted run must end in once repaired. */
+let expected = '';
+beforeAll(async () => {
   if (!existsSync(path.join(repo, 'packages/cli/dist/cli.js'))) throw new Error('run `pnpm build` first: this test runs the built CLI');
+  // Not tempDir(): those go after each test.
+  template = mkdtempSync(path.join(os.tmpdir(), 'plangen-signals-'));
+  writeFileSync(path.join(template, 'package.json'), '{ "name": "app" }\n');
+  cpSync(path.join(repo, 'fixtures/shop/plan.yaml'), path.join(template, 'plan.yaml'));
+  expect(plangen(template, 'generic').status).toBe(0);
+  expected = mkdtempSync(path.join(os.tmpdir(), 'plangen-signals-'));
+  cpSync(template, expected, { recursive: true });
+  expect(plangen(expected, 'analytics-node').status).toBe(0);
 });
 
-/** A project with the shop plan, its output already generated for the generic client. */
+afterAll(() => {
+  for (const dir of [template, expected]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
 async function project(): Promise<string> {
   const app = await tempDir();
-  writeFileSync(path.join(app, 'package.json'), '{ "name": "app" }\n');
-  cpSync(path.join(repo, 'fixtures/shop/plan.yaml'), path.join(app, 'plan.yaml'));
-  expect(plangen(app, 'generic').status).toBe(0);
+  cpSync(template, app, { recursive: true });
   return app;
 }
 
@@ -61,10 +75,6 @@ describe('plangen generate interrupted during its commit', () => {
 
   it('SIGKILL leaves a half-committed folder: --check says so, the next run restores it first and then writes', async () => {
     const app = await project();
-    const expected = await tempDir();
-    writeFileSync(path.join(expected, 'package.json'), '{ "name": "app" }\n');
-    cpSync(path.join(app, 'plan.yaml'), path.join(expected, 'plan.yaml'));
-    expect(plangen(expected, 'analytics-node').status).toBe(0);
 
     const killed = await interrupt(app, 'SIGKILL', 2);
     expect(killed.signal).toBe('SIGKILL');
