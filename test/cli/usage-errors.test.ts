@@ -98,6 +98,10 @@ describe('usage errors run nothing and exit 1 with one line', () => {
     expect(await usageFailure(['bogus'])).toBe('plangen: unknown command "bogus". Run `plangen --help` for usage.\n');
   });
 
+  it('an unknown command with a line separator or a quote is escaped onto one line', async () => {
+    expect(await usageFailure(['bo\u2028g"us'])).toBe('plangen: unknown command "bo\\u2028g\\"us". Run `plangen --help` for usage.\n');
+  });
+
   it('a misspelt command suggests the command', async () => {
     expect(await usageFailure(['generat'])).toBe('plangen: unknown command "generat". Did you mean `plangen generate`? Run `plangen --help` for usage.\n');
   });

@@ -62,10 +62,10 @@ function unknownArguments(names: readonly string[], context: UsageContext): Plan
   const [word] = words;
   if (word !== undefined && !context.named) {
     const suggestion = closestName(word, context.commands);
-    return usageError(`unknown command "${word}"`, context, suggestion !== undefined ? `Did you mean \`plangen ${suggestion}\`?` : undefined);
+    return usageError(`unknown command ${quoted(word)}`, context, suggestion !== undefined ? `Did you mean \`plangen ${suggestion}\`?` : undefined);
   }
   if (word !== undefined) {
-    const listed = words.map((name) => JSON.stringify(name)).join(', ');
+    const listed = words.map(quoted).join(', ');
     return usageError(`unexpected argument${words.length === 1 ? '' : 's'} ${listed} for \`plangen ${context.command}\``, context);
   }
   const typed = flags.map(dashed);
@@ -92,7 +92,7 @@ function argumentsAfterDoubleDash(context: UsageContext): PlanError | undefined 
   if (end === -1 || end === context.argv.length - 1) return undefined;
   if (context.positionals.length === 0) {
     const rest = context.argv.slice(end + 1);
-    const listed = rest.map((arg) => JSON.stringify(arg)).join(', ');
+    const listed = rest.map(quoted).join(', ');
     return usageError(`unexpected argument${rest.length === 1 ? '' : 's'} ${listed} after "--" for \`plangen ${context.command}\``, context);
   }
   return usageError(`arguments after "--" are not read`, context, `Give them before any "--": ${commandUsage(context)}`);
@@ -118,7 +118,7 @@ export function checkArgumentValues(values: Readonly<Record<string, unknown>>, c
   for (const name of context.booleans) {
     const given = context.argv.slice(0, end).find((arg) => arg.startsWith(`--${name}=`) && !/^(true|false)$/.test(arg.slice(name.length + 3)));
     if (given !== undefined) {
-      throw usageError(`--${name} is true or false, not ${JSON.stringify(given.slice(name.length + 3))}`, context, `Write --${name}, or --no-${name}`);
+      throw usageError(`--${name} is true or false, not ${quoted(given.slice(name.length + 3))}`, context, `Write --${name}, or --no-${name}`);
     }
   }
   for (const name of [...context.positionals, ...context.options]) {
@@ -141,6 +141,13 @@ function isTypedAsFlag(name: string, argv: readonly string[]): boolean {
 
 /** As typed, with control characters and line separators escaped so the message stays one line. */
 function dashed(name: string): string {
-  const shown = name.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return name.length === 1 ? `-${shown}` : `--${shown}`;
+  return name.length === 1 ? `-${oneLine(name)}` : `--${oneLine(name)}`;
+}
+
+function quoted(word: string): string {
+  return `"${oneLine(word.replace(/["\\]/g, '\\$&'))}"`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
