@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { withoutAnyType } from '../schema/any-type.js';
 import { createAjv } from '../schema/create-ajv.js';
+import { regexProblem } from '../schema/regex-problem.js';
 import { findSameValueRefCycle, refTokens, resolveLocalRef } from '../schema/resolve-ref.js';
 import { walkSubschemas } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
@@ -125,15 +126,6 @@ function checkKeywords(
         'value',
       );
     }
-  }
-}
-
-export function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'u');
-    return undefined;
-  } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, '');
   }
 }
 

@@ -1,7 +1,8 @@
 // Everything wrong with a native plan that can be found before building the
 // model: its shape (the published plan schema), permitted-value regexes in the
 // property notation, and the raw JSON Schemas it embeds.
-import { checkJsonSchemas, regexProblem, type RawSchemaAt } from './check-json-schemas.js';
+import { regexProblem } from '../schema/regex-problem.js';
+import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
 import { describePath } from './describe-path.js';
 import { errorAt } from './located-error.js';

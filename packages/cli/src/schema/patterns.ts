@@ -18,6 +18,9 @@
 import { type AST, RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
 import { isDisjointWith, JS, NFA, TooManyNodesError } from 'refa';
 import { analyse, type Report } from 'scslre';
+import { regexProblem } from './regex-problem.js';
+
+export { regexProblem } from './regex-problem.js';
 
 export type PatternSafety =
   | { readonly verdict: 'safe' }
@@ -46,19 +49,6 @@ const MAX_BOUNDED_WAYS = 1_000_000;
 
 /** Why the analysis gave up; caught where the verdict is made. */
 class OverBudget extends Error {}
-
-/**
- * The engine's complaint about `pattern` compiled as ajv compiles it, without the
- * "Invalid regular expression: " prefix (`/(/u: Unterminated group`); undefined when it compiles.
- */
-export function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'u');
-    return undefined;
-  } catch (error) {
-    return (error instanceof Error ? error.message : String(error)).replace(/^Invalid regular expression: /, '');
-  }
-}
 
 // Results per pattern string: a plan repeats its patterns (every version of an event),
 // and lint, generate and validate may ask in one run. Bounded so `--watch` cannot grow it forever.

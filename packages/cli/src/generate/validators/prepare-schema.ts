@@ -5,6 +5,7 @@ import type { JsonSchema } from '../../model/types.js';
 import { SEGMENT_ANNOTATION_KEYWORDS } from '../../schema/create-ajv.js';
 import { escapePointerToken, mapSubschemas, type SchemaObject } from './map-subschemas.js';
 import { restateProtoKeys } from './proto-key-schemas.js';
+import { regexProblem } from '../../schema/regex-problem.js';
 
 /** Keywords that never change a verdict (ajv runs without useDefaults). */
 const ANNOTATION_KEYWORDS = new Set<string>([
@@ -49,12 +50,9 @@ function withoutAnnotations(node: SchemaObject): SchemaObject {
 
 /** Protocols permitted values are regular expressions; the validators run them with the `u` flag, as ajv does. */
 function checkPattern(validatorName: string, pattern: string, pointer: string): void {
-  try {
-    new RegExp(pattern, 'u');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `cannot compile ${validatorName}: the pattern ${JSON.stringify(pattern)} at ${pointer} is not a valid regular expression with the u flag (${reason}). Fix the permitted values regex in the plan.`,
-    );
-  }
+  const problem = regexProblem(pattern);
+  if (problem === undefined) return;
+  throw new Error(
+    `cannot compile ${validatorName}: the pattern ${JSON.stringify(pattern)} at ${pointer} is not a valid regular expression with the u flag (Invalid regular expression: ${problem}). Fix the permitted values regex in the plan.`,
+  );
 }
