@@ -78,7 +78,7 @@ describe('a plan with recursive schemas', () => {
     await project({ 'plan.yaml': RECURSIVE });
     const output = captureOutput();
     expect(await main(['inspect', 'plan.yaml'])).toBe(0);
-    expect(output.stdout()).toContain('v1: trackCategoryViewedV1(properties: CategoryViewedV1Properties), 2 properties (1 required)');
+    expect(output.stdout()).toContain('v1: trackCategoryViewedV1(properties: CategoryViewedV1Properties, options?: TrackOptions, callback?: Callback), 2 properties (1 required)');
     expect(await main(['lint', 'plan.yaml'])).toBe(0);
     expect(output.stderr()).toBe('');
   });
