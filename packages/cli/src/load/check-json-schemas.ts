@@ -57,6 +57,12 @@ function checkRefCycles(source: SourceDocument, pointer: string, schema: unknown
   );
 }
 
+/** The formats the validators check: ajv-formats' full set, as the one ajv configuration registers them. */
+function isKnownFormat(name: string): boolean {
+  metaValidator ??= createAjv();
+  return Object.hasOwn(metaValidator.formats, name);
+}
+
 function checkMeta(source: SourceDocument, pointer: string, schema: unknown, owner: string): void {
   metaValidator ??= createAjv();
   let valid: boolean;
@@ -108,6 +114,10 @@ function checkKeywords(
     if (problem !== undefined) {
       throw errorAt(here(...at), `invalid regular expression ${JSON.stringify(pattern)} in ${owner}: ${problem}`, 'Fix the pattern: it is a JavaScript regular expression (u flag)', 'value');
     }
+  }
+  if (typeof node.format === 'string' && !isKnownFormat(node.format)) {
+    const problem = `unknown format ${JSON.stringify(node.format)} in ${owner}: plangen does not check it, so any value passes`;
+    source.warn?.(errorAt(here('format'), problem, 'Use a format plangen checks (docs/plan-format.md lists them), or remove "format"', 'value'));
   }
   if (typeof node.$ref === 'string' && refTokens(node.$ref) === 'bad-encoding') {
     throw errorAt(here('$ref'), `$ref ${JSON.stringify(node.$ref)} in ${owner} is not a valid JSON pointer (bad percent-encoding)`, 'Write %25 for a literal "%"', 'value');

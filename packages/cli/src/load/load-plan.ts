@@ -11,6 +11,7 @@ import { checkPlangenPlan } from './check-plangen-plan.js';
 import { checkUnicode } from './check-unicode.js';
 import { decodePlanText } from './decode-plan-text.js';
 import { detectFormat } from './detect-format.js';
+import { printWarning, type WarningSink } from './load-warnings.js';
 import { rememberSource } from './locate.js';
 import { readPlangenPlan } from './read-plangen-plan.js';
 import { readRudderstackDataCatalogApi } from './read-rudderstack-data-catalog-api.js';
@@ -22,6 +23,8 @@ import { parseSource, type SourceDocument } from './source-document.js';
 export interface LoadOptions {
   /** Read the plan in this format instead of detecting it. */
   readonly format?: PlanFormat;
+  /** Receives each warning (the plan loads regardless); by default it is printed on stderr. */
+  readonly onWarning?: WarningSink;
 }
 
 export async function loadPlan(file: string, options: LoadOptions = {}): Promise<PlanModel> {
@@ -37,7 +40,7 @@ export async function loadPlan(file: string, options: LoadOptions = {}): Promise
 
 /** The same for text that is not on disk (a git revision, a fuzz case); `file` names it in errors. */
 export function loadPlanText(text: string, file: string, options: LoadOptions = {}): PlanModel {
-  const source = parseSource(text, file);
+  const source: SourceDocument = { ...parseSource(text, file), warn: options.onWarning ?? printWarning };
   rememberSource(source);
   checkDepth(source);
   checkUnicode(source);

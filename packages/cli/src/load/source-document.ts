@@ -3,6 +3,7 @@
 // error, as in every other JSON tool); anything else is YAML, of which JSON is a
 // subset. Both report syntax errors with line and column.
 import { readJson } from './json-source.js';
+import type { WarningSink } from './load-warnings.js';
 import { readYaml } from './yaml-source.js';
 
 export interface Position {
@@ -19,6 +20,8 @@ export interface SourceDocument {
    * a mapping entry (`Order Completed:`), `value` the value itself.
    */
   locate(segments: readonly string[], at: 'element' | 'value'): Position | undefined;
+  /** Where the loader's checks report what loads but is worth saying (load-warnings.ts); absent: nowhere. */
+  readonly warn?: WarningSink;
 }
 
 export function parseSource(text: string, file: string): SourceDocument {

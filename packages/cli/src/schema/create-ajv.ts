@@ -21,6 +21,9 @@ export function createAjv(options: Options = {}): Ajv {
     // Payloads are JSON: only own keys are data. Without it a missing `constructor` or `toString`
     // is found on Object.prototype (a required one passes, a typed one fails as "must be string").
     ownProperties: true,
+    // ajv's only warning under strict: false is an unknown format, which it prints unlocated; the loader
+    // warns about each one at its line and column instead (load/check-json-schemas.ts).
+    logger: { log: console.log, warn: () => undefined, error: console.error },
     ...options,
   });
   addFormats.default(ajv);
