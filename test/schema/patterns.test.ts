@@ -4,6 +4,7 @@
 // the analysis is bounded by counts, not by time.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../packages/cli/src/cli.js';
 import { run as runValidate, type ValidateDeps } from '../../packages/cli/src/commands/validate.js';
 import { validateConfig } from '../../packages/cli/src/config/validate-config.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
@@ -169,6 +170,17 @@ describe('acceptedPatterns: accepting a refused pattern knowingly', () => {
     const settings = { severities: {}, naming: DEFAULT_NAMING };
     expect(lintPlan(model, settings).filter((problem) => problem.rule === 'redos-pattern')).toHaveLength(1);
     expect(lintPlan(model, { ...settings, acceptedPatterns: [undecided.pattern] }).filter((problem) => problem.rule === 'redos-pattern')).toEqual([]);
+  });
+
+  it('lets plangen lint pass with the pattern listed in plangen.config.json, and fail without', async () => {
+    await project({ 'plan.json': planText(undecided.pattern) });
+    let output = captureOutput();
+    expect(await main(['lint', 'plan.json'])).toBe(1);
+    expect(output.stdout()).toContain('(redos-pattern)');
+    await project({ 'plan.json': planText(undecided.pattern), 'plangen.config.json': JSON.stringify({ acceptedPatterns: [undecided.pattern] }) });
+    output = captureOutput();
+    expect(await main(['lint', 'plan.json'])).toBe(0);
+    expect(output.stdout()).not.toContain('(redos-pattern)');
   });
 
   it('lets validate run with the pattern listed in plangen.config.json', async () => {
