@@ -1,6 +1,7 @@
 // How a change's place reads in messages. JSON output keeps the exact schema
 // pointer; people read `property "products[].price"`.
 import type { DiffScope } from './types.js';
+import { parsePointer } from '../schema/json-pointer.js';
 
 /** `property "coupon": `, `payload property "context.app": `, `properties: ` for the schema itself, '' for a whole element. */
 export function describeLocation(change: { readonly scope?: DiffScope; readonly pointer?: string }): string {
@@ -15,7 +16,7 @@ export function describeLocation(change: { readonly scope?: DiffScope; readonly 
 
 /** `/properties/products/items/properties/price` -> `products[].price`. */
 export function propertyPath(pointer: string): string {
-  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = parsePointer(pointer);
   let path = '';
   for (let index = 0; index < segments.length; index++) {
     const segment = segments[index];

@@ -10,6 +10,7 @@ import { parsePointer } from './locate.js';
 import { DATA_TYPES } from './plangen-format.js';
 import type { SourceDocument } from './source-document.js';
 import { quote } from './quote.js';
+import { escapePointerToken } from '../schema/json-pointer.js';
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -56,7 +57,7 @@ function explain(error: ErrorObject, source: SourceDocument) {
       const extra = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       return errorAt(
-        { file, pointer: `${error.instancePath}/${escape(extra)}` },
+        { file, pointer: `${error.instancePath}/${escapePointerToken(extra)}` },
         `unknown key ${quote(extra)} in ${subject}`,
         allowed.length > 0 ? `Use one of: ${allowed.join(', ')}` : `Remove ${quote(extra)}`,
       );
@@ -109,9 +110,6 @@ function isPropertyType(segments: readonly string[], typeIndex: number): boolean
   return parent === 'items' || ['properties', 'traits'].includes(segments[typeIndex - 2] ?? '');
 }
 
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function article(types: string): string {
   return types

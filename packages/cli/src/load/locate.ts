@@ -3,6 +3,7 @@
 // `SourceRef` (file + JSON pointer) into `file:line:col` after loading.
 import type { SourceRef } from '../model/types.js';
 import type { Position, SourceDocument } from './source-document.js';
+import { formatPointer, parsePointer } from '../schema/json-pointer.js';
 
 export type { Position };
 
@@ -26,14 +27,5 @@ export function locateValue(ref: SourceRef): Position | undefined {
   return documents.get(ref.file)?.locate(parsePointer(ref.pointer), 'value');
 }
 
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
+// The one RFC 6901 implementation (schema/json-pointer.ts), under the names the loaders use.
+export { parsePointer, formatPointer as toPointer };

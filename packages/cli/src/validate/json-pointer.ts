@@ -1,6 +1,7 @@
 // Reads RFC 6901 pointers back into a payload: the offending value for a
 // report's example, and the path with array indexes folded to `*` so that one
 // wrong field in 500 array items is one group, not 500.
+import { unescapePointerToken } from '../schema/json-pointer.js';
 
 export interface PointerTarget {
   // The pointer with every array index replaced by `*`: /properties/products/*/price
@@ -14,7 +15,7 @@ export function followPointer(document: unknown, pointer: string): PointerTarget
   let pattern = '';
   let current: unknown = document;
   for (const token of pointer.slice(1).split('/')) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointerToken(token);
     if (Array.isArray(current)) {
       pattern += '/*';
       current = current[Number(key)];

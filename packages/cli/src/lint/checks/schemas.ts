@@ -2,7 +2,7 @@
 // events with no properties, versions that change nothing.
 import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
 import { sameJson } from '../../diff/canonical-json.js';
-import { pointerSegment } from '../../diff/resolve-ref.js';
+import { escapePointerToken as pointerSegment } from '../../schema/json-pointer.js';
 import { describeTypes, typeSet } from '../../diff/type-set.js';
 import { at, type LintContext, type RuleFinding } from '../finding.js';
 import { propertySchemas, versionLabel, type PlanSchema } from '../plan-schemas.js';
