@@ -48,7 +48,7 @@ async function repo(): Promise<string> {
 
 const loaders: PlanLoaders = {
   loadPlan: () => Promise.reject(new Error('not a file argument')),
-  loadPlanText: (text, file) => ({ name: text, file }) as unknown as PlanModel,
+  loadPlanBytes: (bytes, file) => ({ name: Buffer.from(bytes).toString('utf8'), file }) as unknown as PlanModel,
 };
 
 describe('diff REV:path and git options', () => {

@@ -1,6 +1,7 @@
 // Plan files are read as bytes: UTF-8 with or without a byte-order mark and
 // UTF-16 with one load as the same plan; bytes that are not text, and numbers
 // JSON cannot hold, are located errors instead of silent U+FFFD or null.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
+import { main } from '../../packages/cli/src/cli.js';
+import { captureOutput, project } from '../cli/helpers.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'plangen-encodings-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -71,6 +74,26 @@ describe('plan file encodings', () => {
     );
     const afterBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('name: '), Buffer.from([0xff])]);
     expect(await failure(write('bom-bad.yaml', afterBom))).toMatch(/^bom-bad\.yaml:1:7: the file is not valid UTF-8: byte 0xFF /);
+  });
+
+  it('diff REV:path decodes a committed UTF-16 plan and locates a bad byte as for a file (git show was read as UTF-8 text)', async () => {
+    const dir = await project({});
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PLAN, 'utf16le')]);
+    writeFileSync(path.join(dir, 'plan.yaml'), le);
+    writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from('name: Caf\u00e9\n', 'latin1'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=plangen', '-c', 'user.email=plangen@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'plan');
+    writeFileSync(path.join(dir, 'plan.yaml'), PLAN);
+    const output = captureOutput();
+    expect(await main(['diff', 'HEAD:plan.yaml', 'plan.yaml'])).toBe(0);
+    expect(output.stderr()).toBe('');
+    expect(output.stdout()).toContain('No changes');
+    expect(await main(['diff', 'HEAD:latin1.yaml', 'plan.yaml'])).toBe(1);
+    expect(output.stderr()).toBe(
+      'HEAD:latin1.yaml:1:10: the file is not valid UTF-8: byte 0xE9 does not belong to a character. Save the file as UTF-8 (for a Latin-1 file: iconv -f latin1 -t utf-8).\n',
+    );
   });
 
   it('refuses a UTF-16 file with an odd last byte', async () => {

@@ -13,7 +13,8 @@ const run = promisify(execFile);
 
 export interface PlanLoaders {
   loadPlan(file: string, options?: { format?: PlanFormat }): Promise<PlanModel>;
-  loadPlanText(text: string, file: string, options?: { format?: PlanFormat }): PlanModel;
+  /** The plan as `git show` prints it: bytes, in whatever encoding the file was committed. */
+  loadPlanBytes(bytes: Uint8Array, file: string, options?: { format?: PlanFormat }): PlanModel;
 }
 
 export type PlanArg = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'revision'; readonly revision: string; readonly file: string };
@@ -36,17 +37,17 @@ export async function readPlanArg(arg: string, loaders: PlanLoaders, options: { 
     // Relative to the process's working directory, so plan errors read `plan.yaml:12:7`.
     return loaders.loadPlan(displayPath(file), format);
   }
-  const text = await gitShow(parsed.revision, parsed.file, arg, options.cwd);
-  return loaders.loadPlanText(text, arg, format);
+  const bytes = await gitShow(parsed.revision, parsed.file, arg, options.cwd);
+  return loaders.loadPlanBytes(bytes, arg, format);
 }
 
 /** `git show REV:path`, with the path taken relative to the working directory like every other path the user types. */
-async function gitShow(revision: string, file: string, arg: string, cwd: string): Promise<string> {
+async function gitShow(revision: string, file: string, arg: string, cwd: string): Promise<Buffer> {
   // What the user typed must never become an option of git (`--output=FILE:plan.yaml` would write FILE).
   if (revision.startsWith('-')) {
     throw new PlanError({ file: arg }, 'a git revision cannot start with "-"', 'Pass an existing file, or REV:path with a git revision such as HEAD~1 (HEAD~1:plan.yaml)');
   }
-  const prefix = await git(['rev-parse', '--show-prefix'], cwd, arg);
+  const prefix = (await git(['rev-parse', '--show-prefix'], cwd, arg)).toString('utf8');
   const repoPath = path.posix.normalize(path.posix.join(prefix.trim(), file.split(path.sep).join('/')));
   if (repoPath.startsWith('../')) {
     throw new PlanError({ file: arg }, `"${file}" is outside the git repository`, 'Give a path inside the repository, relative to the current folder');
@@ -54,12 +55,14 @@ async function gitShow(revision: string, file: string, arg: string, cwd: string)
   return git(['show', '--end-of-options', `${revision}:${repoPath}`], cwd, arg);
 }
 
-async function git(args: readonly string[], cwd: string, arg: string): Promise<string> {
+async function git(args: readonly string[], cwd: string, arg: string): Promise<Buffer> {
   try {
-    const { stdout } = await run('git', [...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+    // Bytes, not text: the plan is decoded by the loader, so a UTF-16 plan or a bad byte reads as from a file.
+    const { stdout } = await run('git', [...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' });
     return stdout;
   } catch (error) {
-    const stderr = (error as { stderr?: unknown }).stderr;
+    const written = (error as { stderr?: unknown }).stderr;
+    const stderr = Buffer.isBuffer(written) ? written.toString('utf8') : written;
     const reason = typeof stderr === 'string' && stderr.trim() !== '' ? (stderr.trim().split('\n')[0] ?? '') : (error as Error).message;
     throw new PlanError(
       { file: arg },

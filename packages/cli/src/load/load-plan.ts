@@ -35,6 +35,11 @@ export async function loadPlan(file: string, options: LoadOptions = {}): Promise
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new PlanError({ file }, `cannot read the plan: ${reason}`, 'Check the path, or pass --plan <file>');
   }
+  return loadPlanBytes(bytes, file, options);
+}
+
+/** A plan's bytes from elsewhere (a git revision): decoded as a file on disk is (decode-plan-text.ts), then loaded. */
+export function loadPlanBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): PlanModel {
   return loadPlanText(decodePlanText(bytes, file), file, options);
 }
 
