@@ -4,7 +4,6 @@
 // `type` out: ajv rejects "any" as a type name, and the types read `{}` as
 // `unknown`. Only `type` changes, so every other keyword keeps its place (and
 // its line and column in the plan file).
-import type { JsonSchema } from '../model/types.js';
 import { isSchemaObject, mapKeywordSubschemas, type SchemaObject } from './walk-subschemas.js';
 
 /** True when `type` names "any" (alone or in a list): the schema admits every type. */
@@ -13,7 +12,7 @@ export function isAnyType(type: unknown): boolean {
 }
 
 /** The schema with every `type` that names "any" removed; the same object when none does. */
-export function withoutAnyType<T extends JsonSchema | unknown>(schema: T): T {
+export function withoutAnyType<T>(schema: T): T {
   if (!isSchemaObject(schema) || !JSON.stringify(schema).includes('"any"')) return schema;
   return translate(schema) as T;
 }
