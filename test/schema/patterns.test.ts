@@ -14,6 +14,7 @@ import { DEFAULT_NAMING } from '../../packages/cli/src/lint/lint-config.js';
 import { lintPlan } from '../../packages/cli/src/lint/lint-plan.js';
 import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import { ANALYSIS_LIMITS, checkPatternSafety, regexProblem } from '../../packages/cli/src/schema/patterns.js';
+import { SUBSCHEMA_KEYWORDS } from '../../packages/cli/src/schema/walk-subschemas.js';
 import { captureOutput, project } from '../cli/helpers.js';
 
 const SIXTY_NESTED_GROUPS = `${'('.repeat(60)}a${')*'.repeat(60)}`;
@@ -229,4 +230,19 @@ describe('regression: a ReDoS pattern under dependencies (issue 14)', () => {
     expect((error as PlanError).message).toMatch(/^plan\.json:\d+:\d+: /);
     expect((error as PlanError).message.replace(/^plan\.json:\d+:\d+: /, '')).toBe(message);
   });
+});
+
+describe('a ReDoS pattern under every keyword that holds a schema', () => {
+  const holder = { type: 'string', pattern: '^(a+)+$' };
+  const shapes = { schema: holder, schemaOrList: [holder], list: [holder], map: { name: holder } } as const;
+  for (const [keyword, kind] of Object.entries(SUBSCHEMA_KEYWORDS)) {
+    it(`is flagged by lint and refused by generate under ${keyword}`, async () => {
+      const text = JSON.stringify({ name: 'ReDoS', events: { 'Code Entered': { schema: { type: 'object', [keyword]: shapes[kind] } } } }, null, 2);
+      const problems = lintPlan(loadPlanText(text, 'plan.json')).filter((problem) => problem.rule === 'redos-pattern');
+      expect(problems).toHaveLength(1);
+      const error = await generateError(text);
+      expect(error).toBeInstanceOf(PlanError);
+      expect((error as PlanError).message).toContain('"(a+)+" can backtrack exponentially');
+    });
+  }
 });
