@@ -50,22 +50,12 @@ const MAX_BOUNDED_WAYS = 1_000_000;
 /** Why the analysis gave up; caught where the verdict is made. */
 class OverBudget extends Error {}
 
-// Results per pattern string: a plan repeats its patterns (every version of an event),
-// and lint, generate and validate may ask in one run. Bounded so `--watch` cannot grow it forever.
-const MAX_CACHED = 10_000;
-const cache = new Map<string, PatternSafety>();
-
-/** Whether `pattern` (valid or not: an invalid pattern is another check's business, and safe here) can backtrack catastrophically. */
+/**
+ * Whether `pattern` (valid or not: an invalid pattern is another check's business, and safe here) can backtrack
+ * catastrophically. Pure and deterministic; callers that meet a pattern many times keep the answers for their run
+ * (`redosPattern` does), so no state outlives a run here.
+ */
 export function checkPatternSafety(pattern: string): PatternSafety {
-  const cached = cache.get(pattern);
-  if (cached) return cached;
-  const result = analysePattern(pattern);
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(pattern, result);
-  return result;
-}
-
-function analysePattern(pattern: string): PatternSafety {
   if (regexProblem(pattern) !== undefined) return { verdict: 'safe' };
   let parser: JS.Parser;
   try {

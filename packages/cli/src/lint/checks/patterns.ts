@@ -51,8 +51,11 @@ export const ACCEPTED_PATTERNS_KEY = 'acceptedPatterns';
  */
 export function redosPattern(context: LintContext): RuleFinding[] {
   const accepted = new Set(context.acceptedPatterns ?? []);
+  // Each distinct pattern is analysed once per run: a plan repeats its patterns in every version of an event.
+  const verdicts = new Map<string, ReturnType<typeof checkPatternSafety>>();
   return patterns(context.model).flatMap(({ plan, pointer, pattern }) => {
-    const result = checkPatternSafety(pattern);
+    const result = verdicts.get(pattern) ?? checkPatternSafety(pattern);
+    verdicts.set(pattern, result);
     if (result.verdict === 'safe' || accepted.has(pattern)) return [];
     const fix =
       result.verdict === 'catastrophic'
