@@ -78,54 +78,70 @@ export interface RefCycle {
 
 /** The first `$ref` cycle in `root` that never moves to a property or item of the value, or undefined. */
 export function findSameValueRefCycle(root: unknown): RefCycle | undefined {
-  const schemas = new Map<string, SchemaObject>();
-  walkSubschemas(root, (schema, pointer) => schemas.set(pointer, schema));
-  /** The schemas `pointer`'s schema applies to the same value: in-place subschemas and its `$ref` target. */
-  const next = (pointer: string): { pointer: string; viaRef: boolean }[] => {
-    const schema = schemas.get(pointer);
-    if (schema === undefined) return [];
-    const found = childSubschemas(schema)
+  // Without a reference there is no cycle; most plan schemas have none, and this check runs on every one.
+  if (!isSchemaObject(root) || !JSON.stringify(root).includes('"$ref"')) return undefined;
+  // Every cycle follows at least one `$ref`, so it passes through a reference's target: searching from the
+  // targets finds them all, and visits only the schemas that apply to the same value as a target.
+  const targets = new Map<string, SchemaObject>();
+  /** Where each `$ref` comes in the document, so the error names the one written last in the cycle. */
+  const refOrder = new Map<string, number>();
+  walkSubschemas(root, (schema, pointer) => {
+    const target = typeof schema.$ref === 'string' ? resolveLocalRef(root, schema.$ref) : undefined;
+    if (target === undefined || !isSchemaObject(target.value)) return;
+    targets.set(target.pointer, target.value);
+    refOrder.set(pointer, refOrder.size);
+  });
+  const next = (pointer: string, schema: SchemaObject): Step[] => {
+    const steps = childSubschemas(schema)
       .filter((child) => SAME_VALUE_KEYWORDS.has(child.keyword))
-      .map((child) => ({ pointer: pointer + formatPointer(child.tokens), viaRef: false }));
-    if (typeof schema.$ref === 'string') {
-      const target = resolveLocalRef(root, schema.$ref);
-      if (target !== undefined && isSchemaObject(target.value)) found.push({ pointer: target.pointer, viaRef: true });
-    }
-    return found;
+      .map((child): Step => ({ pointer: pointer + formatPointer(child.tokens), schema: child.schema, viaRef: false }));
+    const target = typeof schema.$ref === 'string' ? resolveLocalRef(root, schema.$ref) : undefined;
+    if (target !== undefined && isSchemaObject(target.value)) steps.push({ pointer: target.pointer, schema: target.value, viaRef: true });
+    return steps;
   };
   const done = new Set<string>();
-  for (const start of schemas.keys()) {
+  for (const [start, startSchema] of targets) {
     if (done.has(start)) continue;
     // Depth-first without recursion: a long chain of definitions must not overflow the stack here either.
     const onPath = new Map<string, number>([[start, 0]]);
-    const path = [start];
-    const pending = [next(start)];
+    const path: { pointer: string; schema: SchemaObject }[] = [{ pointer: start, schema: startSchema }];
+    const pending = [next(start, startSchema)];
     while (pending.length > 0) {
-      const edges = pending.at(-1)!;
-      const edge = edges.shift();
-      if (edge === undefined) {
+      const step = pending.at(-1)!.shift();
+      if (step === undefined) {
         pending.pop();
         const finished = path.pop()!;
-        onPath.delete(finished);
-        done.add(finished);
+        onPath.delete(finished.pointer);
+        done.add(finished.pointer);
         continue;
       }
-      const index = onPath.get(edge.pointer);
-      if (index !== undefined) {
-        const cycle = [...path.slice(index), edge.pointer];
-        // The `$ref` that leads back: the last schema on the path whose reference is followed.
-        const closing = edge.viaRef ? path.at(-1)! : lastRefOn(cycle, schemas);
-        return { at: `${closing}/$ref`, path: cycle.map((pointer) => `#${pointer}`) };
-      }
-      if (done.has(edge.pointer)) continue;
-      onPath.set(edge.pointer, path.length);
-      path.push(edge.pointer);
-      pending.push(next(edge.pointer));
+      const index = onPath.get(step.pointer);
+      if (index !== undefined) return describeCycle(path.slice(index).map(({ pointer }) => pointer), refOrder);
+      if (done.has(step.pointer)) continue;
+      onPath.set(step.pointer, path.length);
+      path.push({ pointer: step.pointer, schema: step.schema });
+      pending.push(next(step.pointer, step.schema));
     }
   }
   return undefined;
 }
 
-function lastRefOn(cycle: readonly string[], schemas: ReadonlyMap<string, SchemaObject>): string {
-  return [...cycle].reverse().find((pointer) => typeof schemas.get(pointer)?.$ref === 'string') ?? cycle[0]!;
+interface Step {
+  readonly pointer: string;
+  readonly schema: SchemaObject;
+  /** Reached by following a `$ref` (rather than an in-place keyword such as allOf). */
+  readonly viaRef: boolean;
+}
+
+/**
+ * The cycle told from the `$ref` written last in the document: that reference closes it (`#/definitions/a` ->
+ * `#/definitions/b` -> `#/definitions/a` is closed by b's `$ref`), whichever schema the search started from.
+ */
+function describeCycle(cycle: readonly string[], refOrder: ReadonlyMap<string, number>): RefCycle {
+  let closing = 0;
+  cycle.forEach((pointer, index) => {
+    if ((refOrder.get(pointer) ?? -1) > (refOrder.get(cycle[closing]!) ?? -1)) closing = index;
+  });
+  const rotated = [...cycle.slice(closing + 1), ...cycle.slice(0, closing + 1)];
+  return { at: `${cycle[closing]}/$ref`, path: [...rotated, rotated[0]!].map((pointer) => `#${pointer}`) };
 }
