@@ -94,9 +94,9 @@ export function findSameValueRefCycle(root: unknown): RefCycle | undefined {
   const next = (pointer: string, schema: SchemaObject): Step[] => {
     const steps = childSubschemas(schema)
       .filter((child) => SAME_VALUE_KEYWORDS.has(child.keyword))
-      .map((child): Step => ({ pointer: pointer + formatPointer(child.tokens), schema: child.schema, viaRef: false }));
+      .map((child): Step => ({ pointer: pointer + formatPointer(child.tokens), schema: child.schema }));
     const target = typeof schema.$ref === 'string' ? resolveLocalRef(root, schema.$ref) : undefined;
-    if (target !== undefined && isSchemaObject(target.value)) steps.push({ pointer: target.pointer, schema: target.value, viaRef: true });
+    if (target !== undefined && isSchemaObject(target.value)) steps.push({ pointer: target.pointer, schema: target.value });
     return steps;
   };
   const done = new Set<string>();
@@ -104,33 +104,32 @@ export function findSameValueRefCycle(root: unknown): RefCycle | undefined {
     if (done.has(start)) continue;
     // Depth-first without recursion: a long chain of definitions must not overflow the stack here either.
     const onPath = new Map<string, number>([[start, 0]]);
-    const path: { pointer: string; schema: SchemaObject }[] = [{ pointer: start, schema: startSchema }];
+    const path = [start];
     const pending = [next(start, startSchema)];
     while (pending.length > 0) {
       const step = pending.at(-1)!.shift();
       if (step === undefined) {
         pending.pop();
         const finished = path.pop()!;
-        onPath.delete(finished.pointer);
-        done.add(finished.pointer);
+        onPath.delete(finished);
+        done.add(finished);
         continue;
       }
       const index = onPath.get(step.pointer);
-      if (index !== undefined) return describeCycle(path.slice(index).map(({ pointer }) => pointer), refOrder);
+      if (index !== undefined) return describeCycle(path.slice(index), refOrder);
       if (done.has(step.pointer)) continue;
       onPath.set(step.pointer, path.length);
-      path.push({ pointer: step.pointer, schema: step.schema });
+      path.push(step.pointer);
       pending.push(next(step.pointer, step.schema));
     }
   }
   return undefined;
 }
 
+/** A schema that applies to the same value, reached through an in-place keyword or a `$ref`. */
 interface Step {
   readonly pointer: string;
   readonly schema: SchemaObject;
-  /** Reached by following a `$ref` (rather than an in-place keyword such as allOf). */
-  readonly viaRef: boolean;
 }
 
 /**
