@@ -94,6 +94,14 @@ describe('checkPatternSafety', () => {
       reason: `the backtracking check cannot decide whether it is safe: it has ${ANALYSIS_LIMITS.quantifiers + 1} quantifiers (the check reads up to ${ANALYSIS_LIMITS.quantifiers})`,
     });
     expect(checkPatternSafety(`^${'[a-z]+,'.repeat(ANALYSIS_LIMITS.quantifiers)}$`)).toEqual({ verdict: 'safe' });
+    // Without a repetition, length does not matter: a long enum stays safe.
+    const words = Array.from({ length: 2000 }, (_, index) => `word${index}`).join('|');
+    expect(checkPatternSafety(`^(?:${words})$`)).toEqual({ verdict: 'safe' });
+    const long = `^(?:${'x'.repeat(ANALYSIS_LIMITS.length)})+$`;
+    expect(checkPatternSafety(long)).toEqual({
+      verdict: 'undecided',
+      reason: `the backtracking check cannot decide whether it is safe: it is ${long.length} characters long (the check reads up to ${ANALYSIS_LIMITS.length})`,
+    });
     expect(checkPatternSafety('^(?:(?:(?:(?:(?:(?:(?:[a-z]+-)?[a-z]+)?,)?;)?:)?\\.)?!)+$')).toEqual({ verdict: 'safe' });
     const docsExample = '^(?:a(?:b(?:c(?:d(?:e(?:f)*)*)*)*)*)*$';
     expect(checkPatternSafety(docsExample)).toEqual({
@@ -120,6 +128,17 @@ describe('checkPatternSafety', () => {
     // "w1w2" is spelled by two words, so a run of it splits two ways.
     expect(checkPatternSafety(`^(?:${[...words, 'w1w2'].join('|')})+$`).verdict).toBe('catastrophic');
     expect(checkPatternSafety('^(?:ab|cd)+$')).toEqual({ verdict: 'safe' });
+  });
+
+  it('refuses groups in a row that each match some text two ways, though none repeats (2^30 splits hang V8)', () => {
+    expect(checkPatternSafety(`^${'(a|a)'.repeat(30)}$`)).toEqual({
+      verdict: 'catastrophic',
+      reason: '"(a|a)" and 29 more groups each match some text in more than one way, so one value can be split in up to 1073741824 ways',
+    });
+    expect(checkPatternSafety(`^${'(?:[ab]|[bc])'.repeat(30)}$`).verdict).toBe('catastrophic');
+    // 2^19 ways stay under the bound; groups whose alternatives never overlap multiply nothing.
+    expect(checkPatternSafety(`^${'(a|a)'.repeat(19)}$`)).toEqual({ verdict: 'safe' });
+    expect(checkPatternSafety(`^${'(a|b)'.repeat(30)}$`)).toEqual({ verdict: 'safe' });
   });
 
   it('checks validity as ajv compiles patterns, with the u flag', () => {

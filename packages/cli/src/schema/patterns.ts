@@ -63,7 +63,12 @@ export function checkPatternSafety(pattern: string): PatternSafety {
   } catch {
     return undecided('refa cannot read it');
   }
-  const tooLarge = overSizeLimits(pattern, parser.ast.pattern);
+  if (!hasRepetition(parser.ast.pattern)) {
+    // Only groups in a row can multiply the ways then; a long enum written as `^(?:a|b|...)$` is safe whatever its length.
+    return comparing(() => ambiguousSequence(parser, { comparisons: ANALYSIS_LIMITS.comparisons }));
+  }
+  if (pattern.length > ANALYSIS_LIMITS.length) return undecided(`it is ${pattern.length} characters long (the check reads up to ${ANALYSIS_LIMITS.length})`);
+  const tooLarge = overSizeLimits(parser.ast.pattern);
   if (tooLarge) return undecided(tooLarge);
   let reports: Report[];
   try {
@@ -77,24 +82,38 @@ export function checkPatternSafety(pattern: string): PatternSafety {
   if (polynomial && polynomial.degree >= MIN_REFUSED_DEGREE) {
     return catastrophic(`${culprit(polynomial.report)} backtrack in O(n^${polynomial.degree}) time on a long run of ${JSON.stringify(polynomial.report.character.pick)}`);
   }
+  const budget = { comparisons: ANALYSIS_LIMITS.comparisons };
+  return comparing(() => ambiguousRepetition(parser, budget) ?? ambiguousSequence(parser, budget));
+}
+
+/** The verdict of a comparison of languages: its reason when it found one, undecided when it went past the budget. */
+function comparing(find: () => string | undefined): PatternSafety {
   try {
-    const ambiguous = ambiguousRepetition(parser);
-    if (ambiguous) return catastrophic(ambiguous);
+    const reason = find();
+    return reason === undefined ? { verdict: 'safe' } : catastrophic(reason);
   } catch (error) {
     if (error instanceof OverBudget) return undecided(error.message);
     if (error instanceof TooManyNodesError) return undecided(`its repetitions need automata of more than ${ANALYSIS_LIMITS.automatonNodes} nodes`);
     // A construct refa does not model: a backreference inside a repetition.
     return undecided(`refa cannot model a repetition in it (${error instanceof Error ? error.message : String(error)})`);
   }
-  return { verdict: 'safe' };
 }
 
 const catastrophic = (reason: string): PatternSafety => ({ verdict: 'catastrophic', reason });
 const undecided = (why: string): PatternSafety => ({ verdict: 'undecided', reason: `the backtracking check cannot decide whether it is safe: ${why}` });
 
-/** The first size limit the pattern passes, said as a reason; undefined when it is within all. */
-function overSizeLimits(pattern: string, ast: AST.Pattern): string | undefined {
-  if (pattern.length > ANALYSIS_LIMITS.length) return `it is ${pattern.length} characters long (the check reads up to ${ANALYSIS_LIMITS.length})`;
+function hasRepetition(ast: AST.Pattern): boolean {
+  let found = false;
+  visitRegExpAST(ast, {
+    onQuantifierEnter(node) {
+      if (node.max > 1) found = true;
+    },
+  });
+  return found;
+}
+
+/** The first limit on quantifiers the pattern passes, said as a reason; undefined when it is within both. */
+function overSizeLimits(ast: AST.Pattern): string | undefined {
   let quantifiers = 0;
   let depth = 0;
   let deepest = 0;
@@ -157,14 +176,13 @@ function highestDegree(reports: readonly Report[]): { degree: number; report: Re
  * which some non-empty text is matched by two alternatives, or by one round and by
  * several rounds: each such text multiplies the ways to split a long run.
  */
-function ambiguousRepetition(parser: JS.Parser): string | undefined {
+function ambiguousRepetition(parser: JS.Parser, budget: { comparisons: number }): string | undefined {
   const candidates: AST.Quantifier[] = [];
   visitRegExpAST(parser.ast.pattern, {
     onQuantifierEnter(node) {
       if (node.max >= MIN_REFUSED_DEGREE) candidates.push(node);
     },
   });
-  const budget = { comparisons: ANALYSIS_LIMITS.comparisons };
   for (const quantifier of candidates) {
     const alternatives = elementAlternatives(quantifier.element);
     const how = ambiguity(parser, alternatives, quantifier.max, budget);
@@ -178,6 +196,23 @@ function ambiguousRepetition(parser: JS.Parser): string | undefined {
     if (base ** quantifier.max >= MAX_BOUNDED_WAYS) return `"${quantifier.raw}" can backtrack through up to ${base}^${quantifier.max} ways to split one value, ${because}`;
   }
   return undefined;
+}
+
+/**
+ * Groups in a row multiply the ways too, repeated or not: `(a|a)` written thirty times splits a 30-character value that
+ * fails at its end in 2^30 ways. Counted only when the product of the alternatives of all groups could reach the bound.
+ */
+function ambiguousSequence(parser: JS.Parser, budget: { comparisons: number }): string | undefined {
+  const groups: (AST.Group | AST.CapturingGroup)[] = [];
+  const collect = (node: AST.Group | AST.CapturingGroup): void => {
+    if (node.alternatives.length > 1) groups.push(node);
+  };
+  visitRegExpAST(parser.ast.pattern, { onGroupEnter: collect, onCapturingGroupEnter: collect });
+  if (groups.reduce((product, group) => product * group.alternatives.length, 1) < MAX_BOUNDED_WAYS) return undefined;
+  const overlapping = groups.filter((group) => ambiguity(parser, group.alternatives, 1, budget) !== undefined);
+  const ways = overlapping.reduce((product, group) => product * group.alternatives.length, 1);
+  if (ways < MAX_BOUNDED_WAYS) return undefined;
+  return `"${overlapping[0]!.raw}" and ${overlapping.length - 1} more groups each match some text in more than one way, so one value can be split in up to ${ways} ways`;
 }
 
 type Alternatives = readonly (AST.Alternative | AST.Element)[];
@@ -197,7 +232,7 @@ function ambiguity(parser: JS.Parser, alternatives: Alternatives, maxRounds: num
   if (alternatives.length === 1 && !roundsCanRespell) return undefined;
   // First with long counted repetitions widened (`{1,2000}` read as `+`): a larger language, far fewer nodes. When
   // even that splits no text two ways, neither does the pattern; otherwise the exact languages decide.
-  const rounds = !roundsCanRespell ? 0 : maxRounds >= longest ? Infinity : maxRounds;
+  const rounds = !roundsCanRespell || maxRounds < 2 ? 0 : maxRounds >= longest ? Infinity : maxRounds;
   if (compareLanguages(parser, alternatives, rounds === 0 ? 0 : Infinity, budget, true) === undefined) return undefined;
   return compareLanguages(parser, alternatives, rounds, budget, false);
 }
