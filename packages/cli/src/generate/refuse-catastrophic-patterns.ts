@@ -5,11 +5,10 @@
 // config lists under `acceptedPatterns` pass.
 import { PlanError } from '../errors.js';
 import { redosPattern } from '../lint/checks/patterns.js';
-import { DEFAULT_NAMING } from '../lint/lint-config.js';
 import { findingLocation } from '../lint/locate-finding.js';
 import type { PlanModel } from '../model/types.js';
 
 export function refuseCatastrophicPatterns(model: PlanModel, acceptedPatterns: readonly string[] = []): void {
-  const [finding] = redosPattern({ model, naming: DEFAULT_NAMING, acceptedPatterns });
+  const [finding] = redosPattern({ model, acceptedPatterns });
   if (finding) throw new PlanError(findingLocation(finding.source, finding.schemaPointer, finding.schemaKind), finding.detail);
 }
