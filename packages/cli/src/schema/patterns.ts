@@ -190,7 +190,7 @@ function ambiguousRepetition(parser: JS.Parser, budget: { comparisons: number })
     const because =
       alternatives.length > 1 ? 'because its alternatives can match the same text in more than one way' : 'because one round of it can match the same text as several rounds';
     if (quantifier.max === Infinity) return `"${quantifier.raw}" can backtrack exponentially, ${because}`;
-    const length = maxLength(quantifier.element);
+    const length = lengthRange(quantifier.element).max;
     if (length === Infinity) return `"${quantifier.raw}" can backtrack in O(n^${quantifier.max}) time, ${because}`;
     const base = Math.max(length, alternatives.length, 2);
     if (base ** quantifier.max >= MAX_BOUNDED_WAYS) return `"${quantifier.raw}" can backtrack through up to ${base}^${quantifier.max} ways to split one value, ${because}`;
@@ -225,8 +225,9 @@ function elementAlternatives(element: AST.QuantifiableElement): Alternatives {
 function ambiguity(parser: JS.Parser, alternatives: Alternatives, maxRounds: number, budget: { comparisons: number }): 'alternatives' | 'rounds' | undefined {
   const literal = literalWords(alternatives);
   if (literal) return literalAmbiguity(literal, maxRounds);
-  const shortest = Math.max(1, Math.min(...alternatives.map(minLength)));
-  const longest = Math.max(...alternatives.map(maxLength));
+  const ranges = alternatives.map(lengthRange);
+  const shortest = Math.max(1, Math.min(...ranges.map((range) => range.min)));
+  const longest = Math.max(...ranges.map((range) => range.max));
   // Rounds can only respell a round when two of them fit in one: never for `[a-z]{1,100}` (one character a round).
   const roundsCanRespell = 2 * shortest <= longest;
   if (alternatives.length === 1 && !roundsCanRespell) return undefined;
@@ -320,49 +321,35 @@ function literalAmbiguity(words: readonly string[], maxRounds: number): 'alterna
   return undefined;
 }
 
-/** Shortest text an element can match (0 when unknown, as with a backreference). */
-function minLength(node: AST.Node): number {
-  switch (node.type) {
-    case 'Character':
-    case 'CharacterSet':
-    case 'CharacterClass':
-    case 'ExpressionCharacterClass':
-      return 1;
-    case 'Quantifier':
-      return node.min === 0 ? 0 : minLength(node.element) * node.min;
-    case 'Group':
-    case 'CapturingGroup':
-    case 'Pattern':
-      return Math.min(...node.alternatives.map(minLength));
-    case 'Alternative':
-      return node.elements.reduce((sum, element) => sum + minLength(element), 0);
-    default:
-      return 0;
-  }
+interface LengthRange {
+  readonly min: number;
+  readonly max: number;
 }
 
-/** Longest text an element can match; Infinity when unbounded (or unknown, as with a backreference). */
-function maxLength(node: AST.Node): number {
+/** Shortest and longest text an element can match; unknown (a backreference) is 0 to Infinity. */
+function lengthRange(node: AST.Node): LengthRange {
   switch (node.type) {
     case 'Character':
     case 'CharacterSet':
     case 'CharacterClass':
     case 'ExpressionCharacterClass':
-      return 1;
+      return { min: 1, max: 1 };
     case 'Assertion':
-      return 0;
+      return { min: 0, max: 0 };
     case 'Quantifier': {
-      const inner = maxLength(node.element);
-      return inner === 0 ? 0 : inner * node.max;
+      const inner = lengthRange(node.element);
+      return { min: inner.min * node.min, max: inner.max === 0 || node.max === 0 ? 0 : inner.max * node.max };
     }
     case 'Group':
     case 'CapturingGroup':
-    case 'Pattern':
-      return Math.max(0, ...node.alternatives.map(maxLength));
+    case 'Pattern': {
+      const ranges = node.alternatives.map(lengthRange);
+      return { min: Math.min(...ranges.map((range) => range.min)), max: Math.max(...ranges.map((range) => range.max)) };
+    }
     case 'Alternative':
-      return node.elements.reduce((sum, element) => sum + maxLength(element), 0);
+      return node.elements.map(lengthRange).reduce((sum, range) => ({ min: sum.min + range.min, max: sum.max + range.max }), { min: 0, max: 0 });
     default:
-      return Infinity;
+      return { min: 0, max: Infinity };
   }
 }
 
