@@ -13,9 +13,23 @@ import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import { fuzzParameters } from './runs.js';
 
 /** Nested quantifiers over the same characters: exponential on a long run of them followed by a mismatch. */
-const NESTED_QUANTIFIERS = ['^(A+)+$', '^(A*)*$', '^(A+A+)+$', '(A+)+!', '^(A+)*$', '^(?:A+)+$', '^(A+)+A$', '^(A|A)*$', '^(A|AA)+$', '^(.*A){12}$'];
-/** Exponential, or polynomial of a high degree (`(.*a){12}` is O(n^12)). */
-const CATASTROPHIC = /can backtrack (exponentially|in O\(n\^\d+\) time)/;
+const NESTED_QUANTIFIERS = [
+  '^(A+)+$',
+  '^(A*)*$',
+  '^(A+A+)+$',
+  '(A+)+!',
+  '^(A+)*$',
+  '^(?:A+)+$',
+  '^(A+)+A$',
+  '^(A|A)*$',
+  '^(A|AA)+$',
+  '^(.*A){12}$',
+  // Issue 13: a bounded repetition under a star, and bounded repetitions nested (both hung and were accepted).
+  '^(A{0,5})*$',
+  '^(?:A{1,30}){1,30}$',
+];
+/** Exponential, polynomial of a high degree (`(.*a){12}` is O(n^12)), or bounded with too many ways to split a value. */
+const CATASTROPHIC = /can backtrack (exponentially|in O\(n\^\d+\) time|through up to \d+\^\d+ ways)/;
 const ATOMS = ['a', 'x', '\\d', '\\w', '[a-z]', '[0-9a-f]', '.', '\\p{L}', 'ä', '😀'];
 
 const catastrophic = fc.tuple(fc.constantFrom(...NESTED_QUANTIFIERS), fc.constantFrom(...ATOMS)).map(([shape, atom]) => shape.replaceAll('A', atom));
@@ -48,6 +62,8 @@ const RAW_PLACES: readonly ((pattern: string) => Record<string, unknown>)[] = [
   (pattern) => ({ type: 'object', definitions: { code: { type: 'string', pattern } }, properties: { code: { $ref: '#/definitions/code' } } }),
   (pattern) => ({ type: 'object', additionalProperties: { type: 'string', pattern } }),
   (pattern) => ({ type: 'object', properties: { other: { not: { type: 'string', pattern } } } }),
+  // Issue 14: lint and generate did not look under dependencies.
+  (pattern) => ({ type: 'object', dependencies: { other: { properties: { code: { type: 'string', pattern } } } } }),
 ];
 
 describe('catastrophic patterns', () => {
