@@ -48,8 +48,8 @@ export const ACCEPTED_PATTERNS_KEY = 'acceptedPatterns';
 /**
  * Catastrophic backtracking, or a pattern the check cannot decide: both refused,
  * unless the config lists the pattern, exactly as written, under `acceptedPatterns`.
+ * Reads no naming settings, so generation and validation call it with the model and the accepted patterns only.
  */
-// Reads no naming settings, so generation and validation call it with the model and the accepted patterns only.
 export function redosPattern(context: Pick<LintContext, 'model' | 'acceptedPatterns'>): RuleFinding[] {
   const accepted = new Set(context.acceptedPatterns ?? []);
   // Each distinct pattern is analysed once per run: a plan repeats its patterns in every version of an event.
