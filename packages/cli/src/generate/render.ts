@@ -17,8 +17,9 @@ export function render(templateName: string, view: object): string {
   let template = cache.get(templateName);
   if (!template) {
     const source = readFileSync(new URL(templateName, templatesFolder()), 'utf8');
-    // Escaped values are printed with triple-stash; nothing else from the plan reaches a template.
-    template = Handlebars.compile(source, { noEscape: false, strict: false, preventIndent: true });
+    // The view holds only text escape.ts made safe for code, so handlebars' HTML escaping stays off; strict
+    // makes a key the view lacks (a misspelling) throw instead of printing nothing.
+    template = Handlebars.compile(source, { noEscape: true, strict: true, preventIndent: true });
     cache.set(templateName, template);
   }
   return template(view);
