@@ -47,7 +47,7 @@ describe('node bin/plangen.js', () => {
     const check = plangen('generate', '--check');
     expect(check.status).toBe(1);
     expect(check.stdout).toContain('--- src/analytics/index.ts\ton disk');
-    expect(check.stderr).toBe('Generated code is not up to date. Run `plangen generate` to update it.\n');
+    expect(check.stderr).toBe('1 stale file:\n  src/analytics/index.ts (changed)\nGenerated code is not up to date. Run `plangen generate` to update it.\n');
   });
 
   it("--version prints plangen's own version inside an app that has another", () => {

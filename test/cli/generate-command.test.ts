@@ -91,7 +91,9 @@ describe('generate --check', () => {
     const io = captureOutput();
     const before = await readFile(path.join(dir, 'out/index.ts'), 'utf8');
     expect(await run({ plan: 'plan.json', out: 'out', check: true, mode: 'production' }, deps)).toBe(1);
-    expect(io.stderr()).toBe('Generated code is not up to date. Run `plangen generate` to update it.\n');
+    expect(io.stderr()).toBe(
+      '2 stale files:\n  out/index.ts (changed)\n  out/validators.ts (no longer generated)\nGenerated code is not up to date. Run `plangen generate` to update it.\n',
+    );
     expect(io.stdout()).toBe(
       [
         'Index: out/index.ts',

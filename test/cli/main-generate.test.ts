@@ -32,7 +32,9 @@ describe('plangen (main)', () => {
     await project({ 'plan.json': plan });
     const io = captureOutput();
     expect(await main(['generate', '--plan', 'plan.json', '--out', 'gen', '--check'])).toBe(1);
-    expect(io.stderr()).toBe('Generated code is not up to date. Run `plangen generate` to update it.\n');
+    expect(io.stderr()).toBe(
+      '2 stale files:\n  gen/index.ts (missing)\n  gen/validators.ts (missing)\nGenerated code is not up to date. Run `plangen generate` to update it.\n',
+    );
     expect(await main(['generate', '--plan', 'plan.json', '--out', 'gen'])).toBe(0);
     expect(await main(['generate', '--plan', 'plan.json', '--out', 'gen', '--check'])).toBe(0);
   });

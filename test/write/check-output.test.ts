@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutput } from '../../packages/cli/src/write/check-output.js';
+import { checkOutput, staleSummary } from '../../packages/cli/src/write/check-output.js';
 import { writeOutput } from '../../packages/cli/src/write/write-output.js';
 import { failingWriter, snapshot, tempDir } from './helpers.js';
 
@@ -35,6 +35,9 @@ describe('checkOutput', () => {
     );
     expect(stale[1]!.diff).toContain('\tmissing\n');
     expect(stale[2]!.diff).toContain('\tno longer generated\n@@ -1,1 +0,0 @@\n-v\n');
+    expect(staleSummary(stale)).toBe(
+      `3 stale files:\n  ${name} (changed)\n  ${path.join(out, 'types.ts')} (missing)\n  ${path.join(out, 'validators.ts')} (no longer generated)\n`,
+    );
     expect(await snapshot(out)).toEqual(before);
     expect(await readdir(root)).toEqual(['out']);
   });

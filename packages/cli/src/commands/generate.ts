@@ -1,13 +1,14 @@
 // `plangen generate` (and `plangen` alone): resolve options from flags and the
 // config file, then load -> generate -> write (or --check, or --watch).
+import { exitCodeFor } from '../cli/exit-codes.js';
+import { reportError } from '../cli/run-command.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveGenerateOptions, type GenerateFlags, type ResolvedGenerate } from '../config/resolve-generate-options.js';
 import { PlanError } from '../errors.js';
 import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
-import { checkOutput } from '../write/check-output.js';
-import { displayPath } from '../write/display-path.js';
-import { InterruptedError } from '../write/interrupt-signals.js';
+import { checkOutput, staleSummary } from '../write/check-output.js';
+import { displayPath } from '../messages/display-path.js';
 import { repairOutputFolder } from '../write/recover-output.js';
 import { watchFiles } from '../write/watch-files.js';
 import { writeOutput } from '../write/write-output.js';
@@ -37,15 +38,11 @@ export async function run(args: GenerateArgs, deps: GenerateDeps = {}): Promise<
   const cwd = deps.cwd ?? process.cwd();
   const stages = deps.stages ?? lazyStages();
   if (args.check && args.watch) {
-    return report(new PlanError({ file: 'plangen' }, '--check and --watch cannot be used together', 'Use --check in CI and --watch while editing'));
+    throw new PlanError({ file: 'plangen' }, '--check and --watch cannot be used together', 'Use --check in CI and --watch while editing');
   }
   if (args.watch) return watchAndGenerate(args, stages, cwd, deps);
-  try {
-    const resolved = await resolve(args, cwd);
-    return await generateOnce(resolved, stages, args.check === true, cwd);
-  } catch (error) {
-    return report(error);
-  }
+  const resolved = await resolve(args, cwd);
+  return generateOnce(resolved, stages, args.check === true, cwd);
 }
 
 // Imported when first used, so option and config errors never wait for the heavy stages.
@@ -82,7 +79,7 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
     const { stale } = await checkOutput(resolved.outDir, files);
     if (stale.length > 0) {
       process.stdout.write(stale.map((file) => file.diff).join(''));
-      process.stderr.write('Generated code is not up to date. Run `plangen generate` to update it.\n');
+      process.stderr.write(`${staleSummary(stale)}Generated code is not up to date. Run \`plangen generate\` to update it.\n`);
       return 1;
     }
     process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts})\n`);
@@ -115,7 +112,7 @@ async function watchAndGenerate(args: GenerateArgs, stages: Stages, cwd: string,
       return true;
     } catch (error) {
       // Watching survives anything: the previous output stays, the next save retries.
-      if (error instanceof PlanError || error instanceof InterruptedError) report(error);
+      if (exitCodeFor(error) !== undefined) reportError(error);
       else process.stderr.write(`plangen: ${error instanceof Error ? error.message : String(error)}\n`);
       return false;
     }
@@ -146,16 +143,6 @@ function processSignal(): AbortSignal {
   const stop = () => controller.abort();
   process.once('SIGINT', stop).once('SIGTERM', stop);
   return controller.signal;
-}
-
-function report(error: unknown): number {
-  if (error instanceof InterruptedError) {
-    process.stderr.write(`${error.message}\n`);
-    return error.exitCode;
-  }
-  if (!(error instanceof PlanError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  return 1;
 }
 
 function plural(count: number, noun: string): string {

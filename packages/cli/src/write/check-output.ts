@@ -10,9 +10,14 @@ import { readOutputState } from './read-output-state.js';
 import { refuseUnfinished } from './recover-output.js';
 import { nodeWriter, type Writer } from './writer.js';
 
+export type Staleness = 'changed' | 'missing' | 'no longer generated';
+
 export interface StaleFile {
   /** Relative to the output folder. */
   readonly path: string;
+  /** The path as the user wrote `--out`: what the diff and the summary print. */
+  readonly shown: string;
+  readonly staleness: Staleness;
   /** Unified diff from what is on disk to what would be generated. */
   readonly diff: string;
 }
@@ -50,7 +55,8 @@ async function staleFiles(folder: OutputFolder, files: readonly GeneratedFile[],
       onDisk === undefined ? 'missing' : 'on disk',
       generated === undefined ? 'no longer generated' : 'generated',
     );
-    stale.push({ path: file, diff });
+    const staleness = onDisk === undefined ? 'missing' : generated === undefined ? 'no longer generated' : 'changed';
+    stale.push({ path: file, shown: name, staleness, diff });
   };
   for (const file of state.files) {
     if (file.current !== file.content) describe(file.path, file.current, file.content);
@@ -58,4 +64,13 @@ async function staleFiles(folder: OutputFolder, files: readonly GeneratedFile[],
   for (const extra of state.extras) describe(extra.path, extra.current, undefined);
   stale.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return stale;
+}
+
+/**
+ * The list `--check` prints after the diffs, which scroll away: one stale file a line, sorted,
+ * with what is wrong with it.
+ */
+export function staleSummary(stale: readonly StaleFile[]): string {
+  const lines = stale.map((file) => `  ${file.shown} (${file.staleness})\n`);
+  return `${stale.length === 1 ? '1 stale file' : `${stale.length} stale files`}:\n${lines.join('')}`;
 }
