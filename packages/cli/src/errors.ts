@@ -33,3 +33,8 @@ export function formatLocation({ file, line, column, pointer }: ErrorLocation): 
 function formatPlanError(location: ErrorLocation, problem: string, fix?: string): string {
   return `${formatLocation(location)}: ${problem}.${fix ? ` ${fix}.` : ''}`;
 }
+
+/** True for a Node system error with this code (`ENOENT`...): what the file-system callers turn into a PlanError or an answer. */
+export function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}

@@ -3,9 +3,8 @@
 // folder wins. `--config` loads one file directly.
 import path from 'node:path';
 import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
-import { PlanError } from '../errors.js';
-import { displayPath } from '../write/display-path.js';
-import { isCode } from '../write/writer.js';
+import { isCode, PlanError } from '../errors.js';
+import { displayPath } from '../messages/display-path.js';
 import { loadJsFresh, loadTsClearly, NO_DEFAULT_EXPORT } from './loaders.js';
 import { configSearchDirs } from './project-root.js';
 import type { PlangenConfig } from './types.js';

@@ -4,9 +4,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { defaultLoaders, type Loader } from 'cosmiconfig';
-import { PlanError } from '../errors.js';
-import { displayPath } from '../write/display-path.js';
-import { isCode } from '../write/writer.js';
+import { isCode, PlanError } from '../errors.js';
+import { displayPath } from '../messages/display-path.js';
 
 let generation = 0;
 

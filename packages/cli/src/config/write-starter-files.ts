@@ -3,8 +3,7 @@
 // written are put back as they were (restored, or removed if they were new).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { PlanError } from '../errors.js';
-import { isCode } from '../write/writer.js';
+import { isCode, PlanError } from '../errors.js';
 
 export interface StarterFile {
   /** Relative to the folder init runs in. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PlanError } from '../errors.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
-import { displayPath } from '../write/display-path.js';
+import { displayPath } from '../messages/display-path.js';
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 // Runs every rule that is not off and turns its findings into located problems,
 // sorted by file and position so output follows the plan from top to bottom.
 import type { ErrorLocation } from '../errors.js';
-import { oneLine } from '../load/quote.js';
+import { oneLine } from '../messages/quote.js';
 import type { PlanModel } from '../model/types.js';
 import { DEFAULT_NAMING, type LintSettings } from './lint-config.js';
 import { findingLocation } from './locate-finding.js';

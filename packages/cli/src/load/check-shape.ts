@@ -9,7 +9,7 @@ import { errorAt } from './located-error.js';
 import { parsePointer } from './locate.js';
 import { DATA_TYPES } from './plangen-format.js';
 import type { SourceDocument } from './source-document.js';
-import { quote } from './quote.js';
+import { quote } from '../messages/quote.js';
 import { escapePointerToken } from '../schema/json-pointer.js';
 
 const compiled = new WeakMap<object, ValidateFunction>();

@@ -5,7 +5,7 @@
 // so the error names the place.
 import { errorAt } from './located-error.js';
 import { toPointer } from './locate.js';
-import { quote } from './quote.js';
+import { quote } from '../messages/quote.js';
 import type { SourceDocument } from './source-document.js';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

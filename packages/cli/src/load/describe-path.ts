@@ -1,6 +1,6 @@
 // Plain words for a place in a plan, for error messages: `property "items[].sku"
 // of event "Order Completed" v2` reads better than a JSON pointer.
-import { quote } from './quote.js';
+import { quote } from '../messages/quote.js';
 
 export function describePath(segments: readonly string[], data: unknown): string {
   const [head, ...rest] = segments;

@@ -5,7 +5,7 @@
 import { createScanner, parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
 import { PlanError } from '../errors.js';
 import { MAX_DEPTH, tooDeep } from './check-depth.js';
-import { quote } from './quote.js';
+import { quote } from '../messages/quote.js';
 import type { Position, SourceDocument } from './source-document.js';
 
 const PROBLEMS: Readonly<Record<string, string>> = {

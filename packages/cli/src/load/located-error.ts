@@ -1,7 +1,7 @@
 import { PlanError } from '../errors.js';
 import type { SourceRef } from '../model/types.js';
 import { locate, locateValue } from './locate.js';
-import { oneLine } from './quote.js';
+import { oneLine } from '../messages/quote.js';
 
 /**
  * A PlanError at a plan element: `file:line:col` when the file was loaded by this

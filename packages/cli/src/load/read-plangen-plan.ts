@@ -9,7 +9,7 @@ import { toPointer } from './locate.js';
 import { objectSchema } from './native-schema.js';
 import { eventsOf, type LabelMap, type NativeBody, type NativeEvent, type NativePageCall, type NativePlan, type NativeTraitsCall } from './plangen-format.js';
 import { propertiesOfPayload } from './payload-schema.js';
-import { quote } from './quote.js';
+import { quote } from '../messages/quote.js';
 
 export function readPlangenPlan(plan: NativePlan, file: string): PlanEntries {
   const allowExtra = plan.additionalProperties ?? false;

@@ -10,7 +10,7 @@ import { formatPointer } from '../schema/json-pointer.js';
 import { checkJsonSchemas } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
 import { errorAt } from './located-error.js';
-import { quote } from './quote.js';
+import { quote } from '../messages/quote.js';
 import { checkOneRulePerEvent, type WrittenRule } from './rudderstack-rules.js';
 import { DATA_CATALOG_API_SHAPE, type RUDDERSTACK_EVENT_TYPES } from './rudderstack-shapes.js';
 import { rudderstackVersion } from './rudderstack-version.js';

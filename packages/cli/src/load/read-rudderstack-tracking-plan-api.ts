@@ -11,7 +11,7 @@ import { formatPointer } from '../schema/json-pointer.js';
 import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
 import { errorAt } from './located-error.js';
-import { quote } from './quote.js';
+import { quote } from '../messages/quote.js';
 import { traitsRule, unwrap } from './read-segment-config-api.js';
 import { checkOneRulePerEvent, type WrittenRule } from './rudderstack-rules.js';
 import { TRACKING_PLAN_API_SHAPE } from './rudderstack-shapes.js';

@@ -4,7 +4,7 @@
 // RudderStack readers refuse it, at the second rule, naming the first.
 import type { SourceRef } from '../model/types.js';
 import { errorAt } from './located-error.js';
-import { quote } from './quote.js';
+import { quote } from '../messages/quote.js';
 
 /** One entry of `rules.events`, as written. */
 export interface WrittenRule {

@@ -3,7 +3,7 @@
 import { LineCounter, Parser, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type CST, type Document, type Node, type Scalar } from 'yaml';
 import { PlanError } from '../errors.js';
 import { MAX_DEPTH, tooDeep } from './check-depth.js';
-import { oneLine, quote } from './quote.js';
+import { oneLine, quote } from '../messages/quote.js';
 import type { Position, SourceDocument } from './source-document.js';
 
 export function readYaml(text: string, file: string): SourceDocument {

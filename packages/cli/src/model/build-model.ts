@@ -7,7 +7,7 @@ import { CALL_IDENTIFIERS, COMMON_VALIDATOR, assignEventIdentifiers } from './na
 import type { CallEntry, PlanEntries, VersionEntry } from './plan-entries.js';
 import { withStandardPageProperties } from './standard-page-properties.js';
 import type { EventModel, EventVersion, PageModel, PlanFormat, PlanModel, TraitsModel } from './types.js';
-import { quote } from '../load/quote.js';
+import { quote } from '../messages/quote.js';
 
 export function buildModel(entries: PlanEntries): PlanModel {
   const groups = groupByEvent(entries.events);

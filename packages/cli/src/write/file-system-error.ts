@@ -4,7 +4,7 @@
 // folder as the user wrote --out.
 import path from 'node:path';
 import { PlanError } from '../errors.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../messages/display-path.js';
 import type { OutputFolder } from './output-folder.js';
 
 const PROBLEMS: Record<string, readonly [problem: string, fix: string]> = {

@@ -4,7 +4,7 @@
 // symbolic link out of it: plangen never reads, writes or deletes outside.
 import path from 'node:path';
 import { PlanError } from '../errors.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../messages/display-path.js';
 import { resolveOutputPath } from './output-path.js';
 import type { EntryKind, Writer } from './writer.js';
 

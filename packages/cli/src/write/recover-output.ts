@@ -5,7 +5,7 @@
 // Folders a running plangen is using are left alone.
 import path from 'node:path';
 import { PlanError } from '../errors.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../messages/display-path.js';
 import { JOURNAL_FILE, readJournal, removeCreatedAbove, rollBack } from './journal.js';
 import { describeFileSystemError } from './file-system-error.js';
 import { locateOutputFolder, type OutputFolder } from './output-folder.js';

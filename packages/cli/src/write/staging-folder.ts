@@ -4,7 +4,8 @@
 // left behind, so a run never repairs (or removes) another live run's work.
 import path from 'node:path';
 import type { OutputFolder } from './output-folder.js';
-import { isCode, type Writer } from './writer.js';
+import { isCode } from '../errors.js';
+import type { Writer } from './writer.js';
 
 /** Staging folders of writes still running in this process (tests stop writes without ending the process). */
 const activeHere = new Set<string>();

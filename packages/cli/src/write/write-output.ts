@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { PlanError } from '../errors.js';
 import type { GeneratedFile } from '../generate/options.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../messages/display-path.js';
 import { describeFileSystemError } from './file-system-error.js';
 import { InterruptedError, interruptible, watchSignals } from './interrupt-signals.js';
 import { backupPath, JOURNAL_FILE, removeCreatedAbove, rollBack, stagedPath, writeJournal, type Journal } from './journal.js';

@@ -2,6 +2,7 @@
 // make any single operation fail (or stop, as a kill would) and prove the
 // previous output survives or is repaired by the next run.
 import * as fs from 'node:fs/promises';
+import { isCode } from '../errors.js';
 
 /** What a path is, without following a symbolic link at its last component. */
 export type EntryKind = 'file' | 'folder' | 'symlink' | 'other';
@@ -78,7 +79,3 @@ export const nodeWriter: Writer = {
     }
   },
 };
-
-export function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-}

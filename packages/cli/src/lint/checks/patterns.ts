@@ -1,6 +1,6 @@
 // Rules about permitted-value patterns: valid, anchored, no negative lookahead,
 // no catastrophic backtracking. Every pattern in every schema of the plan counts.
-import { oneLine } from '../../load/quote.js';
+import { oneLine } from '../../messages/quote.js';
 import type { PlanModel } from '../../model/types.js';
 import { at, type LintContext, type RuleFinding } from '../finding.js';
 import { childPointer } from '../../schema/json-pointer.js';
