@@ -3,10 +3,10 @@
 // breaking when some of those payloads may fail the new schema, compatible
 // when everything the old schema accepted is still accepted.
 import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
-import { canonicalJson, sameJson } from './canonical-json.js';
+import { canonicalJson, sameJson } from '../schema/canonical-json.js';
 import { canonicalRef, followRefs } from '../schema/resolve-ref.js';
-import { pointerSegment } from './resolve-ref.js';
-import { describeTypes, typeSet, typesLost } from './type-set.js';
+import { escapePointerToken } from '../schema/json-pointer.js';
+import { describeTypes, typeSet, typesLost } from '../schema/type-set.js';
 
 export interface SchemaChange {
   /** JSON pointer into the compared schema: `/properties/products/items/properties/price`. */
@@ -176,7 +176,7 @@ function compareProperties(ctx: Context, before: JSONSchema7, after: JSONSchema7
   const afterRequired = new Set(after.required ?? []);
   const names = [...new Set([...Object.keys(beforeProps), ...Object.keys(afterProps), ...beforeRequired, ...afterRequired])].sort();
   for (const name of names) {
-    const at = `${pointer}/properties/${pointerSegment(name)}`;
+    const at = `${pointer}/properties/${escapePointerToken(name)}`;
     const was = Object.hasOwn(beforeProps, name) || beforeRequired.has(name);
     const is = Object.hasOwn(afterProps, name) || afterRequired.has(name);
     if (!was) {

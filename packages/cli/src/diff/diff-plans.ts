@@ -4,7 +4,7 @@
 // or removed as a whole.
 import type { JSONSchema7 } from 'json-schema';
 import type { EventModel, EventVersion, Labels, PageModel, PlanModel, TraitsModel } from '../model/types.js';
-import { sameJson } from './canonical-json.js';
+import { sameJson } from '../schema/canonical-json.js';
 import { compareSchemas } from './compare-schemas.js';
 import { signatureChanges } from './signatures.js';
 import type { DiffScope, DiffTarget, PlanChange, PlanDiff } from './types.js';

@@ -1,9 +1,9 @@
 // Rules about schemas across events and versions: one type per property name,
 // events with no properties, versions that change nothing.
 import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
-import { sameJson } from '../../diff/canonical-json.js';
+import { sameJson } from '../../schema/canonical-json.js';
 import { escapePointerToken as pointerSegment } from '../../schema/json-pointer.js';
-import { describeTypes, typeSet } from '../../diff/type-set.js';
+import { describeTypes, typeSet } from '../../schema/type-set.js';
 import { at, type LintContext, type RuleFinding } from '../finding.js';
 import { propertySchemas, versionLabel, type PlanSchema } from '../plan-schemas.js';
 
