@@ -1,9 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../packages/cli/src/commands/generate.js';
+import { run as runGenerate } from '../../packages/cli/src/commands/generate.js';
 import { calls, fakeStages } from './fake-stages.js';
-import { captureOutput, project, stripTime } from './helpers.js';
+import { asCli, captureOutput, project, stripTime } from './helpers.js';
+
+const run = asCli('generate', runGenerate);
 
 const plan = JSON.stringify({ name: 'Shop', events: { 'Order Completed': 2, 'Signed Up': 1 } });
 const deps = { stages: fakeStages };

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, vi } from 'vitest';
+import { runCommand } from '../../packages/cli/src/cli/run-command.js';
 
 const made: string[] = [];
 const startCwd = process.cwd();
@@ -41,3 +42,11 @@ export function captureOutput(): { stdout: () => string; stderr: () => string } 
 
 /** Replaces the varying "in 12 ms" of summary lines. */
 export const stripTime = (text: string) => text.replace(/ in \d+ ms/g, ' in N ms');
+
+/**
+ * A command's `run` as the CLI runs it: a thrown PlanError (or interrupt) becomes its line on
+ * stderr and its exit code (cli/run-command.ts), so tests of one command see what a user sees.
+ */
+export function asCli<Args extends unknown[]>(command: string, run: (...args: Args) => Promise<number>): (...args: Args) => Promise<number> {
+  return (...args) => runCommand(command, () => run(...args));
+}

@@ -3,12 +3,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../packages/cli/src/cli.js';
-import { run as runInit } from '../../packages/cli/src/commands/init.js';
+import { run as runInitCommand } from '../../packages/cli/src/commands/init.js';
 import { loadConfig } from '../../packages/cli/src/config/load-config.js';
 import { STARTER_PLAN } from '../../packages/cli/src/config/starter-files.js';
 
 import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
-import { captureOutput, project } from './helpers.js';
+import { asCli, captureOutput, project } from './helpers.js';
+
+const runInit = asCli('init', runInitCommand);
 
 describe('plangen init', () => {
   it('writes a valid config and a starter plan, and prints next steps', async () => {

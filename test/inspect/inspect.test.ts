@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../packages/cli/src/cli.js';
-import { run } from '../../packages/cli/src/commands/inspect.js';
+import { run as runInspect } from '../../packages/cli/src/commands/inspect.js';
+import { asCli } from '../cli/helpers.js';
+
+const run = asCli('inspect', runInspect);
 
 afterEach(() => {
   vi.restoreAllMocks();

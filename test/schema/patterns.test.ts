@@ -5,7 +5,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../packages/cli/src/cli.js';
-import { run as runValidate, type ValidateDeps } from '../../packages/cli/src/commands/validate.js';
+import { run as runValidateCommand, type ValidateDeps } from '../../packages/cli/src/commands/validate.js';
 import { validateConfig } from '../../packages/cli/src/config/validate-config.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
@@ -15,8 +15,9 @@ import { lintPlan } from '../../packages/cli/src/lint/lint-plan.js';
 import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import { ANALYSIS_LIMITS, checkPatternSafety, regexProblem } from '../../packages/cli/src/schema/patterns.js';
 import { SUBSCHEMA_KEYWORDS } from '../../packages/cli/src/schema/walk-subschemas.js';
-import { captureOutput, project } from '../cli/helpers.js';
+import { asCli, captureOutput, project } from '../cli/helpers.js';
 
+const runValidate = asCli('validate', runValidateCommand);
 const SIXTY_NESTED_GROUPS = `${'('.repeat(60)}a${')*'.repeat(60)}`;
 /** An alternation whose automata pass the node limit; the old check called that safe. */
 const HUGE_ALTERNATION = '^(?:[ab]{1,3000}|[bc]{1,3000})+$';

@@ -4,10 +4,11 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../packages/cli/src/cli.js';
-import { run, type ValidateDeps } from '../../packages/cli/src/commands/validate.js';
+import { run as runValidate, type ValidateDeps } from '../../packages/cli/src/commands/validate.js';
 import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
-import { captureOutput, project } from '../cli/helpers.js';
+import { asCli, captureOutput, project } from '../cli/helpers.js';
 
+const run = asCli('validate', runValidate);
 const casesDir = fileURLToPath(new URL('cases/', import.meta.url));
 const planText = () => readFile(path.join(casesDir, 'plan.yaml'), 'utf8');
 const VALID = [
@@ -101,7 +102,7 @@ describe('plangen validate: exit codes and output', () => {
     await project({ 'events.jsonl': VALID });
     const output = captureOutput();
     expect(await run({ files: ['events.jsonl'] }, piped())).toBe(2);
-    expect(output.stderr()).toBe('plangen: no tracking plan given. Pass --plan <file>, or set "plan" in plangen.config.json.\n');
+    expect(output.stderr()).toBe('plangen: no tracking plan given. Pass --plan <file>, or set "plan" in plangen.config.json (`plangen init` writes one).\n');
 
     await project({ 'events.jsonl': VALID, 'plangen.config.json': '{ "out": "src/analytics" }' });
     expect(await run({ files: ['events.jsonl'] }, piped())).toBe(2);

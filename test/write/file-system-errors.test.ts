@@ -7,13 +7,15 @@ import { mkdir, readdir, stat, symlink, writeFile, rm } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run as runGenerate } from '../../packages/cli/src/commands/generate.js';
+import { run as runGenerateCommand } from '../../packages/cli/src/commands/generate.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { writeOutput } from '../../packages/cli/src/write/write-output.js';
 import { nodeWriter, type Writer } from '../../packages/cli/src/write/writer.js';
-import { captureOutput } from '../cli/helpers.js';
+import { asCli, captureOutput } from '../cli/helpers.js';
 import { fakeStages } from '../cli/fake-stages.js';
 import { snapshot, tempDir } from './helpers.js';
+
+const runGenerate = asCli('generate', runGenerateCommand);
 
 const v1 = [
   { path: 'index.ts', content: 'export const a = 1;\n' },

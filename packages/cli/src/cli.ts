@@ -2,10 +2,12 @@
 // work is imported only when it runs, so `plangen --help` starts fast. A usage
 // error (unknown flag or command, bad value, missing argument) runs nothing.
 import yargs, { type Argv, type Options, type PositionalOptions } from 'yargs';
+import { OUTPUT_FORMATS } from './cli/output-format.js';
+import { reportError, runCommand } from './cli/run-command.js';
 import { checkArgumentValues, describeYargsFailure, usageError, YARGS_STRINGS, type UsageContext } from './cli/usage-error.js';
 import { plangenVersion } from './cli/version.js';
 import { PlanError } from './errors.js';
-import { CLIENT_KINDS } from './generate/options.js';
+import { CLIENT_KINDS, GENERATE_MODES, OUTPUT_LANGUAGES } from './generate/options.js';
 import { PLAN_FORMATS } from './model/types.js';
 
 interface CommandSpec {
@@ -14,10 +16,11 @@ interface CommandSpec {
   /** In order; `array` ones take the rest of the words. */
   readonly positionals: Readonly<Record<string, PositionalOptions>>;
   readonly options: Readonly<Record<string, Options>>;
+  /** The command's module; its `run` returns the exit code and throws errors, which runCommand reports. */
   readonly load: () => Promise<{ run(args: never): Promise<number> }>;
 }
 
-const FORMAT_OPTION = { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' };
+const FORMAT_OPTION = { choices: OUTPUT_FORMATS, default: 'text' as const, describe: 'Output format' };
 
 const GLOBAL_OPTIONS: Readonly<Record<string, Options>> = {
   'input-format': { choices: PLAN_FORMATS, describe: 'Read plans in this format instead of detecting it' },
@@ -32,8 +35,8 @@ const COMMANDS: readonly CommandSpec[] = [
       plan: { type: 'string', describe: 'Tracking plan file (YAML or JSON)' },
       out: { type: 'string', describe: 'Output folder' },
       client: { choices: CLIENT_KINDS, describe: 'Analytics client the SDK calls (default analytics-next)' },
-      mode: { choices: ['development', 'production'] as const, describe: 'production compiles validation out' },
-      language: { choices: ['ts', 'js'] as const, describe: 'ts, or js with .d.ts beside it' },
+      mode: { choices: GENERATE_MODES, describe: 'production compiles validation out' },
+      language: { choices: OUTPUT_LANGUAGES, describe: 'ts, or js with .d.ts beside it' },
       check: { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the output is stale' },
       watch: { type: 'boolean', describe: 'Regenerate when the plan or config changes' },
       config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
@@ -117,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return built;
     };
     const handler = async (args: unknown) => {
-      exitCode = await (await spec.load()).run(args as never);
+      exitCode = await runCommand(spec.name, async () => (await spec.load()).run(args as never));
     };
     cli = cli.command([spec.name, ...positionals].join(' '), spec.describe, builder(true), handler);
     // `plangen` alone runs generate; registered apart (and hidden) so an unknown word there reads as an unknown command.
@@ -146,11 +149,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     await cli.parseAsync();
   } catch (error) {
-    if (error instanceof PlanError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    // A usage error: no command ran.
+    return reportError(error);
   }
   return exitCode;
 }

@@ -3,6 +3,7 @@
 // another config that discovery would pick instead. The client is --client, or
 // the one the project's package.json depends on.
 import path from 'node:path';
+import { EXIT_SUCCESS } from '../cli/exit-codes.js';
 import { chooseClient, installedClientPackages } from '../config/detect-client.js';
 import { initNextSteps } from '../config/init-next-steps.js';
 import { SEARCH_PLACES } from '../config/load-config.js';
@@ -18,22 +19,16 @@ export interface InitArgs {
 }
 
 export async function run(args: InitArgs, cwd: string = process.cwd(), deps?: StarterWriteDeps): Promise<number> {
-  try {
-    await refuseOtherConfigs(cwd);
-    const choice = chooseClient(args.client, installedClientPackages(cwd));
-    const files = [
-      { file: STARTER_CONFIG_FILE, content: starterConfig(choice.client) },
-      { file: STARTER_PLAN_FILE, content: STARTER_PLAN },
-    ];
-    await checkStarterTargets(cwd, files, args.force === true);
-    await writeStarterFiles(cwd, files, deps);
-    process.stdout.write(initNextSteps(choice));
-    return 0;
-  } catch (error) {
-    if (!(error instanceof PlanError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
+  await refuseOtherConfigs(cwd);
+  const choice = chooseClient(args.client, installedClientPackages(cwd));
+  const files = [
+    { file: STARTER_CONFIG_FILE, content: starterConfig(choice.client) },
+    { file: STARTER_PLAN_FILE, content: STARTER_PLAN },
+  ];
+  await checkStarterTargets(cwd, files, args.force === true);
+  await writeStarterFiles(cwd, files, deps);
+  process.stdout.write(initNextSteps(choice));
+  return EXIT_SUCCESS;
 }
 
 /** A config found before plangen.config.json would silently win over the one we write. */

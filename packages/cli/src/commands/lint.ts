@@ -1,7 +1,8 @@
 // `plangen lint PLAN`: rule severities from the config file (discovered, or
 // --config), problems as text or JSON; exit 1 when an error-level rule fires.
+import { EXIT_FAILURE, EXIT_SUCCESS } from '../cli/exit-codes.js';
+import type { OutputFormat } from '../cli/output-format.js';
 import { loadConfig } from '../config/load-config.js';
-import { PlanError } from '../errors.js';
 import { lintJson, formatLintText } from '../lint/format-lint.js';
 import { lintSettings } from '../lint/lint-config.js';
 import { lintPlan } from '../lint/lint-plan.js';
@@ -9,7 +10,7 @@ import type { PlanFormat, PlanModel } from '../model/types.js';
 
 export interface LintArgs {
   readonly plan: string;
-  readonly format?: 'text' | 'json';
+  readonly format?: OutputFormat;
   readonly config?: string;
   readonly inputFormat?: PlanFormat;
 }
@@ -22,16 +23,10 @@ export interface LintDeps {
 export async function run(args: LintArgs, deps: LintDeps = {}): Promise<number> {
   const cwd = deps.cwd ?? process.cwd();
   const loadPlan = deps.loadPlan ?? (await import('../load/load-plan.js')).loadPlan;
-  try {
-    const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
-    const format = args.inputFormat ?? loaded?.config.inputFormat;
-    const model = await loadPlan(args.plan, format !== undefined ? { format } : {});
-    const problems = lintPlan(model, { ...lintSettings(loaded?.config.lint), acceptedPatterns: loaded?.config.acceptedPatterns ?? [] });
-    process.stdout.write(args.format === 'json' ? `${JSON.stringify(lintJson(problems), null, 2)}\n` : formatLintText(problems));
-    return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
-  } catch (error) {
-    if (!(error instanceof PlanError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
+  const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
+  const format = args.inputFormat ?? loaded?.config.inputFormat;
+  const model = await loadPlan(args.plan, format !== undefined ? { format } : {});
+  const problems = lintPlan(model, { ...lintSettings(loaded?.config.lint), acceptedPatterns: loaded?.config.acceptedPatterns ?? [] });
+  process.stdout.write(args.format === 'json' ? `${JSON.stringify(lintJson(problems), null, 2)}\n` : formatLintText(problems));
+  return problems.some((problem) => problem.severity === 'error') ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -1,12 +1,10 @@
 // Everything `generate` needs, decided in one place: flags win over the config
 // file, which wins over the defaults. Flag paths are relative to the working
 // directory, config paths to the config file.
-import path from 'node:path';
-import { PlanError } from '../errors.js';
 import { DEFAULT_GENERATE_OPTIONS, type ClientKind, type GenerateMode, type GenerateOptions, type OutputLanguage } from '../generate/options.js';
 import type { PlanFormat } from '../model/types.js';
-import { displayPath } from '../write/display-path.js';
 import type { LoadedConfig } from './load-config.js';
+import { resolveOutDir, resolvePlanFile } from './resolve-path-setting.js';
 
 export interface GenerateFlags {
   readonly plan?: string;
@@ -30,17 +28,8 @@ export interface ResolvedGenerate {
 
 export function resolveGenerateOptions(flags: GenerateFlags, loaded: LoadedConfig | undefined, cwd: string = process.cwd()): ResolvedGenerate {
   const config = loaded?.config ?? {};
-  const fromConfig = (value: string | undefined) => (value === undefined || loaded === undefined ? undefined : path.resolve(loaded.dir, value));
-  const planFile = flags.plan !== undefined ? path.resolve(cwd, flags.plan) : fromConfig(config.plan);
-  const outDir = flags.out !== undefined ? path.resolve(cwd, flags.out) : fromConfig(config.out);
-  const where = loaded ? displayPath(loaded.filepath, cwd) : 'plangen';
-  const setIt = loaded ? `set "%s" in ${where}` : 'set "%s" in plangen.config.json (`plangen init` writes one)';
-  if (planFile === undefined) {
-    throw new PlanError({ file: where }, 'no tracking plan given', `Pass --plan <file>, or ${setIt.replace('%s', 'plan')}`);
-  }
-  if (outDir === undefined) {
-    throw new PlanError({ file: where }, 'no output folder given', `Pass --out <folder>, or ${setIt.replace('%s', 'out')}`);
-  }
+  const planFile = resolvePlanFile(flags.plan, loaded, cwd);
+  const outDir = resolveOutDir(flags.out, loaded, cwd);
   return {
     planFile,
     outDir,

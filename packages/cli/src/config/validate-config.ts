@@ -1,7 +1,7 @@
 // Checks a loaded config value key by key. Each key knows how it should look,
 // so an error can show the user a correct line to copy.
 import { PlanError } from '../errors.js';
-import { CLIENT_KINDS } from '../generate/options.js';
+import { CLIENT_KINDS, GENERATE_MODES, OUTPUT_LANGUAGES } from '../generate/options.js';
 import { checkLintConfig } from '../lint/lint-config.js';
 import { PLAN_FORMATS } from '../model/types.js';
 import type { PlangenConfig } from './types.js';
@@ -21,8 +21,8 @@ const KEYS: Readonly<Record<keyof PlangenConfig, KeyRule>> = {
   plan: { expected: 'a path to the tracking plan, relative to the config file', example: '"plan": "plan.yaml"', check: isString },
   out: { expected: 'a path to the output folder, relative to the config file', example: '"out": "src/analytics"', check: isString },
   client: { expected: `one of ${quoted(CLIENT_KINDS)}`, example: '"client": "analytics-next"', check: oneOf(CLIENT_KINDS) },
-  mode: { expected: 'one of "development", "production"', example: '"mode": "production"', check: oneOf(['development', 'production']) },
-  language: { expected: 'one of "ts", "js"', example: '"language": "ts"', check: oneOf(['ts', 'js']) },
+  mode: { expected: `one of ${quoted(GENERATE_MODES)}`, example: '"mode": "production"', check: oneOf(GENERATE_MODES) },
+  language: { expected: `one of ${quoted(OUTPUT_LANGUAGES)}`, example: '"language": "ts"', check: oneOf(OUTPUT_LANGUAGES) },
   inputFormat: { expected: `one of ${quoted(PLAN_FORMATS)}`, example: '"inputFormat": "plangen"', check: oneOf(PLAN_FORMATS) },
   // Each rule entry is checked by checkLintConfig once the key is known to be an object.
   lint: {

@@ -1,10 +1,16 @@
 // Options of the generate stage, with their defaults in one place.
 
-export type ClientKind = 'analytics-next' | 'analytics-node' | 'generic';
-export type GenerateMode = 'development' | 'production';
-export type OutputLanguage = 'ts' | 'js';
+// Each list is the one spelling of its choices: the flags' choices (cli.ts), the
+// config check (config/validate-config.ts), the config type and docs/config.md follow it.
 
-export const CLIENT_KINDS: readonly ClientKind[] = ['analytics-next', 'analytics-node', 'generic'];
+export const CLIENT_KINDS = ['analytics-next', 'analytics-node', 'generic'] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
+export const GENERATE_MODES = ['development', 'production'] as const;
+export type GenerateMode = (typeof GENERATE_MODES)[number];
+
+export const OUTPUT_LANGUAGES = ['ts', 'js'] as const;
+export type OutputLanguage = (typeof OUTPUT_LANGUAGES)[number];
 
 export interface GenerateOptions {
   /** Which analytics client the SDK calls. Default `analytics-next`. */

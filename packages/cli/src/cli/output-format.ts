@@ -1,0 +1,5 @@
+// The `--format` choices of the commands that print a report (inspect, validate,
+// diff, lint): one list, read by the flags in cli.ts and by each command's type.
+
+export const OUTPUT_FORMATS = ['text', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
