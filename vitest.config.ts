@@ -1,5 +1,32 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Four projects (docs/architecture.md, "Tests"). `pnpm test` builds, then runs them all; `pnpm test:unit`
+// runs `unit` alone: no build needed, under 30 seconds. A new test file lands in `unit` unless listed below.
+
+/** Need the build (`packages/cli/dist`, `bin/plangen.js`) or pack packages, run real clients, Chromium, killed writes. */
+const E2E = [
+  'test/e2e/**/*.test.ts',
+  'test/cli/bin.test.ts', // compiles the CLI with tsc into a temp folder and runs its bin
+  'test/write/signals.test.ts', // signals the built CLI in the middle of a write
+  'test/generate/compile-in-parallel.test.ts', // the worker thread exists only in dist/
+  'test/write/interrupted-commit.test.ts', // a real write stopped after each of its file-system operations (6 s)
+];
+
+/** Compare generated code with the committed goldens, or compile and run it with the TypeScript compiler. */
+const GOLDEN_AND_COMPILE = [
+  'test/generate/goldens.test.ts',
+  'test/generate/generate.test.ts',
+  'test/generate/injection.test.ts',
+  'test/generate/runtime.test.ts',
+  'test/typecheck/**/*.test.ts',
+  'test/validators/typecheck.test.ts',
+  'test/load/real-world-corpus.test.ts',
+  'test/load/segment-shapes.test.ts',
+];
+
+/** Random and mutated inputs (fast-check, seeded mutations); `pnpm fuzz` scales their runs up. */
+const FUZZ = ['test/fuzz/**/*.test.ts', 'test/core/fuzz-runtime.test.ts', 'test/load/robustness.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -7,9 +34,15 @@ export default defineConfig({
     alias: { '@plangen/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // `extends: true`: each project keeps the settings above and the alias.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...E2E, ...GOLDEN_AND_COMPILE, ...FUZZ] } },
+      { extends: true, test: { name: 'golden', include: GOLDEN_AND_COMPILE } },
+      { extends: true, test: { name: 'fuzz', include: FUZZ } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+    ],
   },
 });
