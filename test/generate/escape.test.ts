@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { docLines, identifier, propertyKey, stringLiteral } from '../../packages/cli/src/generate/escape.js';
+import { docLines, identifier, jsonCode, propertyKey, regexLiteral, safeCode, stringLiteral } from '../../packages/cli/src/generate/escape.js';
+import { escapeLineBreaks, escapeLineSeparators } from '../../packages/cli/src/line-breaks.js';
 import { permittedValues } from '../../packages/cli/src/generate/typing-schema.js';
 
 describe('stringLiteral', () => {
@@ -18,6 +19,37 @@ describe('stringLiteral', () => {
   it('round-trips through JavaScript evaluation', () => {
     const text = 'é "q" \u2028 </script> `${x}` \\n';
     expect(new Function(`return ${stringLiteral(text)};`)()).toBe(text);
+  });
+});
+
+describe('jsonCode', () => {
+  it('is JSON with the line separators escaped, and evaluates to the same value', () => {
+    const value = { 'a\u2028': ['b\u2029', 1, null], '</script>': true };
+    expect(jsonCode(value)).toBe('{"a\\u2028":["b\\u2029",1,null],"</script>":true}');
+    expect(new Function(`return ${jsonCode(value)};`)()).toEqual(value);
+  });
+});
+
+describe('safeCode', () => {
+  it('escapes line separators and </script in any case, and leaves other code as it is', () => {
+    expect(safeCode('const a = "x\u2028y\u2029</SCRIPT>";')).toBe('const a = "x\\u2028y\\u2029<\\/SCRIPT>";');
+    expect(safeCode('const b = "</b>"; const c = /a</u;')).toBe('const b = "</b>"; const c = /a</u;');
+  });
+});
+
+describe('regexLiteral', () => {
+  it('is the literal of new RegExp(source, flags), slashes and line terminators escaped', () => {
+    const literal = regexLiteral('^a/b\u2028c$', 'u');
+    expect(literal).toBe('/^a\\/b\\u2028c$/u');
+    const regex = new Function(`return ${literal};`)() as RegExp;
+    expect(regex.test('a/b\u2028c')).toBe(true);
+  });
+});
+
+describe('line-breaks (the one \\uXXXX spelling of line breaks)', () => {
+  it('escapeLineSeparators escapes U+2028/U+2029 only; escapeLineBreaks also \\n and \\r', () => {
+    expect(escapeLineSeparators('a\nb\u2028c\u2029')).toBe('a\nb\\u2028c\\u2029');
+    expect(escapeLineBreaks('a\nb\rc\u2028d\u2029')).toBe('a\\u000ab\\u000dc\\u2028d\\u2029');
   });
 });
 

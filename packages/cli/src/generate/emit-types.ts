@@ -3,6 +3,7 @@
 // once and names never clash between runs.
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { JsonSchema } from '../model/types.js';
+import { safeCode } from './escape.js';
 import { Placeholders } from './placeholders.js';
 import { TYPES_KEY, typingDefinitions } from './typing-definitions.js';
 
@@ -55,14 +56,8 @@ function dropRoot(output: string): string {
   const prefix = `export type ${ROOT_NAME} = `;
   const end = output.indexOf('\n');
   if (!output.startsWith(prefix) || end < 0) throw new Error('plangen: json-schema-to-typescript output did not start with the combined root type');
-  // What is left of U+2028/U+2029 and `</` sits in string literals (comments were escaped before):
-  // spell them as escapes, as stringLiteral does, so the text means the same and is safe anywhere.
-  return output
-    .slice(end + 1)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/<\//g, '<\\/')
-    .trim();
+  // Plan text is left only in string literals here (comments were escaped before).
+  return safeCode(output.slice(end + 1)).trim();
 }
 
 function checkTypeNames(output: string, entries: readonly TypeEntry[]): string {

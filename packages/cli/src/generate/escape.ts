@@ -1,7 +1,9 @@
 // The one place where text from the plan (names, descriptions, patterns, enum
 // values) becomes code. Templates print only what went through these functions,
 // so a description holding `*/`, a backtick, `${` or U+2028 can never end a
-// comment, open a template literal or inject a statement.
+// comment, open a template literal or inject a statement. Code that other tools print from plan
+// text (json-schema-to-typescript's types, ajv's validators) goes through `safeCode` last.
+import { escapeLineSeparators } from '../line-breaks.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
 
@@ -21,10 +23,30 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * and some tools treat as line breaks) and `<` (so `</script>` cannot appear).
  */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/</g, '\\u003c');
+  return jsonCode(value).replace(/</g, '\\u003c');
+}
+
+/** A JSON value as a JavaScript expression: JSON text with the line separators escaped. */
+export function jsonCode(value: unknown): string {
+  return escapeLineSeparators(JSON.stringify(value));
+}
+
+// In HTML, `</script` ends an inline script wherever it stands (case-insensitive).
+const SCRIPT_END = /<\/(script)/gi;
+
+/**
+ * Code printed by another tool, in which plan text is left only inside string literals (comments were
+ * escaped before; a regex literal's source escapes `/`, so it never holds `</script`): U+2028/U+2029
+ * written as escapes, and `</script` as `<\/script`, which reads the same in a string. Safe in any
+ * parser and inline in HTML.
+ */
+export function safeCode(code: string): string {
+  return escapeLineSeparators(code).replace(SCRIPT_END, '<\\/$1');
+}
+
+/** The regex literal equivalent of `new RegExp(source, flags)`: `RegExp.prototype.source` is escaped to sit between slashes. */
+export function regexLiteral(source: string, flags: string): string {
+  return `/${new RegExp(source, flags).source}/${flags}`;
 }
 
 /**

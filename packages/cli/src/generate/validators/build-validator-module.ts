@@ -1,25 +1,27 @@
 // The parts of the generated validators module: ajv standalone's code made safe
 // for ESM and bundlers, the names it imports from @plangen/core, and one export
 // per entry. compile-validators.ts prints them; load-validators.ts runs them.
+import { regexLiteral, safeCode } from '../escape.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { compactErrorPushes, PUSH_ERROR } from './compact-error-pushes.js';
 import { hoistSchemaValues } from './hoist-schema-values.js';
 import { prepareSchema } from './prepare-schema.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
+import { layOutModule } from './stable-layout.js';
 import { standaloneValidators } from './standalone-code.js';
 
 export type { ValidatorEntry } from './entry-names.js';
 
 export interface ValidatorExport {
   readonly name: string;
-  /** ajv's name for the validate function: `validate12`. */
+  /** The function the export holds: `checkOrderCompletedV1` (stable-layout.ts). */
   readonly local: string;
 }
 
 export interface ValidatorModule {
   /** Names imported from @plangen/core, sorted. */
   readonly imports: readonly string[];
-  /** Top-level statements without imports, exports or comments. */
+  /** Top-level statements without imports, exports or comments, one a line (stable-layout.ts). */
   readonly body: string;
   /** Sorted by name. */
   readonly exports: readonly ValidatorExport[];
@@ -29,9 +31,6 @@ export interface ValidatorModule {
 // escaped; these patterns start or end at an unescaped `"`, so data never matches.
 const SOURCE_URL_COMMENT = /\/\*# sourceURL="(?:[^"\\]|\\.)*" \*\//g;
 const NEW_REGEXP = /new RegExp\(("(?:[^"\\]|\\.)*"), ("[a-z]*")\)/g;
-// Only string literals can hold `</script` (a regex literal's source escapes `/`): written
-// `<\/script` there it reads the same, and inlining the module in HTML cannot end a script.
-const SCRIPT_END = /<\/(script)/gi;
 
 export function buildValidatorModule(entries: readonly ValidatorEntry[]): ValidatorModule {
   const sorted = sortedEntries(entries);
@@ -41,17 +40,16 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[]): Valida
   const compacted = compactErrorPushes(hoistSchemaValues(rewritten));
   // Last, because a regex literal is the one place where plan text holds an unescaped `"`.
   // Regex literals, unlike `new RegExp(...)`, tell bundlers an unused one can go.
-  const body = compacted.code
-    .replace(NEW_REGEXP, (_call, source: string, flags: string) => regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string))
-    .replace(SCRIPT_END, '<\\/$1');
+  const withRegexLiterals = compacted.code.replace(NEW_REGEXP, (_call, source: string, flags: string) =>
+    regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string),
+  );
+  // Plan text is left only in string and regex literals: line separators and `</script` escaped there.
+  const body = safeCode(withRegexLiterals);
+  // Names that do not shift when another event changes, and a line per statement, for readable diffs.
+  const laidOut = layOutModule(body, sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })));
   return {
     imports: compacted.callsPushError ? [...imports, PUSH_ERROR].sort() : imports,
-    body,
-    exports: sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })),
+    body: laidOut.body,
+    exports: sorted.map(({ name }, index) => ({ name, local: laidOut.locals[index] ?? '' })),
   };
-}
-
-/** The literal equivalent of `new RegExp(source, flags)`: `RegExp.prototype.source` is escaped to sit between slashes. */
-function regexLiteral(source: string, flags: string): string {
-  return `/${new RegExp(source, flags).source}/${flags}`;
 }

@@ -4,6 +4,7 @@
 // reads whole any more is dropped. The module loses a copy of every schema, and a bundler keeps only the
 // few values the validators an app imports need.
 
+import { jsonCode } from '../escape.js';
 import { JSON_STRING as STRING } from './code-tokens.js';
 
 const TOKENS = new RegExp(
@@ -84,14 +85,10 @@ function valueAt(root: unknown, path: string): unknown {
   return value;
 }
 
-// JSON as ajv writes it into code: U+2028/U+2029 escaped so no older parser reads a line break.
+// JSON as ajv writes it into code (U+2028/U+2029 escaped), with `__proto__` keys kept as keys.
 function scriptJson(value: unknown): string {
-  const json = plainJson(value);
+  const json = jsonCode(value);
   return json.includes(PROTO_KEY) ? objectLiteral(value) : json;
-}
-
-function plainJson(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 const PROTO_KEY = '"__proto__"';
@@ -101,8 +98,8 @@ const PROTO_KEY = '"__proto__"';
 // Schema values are at most as deep as the plan, which the loader bounds.
 function objectLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(objectLiteral).join(',')}]`;
-  if (typeof value !== 'object' || value === null) return plainJson(value);
-  const entries = Object.entries(value).map(([key, item]) => `${key === '__proto__' ? `[${PROTO_KEY}]` : plainJson(key)}:${objectLiteral(item)}`);
+  if (typeof value !== 'object' || value === null) return jsonCode(value);
+  const entries = Object.entries(value).map(([key, item]) => `${key === '__proto__' ? `[${PROTO_KEY}]` : jsonCode(key)}:${objectLiteral(item)}`);
   return `{${entries.join(',')}}`;
 }
 
