@@ -1,5 +1,6 @@
 // The model for people (`plangen inspect`): what the plan defines and the names
 // and signatures the generated SDK will have for the chosen client.
+import { escapeLineSeparators } from '../line-breaks.js';
 import type { SdkSignatures } from './sdk-signatures.js';
 import { labelPairs } from './label-pairs.js';
 import type { EventModel, JsonSchema, Labels, PageModel, PlanModel, TraitsModel } from './types.js';
@@ -27,7 +28,7 @@ export function modelToText(model: PlanModel, sdk?: SdkSignatures): string {
   for (const call of [model.identify, model.group, model.page, model.screen]) if (call) lines.push('', ...callLines(call, signature));
   if (model.common) lines.push('', `common: every payload must match (${model.common.validator})`);
   // Plan text may hold U+2028/U+2029, which editors and log viewers show as line breaks: escaped, as the loader's messages do.
-  return `${lines.join('\n')}\n`.replace(/[\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16)}`);
+  return escapeLineSeparators(`${lines.join('\n')}\n`);
 }
 
 function eventLines(event: EventModel, signature: (fn: string) => string): string[] {
