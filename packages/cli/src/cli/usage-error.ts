@@ -2,6 +2,7 @@
 // usage hint. yargs finds the problems; this module only words them, so that
 // every usage error reads like every other plangen error.
 import { PlanError } from '../errors.js';
+import { unicodeEscape } from '../line-breaks.js';
 import { closestName } from './closest-name.js';
 
 /** What the command line was, and what the command that yargs chose accepts. */
@@ -149,5 +150,5 @@ function quoted(word: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, unicodeEscape);
 }
