@@ -26,7 +26,12 @@ const GOLDEN_AND_COMPILE = [
 ];
 
 /** Random and mutated inputs (fast-check, seeded mutations); `pnpm fuzz` scales their runs up. */
-const FUZZ = ['test/fuzz/**/*.test.ts', 'test/core/fuzz-runtime.test.ts', 'test/load/robustness.test.ts'];
+const FUZZ = [
+  'test/fuzz/**/*.test.ts',
+  'test/core/fuzz-runtime.test.ts',
+  'test/load/robustness.test.ts',
+  'test/validators/agreement.test.ts', // the one validator agreement suite: mostly fast-check and seeded random sources
+];
 
 export default defineConfig({
   resolve: {
