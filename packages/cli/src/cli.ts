@@ -149,7 +149,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     await cli.parseAsync();
   } catch (error) {
-    // A usage error: no command ran.
+    // A usage error (no command ran, so 1 whatever the command), or a bug the runner rethrew.
     return reportError(error);
   }
   return exitCode;
