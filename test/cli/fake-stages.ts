@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Stages } from '../../packages/cli/src/commands/generate.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
+import { NO_LOCATOR } from '../../packages/cli/src/model/locator.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 
 export const calls: { loadPlan: unknown[][]; generate: unknown[][] } = { loadPlan: [], generate: [] };
@@ -17,7 +18,7 @@ export const fakeStages: Stages = {
     } catch {
       throw new PlanError({ file, line: 1, column: 1 }, 'the plan is not valid JSON', 'Fix the syntax');
     }
-    return {
+    const model = {
       name: json.name,
       file,
       format: 'plangen',
@@ -26,8 +27,9 @@ export const fakeStages: Stages = {
         versions: Array.from({ length: count }, (_, i) => ({ version: i + 1 })),
       })),
     } as unknown as PlanModel;
+    return { model, locator: NO_LOCATOR };
   },
-  async generate(model, options) {
+  async generate({ model }, options) {
     calls.generate.push([model.name, options]);
     const ext = options.language;
     const index = model.events.map((event) => `// ${event.name} v${event.versions.length} (${options.client})\n`).join('');

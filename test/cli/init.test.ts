@@ -36,7 +36,7 @@ describe('plangen init', () => {
     const dir = await project();
     captureOutput();
     await main(['init']);
-    const model = await loadPlan(path.join(dir, 'plan.yaml'));
+    const { model } = await loadPlan(path.join(dir, 'plan.yaml'));
     expect(model.events.map((event) => [event.name, event.versions.map((v) => v.version)])).toEqual([['Signed Up', [1, 2]]]);
   });
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readPlanArg, type PlanLoaders } from '../../packages/cli/src/diff/read-plan-arg.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
+import { NO_LOCATOR } from '../../packages/cli/src/model/locator.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 
 const gitCalls = vi.hoisted(() => [] as string[][]);
@@ -48,7 +49,7 @@ async function repo(): Promise<string> {
 
 const loaders: PlanLoaders = {
   loadPlan: () => Promise.reject(new Error('not a file argument')),
-  loadPlanBytes: (bytes, file) => ({ name: Buffer.from(bytes).toString('utf8'), file }) as unknown as PlanModel,
+  loadPlanBytes: (bytes, file) => ({ model: { name: Buffer.from(bytes).toString('utf8'), file } as unknown as PlanModel, locator: NO_LOCATOR }),
 };
 
 describe('diff REV:path and git options', () => {

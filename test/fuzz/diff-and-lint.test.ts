@@ -8,6 +8,7 @@ import { diffPlans } from '../../packages/cli/src/diff/diff-plans.js';
 import type { PlanChange } from '../../packages/cli/src/diff/types.js';
 import { lintPlan } from '../../packages/cli/src/lint/lint-plan.js';
 import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
+import { NO_LOCATOR } from '../../packages/cli/src/model/locator.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import { hostileName } from './hostile-text.js';
 import { planObject, planText, type PlanObject } from './random-plan.js';
@@ -16,7 +17,7 @@ import { fuzzParameters } from './runs.js';
 
 function loaded({ text, file }: { text: string; file: string }): PlanModel | undefined {
   try {
-    return loadPlanText(text, file);
+    return loadPlanText(text, file).model;
   } catch {
     return undefined; // plans.test.ts checks the errors
   }
@@ -87,7 +88,7 @@ describe('lint and diff on random hostile plans', () => {
   it('lint never throws and locates every problem in the plan file', () => {
     fc.assert(
       fc.property(models, (model) => {
-        for (const problem of lintPlan(model)) {
+        for (const problem of lintPlan({ model, locator: NO_LOCATOR })) {
           expect(problem.location.file).toBe(model.file);
           expect(problem.location.line !== undefined || problem.location.pointer !== undefined).toBe(true);
           expect(problem.detail).not.toMatch(/[\n\r\u2028\u2029]/);

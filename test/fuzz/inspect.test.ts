@@ -13,7 +13,7 @@ import { fuzzParameters } from './runs.js';
 
 function loaded({ text, file }: { text: string; file: string }): PlanModel | undefined {
   try {
-    return loadPlanText(text, file);
+    return loadPlanText(text, file).model;
   } catch {
     return undefined; // plans.test.ts checks the errors
   }

@@ -39,7 +39,7 @@ interface Variant {
 const variants: Variant[] = [];
 
 beforeAll(async () => {
-  const model = await loadPlan('fixtures/shop/plan.yaml');
+  const { model } = await loadPlan('fixtures/shop/plan.yaml');
   for (const client of CLIENT_KINDS) {
     for (const mode of MODES) {
       const name = `${client}-${mode}`;

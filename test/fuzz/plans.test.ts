@@ -30,7 +30,7 @@ type Loaded = { ok: true; model: PlanModel } | { ok: false; error: unknown };
 function load(plan: PlanObject, format: 'yaml' | 'json'): Loaded {
   const { text, file } = planText(plan, format);
   try {
-    return { ok: true, model: loadPlanText(text, file) };
+    return { ok: true, model: loadPlanText(text, file).model };
   } catch (error) {
     return { ok: false, error };
   }
@@ -103,7 +103,7 @@ describe('deeply nested plans', () => {
         const json = nestedPlanText(nesting);
         let loaded: Loaded;
         try {
-          loaded = { ok: true, model: format === 'json' ? loadPlanText(json, 'plan.json') : loadPlanText(`# deep\n${json}`, 'plan.yaml') };
+          loaded = { ok: true, model: format === 'json' ? loadPlanText(json, 'plan.json').model : loadPlanText(`# deep\n${json}`, 'plan.yaml').model };
         } catch (error) {
           loaded = { ok: false, error };
         }
@@ -145,7 +145,7 @@ describe('raw schemas with $ref', () => {
         };
         let model: PlanModel;
         try {
-          model = loadPlanText(JSON.stringify({ name: 'Refs', events: { 'Ref Used': { schema } } }, null, 2), 'plan.json');
+          model = loadPlanText(JSON.stringify({ name: 'Refs', events: { 'Ref Used': { schema } } }, null, 2), 'plan.json').model;
         } catch (error) {
           expectLocatedPlanError(error);
           return;
@@ -217,7 +217,7 @@ describe('random hostile plans', () => {
       fc.asyncProperty(fc.oneof(segmentPlanObject, segmentConfigPlanObject), optionsArb, async (plan, options) => {
         let model: PlanModel;
         try {
-          model = loadPlanText(JSON.stringify(plan), 'plan.json');
+          model = loadPlanText(JSON.stringify(plan), 'plan.json').model;
         } catch (error) {
           expectLocatedPlanError(error);
           return;

@@ -70,9 +70,9 @@ describe('catastrophic patterns', () => {
   it('are refused at generation and flagged by lint anywhere in a raw schema', async () => {
     await fc.assert(
       fc.asyncProperty(catastrophic, fc.nat(RAW_PLACES.length - 1), async (pattern, place) => {
-        const model = loadPlanText(JSON.stringify({ name: 'ReDoS', events: { 'Code Entered': { schema: RAW_PLACES[place]!(pattern) } } }), 'plan.json');
-        expect(lintPlan(model).filter((problem) => problem.rule === 'redos-pattern')).toHaveLength(1);
-        const error = await generate(model, DEFAULT_GENERATE_OPTIONS).then(
+        const loaded = loadPlanText(JSON.stringify({ name: 'ReDoS', events: { 'Code Entered': { schema: RAW_PLACES[place]!(pattern) } } }), 'plan.json');
+        expect(lintPlan(loaded).filter((problem) => problem.rule === 'redos-pattern')).toHaveLength(1);
+        const error = await generate(loaded.model, DEFAULT_GENERATE_OPTIONS, loaded.locator).then(
           () => undefined,
           (thrown: unknown) => thrown,
         );
@@ -109,7 +109,7 @@ describe('catastrophic patterns', () => {
     await fc.assert(
       fc.asyncProperty(catastrophic, placement, async (pattern, where) => {
         const error = await Promise.resolve()
-          .then(() => generate(loadPlanText(planWith(pattern, where), 'plan.json'), DEFAULT_GENERATE_OPTIONS))
+          .then(() => { const { model, locator } = loadPlanText(planWith(pattern, where), 'plan.json'); return generate(model, DEFAULT_GENERATE_OPTIONS, locator); })
           .then(
             () => undefined,
             (thrown: unknown) => thrown,

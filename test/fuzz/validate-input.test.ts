@@ -95,7 +95,7 @@ describe('recorded payload files', () => {
   });
 
   it('get a verdict for any JSON value, without throwing or touching a prototype', async () => {
-    const model = await loadPlan('fixtures/shop/plan.yaml');
+    const { model } = await loadPlan('fixtures/shop/plan.yaml');
     const check = createPayloadChecker(model, loadValidators(validatorEntries(model)));
     const deep = JSON.parse(`{"type":"track","event":"Order Completed","properties":{"products":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`) as unknown;
     expect(check(deep).kind).toBe('checked');

@@ -23,7 +23,7 @@ interface Sent {
 
 function loaded({ text, file }: { text: string; file: string }): PlanModel | undefined {
   try {
-    const model = loadPlanText(text, file);
+    const { model } = loadPlanText(text, file);
     return model.events.length > 0 ? model : undefined;
   } catch {
     return undefined; // plans.test.ts checks the errors

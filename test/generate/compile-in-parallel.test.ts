@@ -16,7 +16,7 @@ async function builtCompiler(): Promise<typeof import('../../packages/cli/src/ge
 describe('compileValidatorsInParallel (built, on a worker thread)', () => {
   it('emits byte for byte what compileValidators emits, for ts and js', async () => {
     const { compileValidatorsInParallel } = await builtCompiler();
-    const entries = validatorEntries(await loadPlan('fixtures/shop/plan.yaml'));
+    const entries = validatorEntries((await loadPlan('fixtures/shop/plan.yaml')).model);
     for (const language of ['ts', 'js'] as const) {
       expect(await compileValidatorsInParallel(entries, { language })).toEqual(compileValidators(entries, { language }));
     }
@@ -24,7 +24,7 @@ describe('compileValidatorsInParallel (built, on a worker thread)', () => {
 
   it('stops when its signal aborts, rejecting instead of answering', async () => {
     const { compileValidatorsInParallel } = await builtCompiler();
-    const [entry] = validatorEntries(await loadPlan('fixtures/shop/plan.yaml'));
+    const [entry] = validatorEntries((await loadPlan('fixtures/shop/plan.yaml')).model);
     // Distinct schemas, so that none is compiled once for all: enough work that the abort comes first.
     const entries = Array.from({ length: 300 }, (_, index) => ({
       name: `validateCopy${index}`,

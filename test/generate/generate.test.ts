@@ -161,7 +161,7 @@ describe('generate', () => {
   });
 
   it('refuses a pattern that backtracks exponentially, where the plan writes it', async () => {
-    const model = loadPlanText('{ "name": "x", "events": { "A": { "properties": { "p": { "type": "string", "pattern": "^(a+)+$" } } } } }', 'plan.json');
+    const { model } = loadPlanText('{ "name": "x", "events": { "A": { "properties": { "p": { "type": "string", "pattern": "^(a+)+$" } } } } }', 'plan.json');
     await expect(generate(model, PRODUCTION)).rejects.toBeInstanceOf(PlanError);
     await expect(generate(model, PRODUCTION)).rejects.toThrow(
       'plan.json:1:51: pattern "^(a+)+$" in event "A" v1: "(a+)+" can backtrack exponentially on a long run of "a". Rewrite it so no repeated part can match the same text in more than one way.',
@@ -181,7 +181,7 @@ describe('generate', () => {
         },
       },
     };
-    const model = loadPlanText(JSON.stringify(plan), 'plan.json');
+    const { model } = loadPlanText(JSON.stringify(plan), 'plan.json');
     const files: Record<string, string> = {};
     for (const mode of ['development', 'production'] as const) {
       for (const file of await generate(model, { ...PRODUCTION, mode })) files[`${mode}/${file.path}`] = file.content;

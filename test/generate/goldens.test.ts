@@ -11,7 +11,7 @@ import { GOLDEN_CASES, readGolden } from './golden-cases.js';
 const UPDATE = process.env['UPDATE_GOLDENS'] === '1';
 
 async function generateCase(plan: string, options: (typeof GOLDEN_CASES)[number]['options']): Promise<GeneratedFile[]> {
-  const model = await loadPlan(`${REPO_ROOT}${plan}`);
+  const { model } = await loadPlan(`${REPO_ROOT}${plan}`);
   return generate(model, options);
 }
 

@@ -42,7 +42,7 @@ const planText = JSON.stringify({
 });
 
 describe('a hostile plan', () => {
-  const model = loadPlanText(planText, 'hostile.json');
+  const { model } = loadPlanText(planText, 'hostile.json');
   const options = CLIENT_KINDS.flatMap((client) =>
     (['development', 'production'] as const).map((mode): GenerateOptions => ({ client, mode, language: 'ts' })),
   );

@@ -10,7 +10,7 @@ function plan(schema: unknown): string {
 }
 
 async function sdk(text: string): Promise<{ index: string; accepts: (properties: unknown) => boolean }> {
-  const model = loadPlanText(text, 'plan.json');
+  const { model } = loadPlanText(text, 'plan.json');
   const files = await generate(model, { client: 'analytics-next', mode: 'development', language: 'ts' } as Parameters<typeof generate>[1]);
   const version = model.events[0]!.versions[0]!;
   const validate = loadValidators([{ name: version.identifiers.validator, schema: version.properties }])[version.identifiers.validator]!;

@@ -15,7 +15,7 @@ const DEVELOPMENT: GenerateOptions = { client: 'analytics-next', mode: 'developm
 
 let shop: PlanModel;
 beforeAll(async () => {
-  shop = await loadPlan(`${REPO_ROOT}fixtures/shop/plan.yaml`);
+  shop = (await loadPlan(`${REPO_ROOT}fixtures/shop/plan.yaml`)).model;
 });
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 

@@ -4,8 +4,8 @@ import { lintSettings } from '../../packages/cli/src/lint/lint-config.js';
 import { lintPlan } from '../../packages/cli/src/lint/lint-plan.js';
 import type { LintConfig } from '../../packages/cli/src/lint/rule-ids.js';
 import { RULES } from '../../packages/cli/src/lint/rules.js';
-import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
-import type { PlanModel } from '../../packages/cli/src/model/types.js';
+import { loadPlan, loadPlanText, type LoadedPlan } from '../../packages/cli/src/load/load-plan.js';
+import { NO_LOCATOR } from '../../packages/cli/src/model/locator.js';
 import { event, object, plan } from '../diff/plan-builder.js';
 
 /** `line:col severity rule: detail` for each problem of a plan written in YAML. */
@@ -13,8 +13,8 @@ function lint(yaml: string, config?: LintConfig): string[] {
   return lintModel(loadPlanText(yaml, 'plan.yaml'), config);
 }
 
-function lintModel(model: PlanModel, config?: LintConfig): string[] {
-  return lintPlan(model, lintSettings(config)).map(({ location, severity, rule, detail }) => {
+function lintModel(plan: LoadedPlan, config?: LintConfig): string[] {
+  return lintPlan(plan, lintSettings(config)).map(({ location, severity, rule, detail }) => {
     const where = location.line !== undefined ? `${location.line}:${location.column}` : `#${location.pointer}`;
     return `${where} ${severity} ${rule}: ${detail}`;
   });
@@ -172,7 +172,7 @@ events:
 
   it('invalid-pattern: the loader refuses invalid patterns, so it fires on models built in code', () => {
     const model = plan([event('Order Completed', [object({ code: { type: 'string', pattern: '^(a$', description: 'A code.' } })], { description: 'A.' })]);
-    expect(only('invalid-pattern', lintModel(model))).toEqual([
+    expect(only('invalid-pattern', lintModel({ model, locator: NO_LOCATOR }))).toEqual([
       '#/events/Order Completed/versions/0/properties/code error invalid-pattern: pattern "^(a$" in event "Order Completed" v1 is not a valid regular expression: Unterminated group',
     ]);
     expect(only('invalid-pattern', lint(described('Order Completed', '      code: { type: string, pattern: "^(a)$", description: A. }\n')))).toEqual([]);

@@ -45,7 +45,7 @@ describe('fixture payloads', () => {
     ['segment-public-api', 'plan.json', 'vxxvxxvxvxvxvxvxvxx'],
     ['segment-config-api', 'plan.json', 'vxvxvvxxvvxvx'],
   ])('%s', async (folder, plan, expected) => {
-    const model = await loadPlan(`fixtures/${folder}/${plan}`);
+    const { model } = await loadPlan(`fixtures/${folder}/${plan}`);
     expect(verdicts(model, payloadsOf(folder))).toBe(expected);
   });
 });

@@ -32,7 +32,7 @@ function schemas(model: PlanModel): JsonSchema[] {
 
 describe('Segment Public API plans', () => {
   it('loads the Typewriter reference plan unchanged', async () => {
-    const model = await loadPlan(typewriter('public-api-reference-plan.json'));
+    const { model } = await loadPlan(typewriter('public-api-reference-plan.json'));
     expect(model.format).toBe('segment-public-api');
     expect(model.name).toBe('Typewriter E2E');
     expect(model.events).toHaveLength(25);
@@ -51,11 +51,11 @@ describe('Segment Public API plans', () => {
   });
 
   it('strips Segment bookkeeping keys from schema positions only', async () => {
-    const model = await loadPlan(typewriter('public-api-reference-plan.json'));
+    const { model } = await loadPlan(typewriter('public-api-reference-plan.json'));
     const text = JSON.stringify(schemas(model));
     expect(/"(eventMetadata|labels)":/.test(text)).toBe(false);
     expect(/"id":"\/properties/.test(text)).toBe(false);
-    const kept = loadPlanText(
+    const { model: kept } = loadPlanText(
       JSON.stringify({ rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema: { type: 'object', properties: { id: { type: 'string', id: '/properties/id' } } } }] }),
       'ids.json',
     );
@@ -63,7 +63,7 @@ describe('Segment Public API plans', () => {
   });
 
   it('splits whole-payload schemas, keeps definitions, reads labels in both notations', async () => {
-    const model = await loadPlan('fixtures/segment-public-api/plan.json');
+    const { model } = await loadPlan('fixtures/segment-public-api/plan.json');
     const played = event(model, 'Video Played');
     expect(played.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(played.labels).toEqual({ platform: 'ios', team: 'player', priority: 'p1' });
@@ -86,7 +86,7 @@ describe('Segment Config API plans', () => {
     ['config-api-reference-plan.json', 'Typewriter E2E'],
     ['config-api-reference-plan-with-enums.json', 'Typewriter E2E Testing Tracking Plan'],
   ])('loads the Typewriter plan %s unchanged', async (file, name) => {
-    const model = await loadPlan(typewriter(file));
+    const { model } = await loadPlan(typewriter(file));
     expect(model.format).toBe('segment-config-api');
     expect(model.name).toBe(name);
     expect(model.events).toHaveLength(24);
@@ -98,10 +98,10 @@ describe('Segment Config API plans', () => {
   });
 
   it('reads event labels, versions, identify, group and the global schema', async () => {
-    const reference = await loadPlan(typewriter('config-api-reference-plan.json'));
+    const { model: reference } = await loadPlan(typewriter('config-api-reference-plan.json'));
     expect(event(reference, `42_--terrible==\\"event'++name~!3`).labels).toEqual({ area: 'account', type: 'contacts' });
 
-    const model = await loadPlan('fixtures/segment-config-api/plan.json');
+    const { model } = await loadPlan('fixtures/segment-config-api/plan.json');
     expect(model.name).toBe('Banking App');
     expect(event(model, 'Transfer Sent').versions.map((v) => v.version)).toEqual([1, 2]);
     expect(latestProperties(model, 'Transfer Sent').required).toEqual(['amount', 'currency', 'kind']);
@@ -113,14 +113,14 @@ describe('Segment Config API plans', () => {
 
 describe('native plans', () => {
   it('YAML and JSON spellings of the shop plan give the same model', async () => {
-    const yaml = await loadPlan('fixtures/shop/plan.yaml');
-    const json = await loadPlan('fixtures/shop-json/plan.json');
+    const { model: yaml } = await loadPlan('fixtures/shop/plan.yaml');
+    const { model: json } = await loadPlan('fixtures/shop-json/plan.json');
     expect(yaml.format).toBe('plangen');
     expect(modelToJson(json)).toEqual(modelToJson(yaml));
   });
 
   it('turns the property notation into JSON Schema', async () => {
-    const model = await loadPlan('fixtures/shop/plan.yaml');
+    const { model } = await loadPlan('fixtures/shop/plan.yaml');
     expect(model.events.map((e) => e.name)).toEqual([
       'Checkout Started',
       'Coupon Applied',
@@ -156,7 +156,7 @@ describe('native plans', () => {
   it('loads the full example of docs/plan-format.md', () => {
     const doc = readFileSync('docs/plan-format.md', 'utf8');
     const example = /### A full example\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
-    const model = loadPlanText(example ?? '', 'docs/plan-format.md');
+    const { model } = loadPlanText(example ?? '', 'docs/plan-format.md');
     expect(model.events.map((e) => [e.name, e.versions.length])).toEqual([
       ['Coupon Applied', 1],
       ['Order Completed', 2],
@@ -166,11 +166,11 @@ describe('native plans', () => {
   });
 
   it('reads events written as a list of named events like the mapping form', () => {
-    const mapping = loadPlanText(
+    const { model: mapping } = loadPlanText(
       'name: P\nevents:\n  Signed Up:\n    versions:\n      - version: 1\n        properties: { method: { type: string } }\n  Opened: {}\n',
       'map.yaml',
     );
-    const list = loadPlanText(
+    const { model: list } = loadPlanText(
       'name: P\nevents:\n  - name: Signed Up\n    versions:\n      - version: 1\n        properties: { method: { type: string } }\n  - name: Opened\n',
       'list.yaml',
     );
@@ -180,12 +180,12 @@ describe('native plans', () => {
   });
 
   it('applies the plan-level additionalProperties default', () => {
-    const model = loadPlanText('name: Open\nadditionalProperties: true\nevents:\n  A:\n    properties:\n      x: { type: string }\n', 'open.yaml');
+    const { model } = loadPlanText('name: Open\nadditionalProperties: true\nevents:\n  A:\n    properties:\n      x: { type: string }\n', 'open.yaml');
     expect(model.events[0]!.versions[0]!.properties.additionalProperties).toBe(true);
   });
 
   it('lets the nearest additionalProperties setting win, inherited by nested objects', () => {
-    const model = loadPlanText(
+    const { model } = loadPlanText(
       [
         'name: P',
         'events:',
@@ -208,7 +208,7 @@ describe('native plans', () => {
   });
 
   it('reads a plan that is not on disk, naming it in errors', () => {
-    expect(loadPlanText('name: Mem\nevents: {}\n', 'HEAD:plan.yaml').name).toBe('Mem');
+    expect(loadPlanText('name: Mem\nevents: {}\n', 'HEAD:plan.yaml').model.name).toBe('Mem');
     expect(() => loadPlanText('name: Mem\nevents:\n  A: { versions: [{ version: 0 }] }\n', 'HEAD:plan.yaml')).toThrow(
       'HEAD:plan.yaml:3:30: version 0 of event "A" is not a positive integer. Number versions 1, 2, 3 and so on.',
     );
@@ -225,7 +225,7 @@ describe('all formats', () => {
 
   it.each(plans)('every schema in %s compiles on its own', async (file) => {
     const ajv = createAjv();
-    for (const schema of schemas(await loadPlan(file))) expect(() => ajv.compile(schema)).not.toThrow();
+    for (const schema of schemas((await loadPlan(file)).model)) expect(() => ajv.compile(schema)).not.toThrow();
   });
 
   it('--input-format forces a format and says what it expected', async () => {
@@ -260,7 +260,7 @@ describe('older Segment exports', () => {
         ],
       },
     };
-    const model = loadPlanText(JSON.stringify(plan), 'old.json');
+    const { model } = loadPlanText(JSON.stringify(plan), 'old.json');
     expect(model.common?.schema).toEqual({ type: 'object', properties: { userId: { type: 'string' } } });
     expect(model.common?.source.pointer).toBe('/rules/global/rules');
     expect(model.events[0]!.versions[0]!.properties).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
@@ -283,7 +283,7 @@ describe('whole-payload schemas', () => {
         },
       },
     };
-    const model = loadPlanText(JSON.stringify({ rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema }] }), 'refs.json');
+    const { model } = loadPlanText(JSON.stringify({ rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema }] }), 'refs.json');
     const properties = model.events[0]!.versions[0]!.properties;
     expect(properties.properties).toEqual({ sku: { $ref: '#/definitions/sku' }, total: { $ref: '#/definitions/money' } });
     expect(properties.definitions).toEqual({ money: { type: 'number', minimum: 0 }, sku: { type: 'string' } });
@@ -292,7 +292,7 @@ describe('whole-payload schemas', () => {
 
   it('give a recursive properties part a $ref to its own root', () => {
     const jsonSchema = { type: 'object', properties: { properties: { type: 'object', properties: { child: { $ref: '#/properties/properties' } } } } };
-    const model = loadPlanText(JSON.stringify({ rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema }] }), 'recursive.json');
+    const { model } = loadPlanText(JSON.stringify({ rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema }] }), 'recursive.json');
     const properties = model.events[0]!.versions[0]!.properties;
     expect(properties).toEqual({ type: 'object', properties: { child: { $ref: '#' } } });
     const validate = createAjv().compile(properties);
@@ -301,7 +301,7 @@ describe('whole-payload schemas', () => {
   });
 
   it('in the native format, a payload alone gives the properties or traits', () => {
-    const model = loadPlanText(
+    const { model } = loadPlanText(
       [
         'name: P',
         'events:',
@@ -327,9 +327,9 @@ describe('whole-payload schemas', () => {
 
 describe('hostile keys', () => {
   it('keeps a property named __proto__ as a property in every format', () => {
-    const native = loadPlanText('{"name":"P","events":{"A":{"properties":{"__proto__":{"type":"string"}}}}}', 'proto.json');
+    const { model: native } = loadPlanText('{"name":"P","events":{"A":{"properties":{"__proto__":{"type":"string"}}}}}', 'proto.json');
     expect(Object.keys(native.events[0]!.versions[0]!.properties.properties ?? {})).toEqual(['__proto__']);
-    const segment = loadPlanText(
+    const { model: segment } = loadPlanText(
       '{"rules":[{"key":"A","type":"TRACK","version":1,"jsonSchema":{"type":"object","__proto__":{"id":"/y"},"properties":{"__proto__":{"type":"string","id":"/x"}}}}]}',
       'proto-segment.json',
     );
@@ -346,8 +346,8 @@ describe('deep nesting', () => {
     `{"name":"x","events":{"A":{"properties":{"p":${'{"type":"object","properties":{"q":'.repeat(depth)}{"type":"string"}${'}}'.repeat(depth)}}}}}`;
 
   it('loads plans nested as deep as real ones get', () => {
-    expect(loadPlanText(nested(30), 'deep.json').events).toHaveLength(1);
-    expect(loadPlanText(nested(30), 'deep.yaml').events).toHaveLength(1);
+    expect(loadPlanText(nested(30), 'deep.json').model.events).toHaveLength(1);
+    expect(loadPlanText(nested(30), 'deep.yaml').model.events).toHaveLength(1);
   });
 
   it.each(['json', 'yaml'])('refuses absurd nesting in .%s with a location, again and again', (extension) => {

@@ -27,7 +27,7 @@ const WARNING =
 describe('an unknown format', () => {
   it('is a located warning handed to onWarning, and the plan loads with the format kept', () => {
     const warnings: PlanError[] = [];
-    const model = loadPlanText(PLAN, 'plan.yaml', { onWarning: (warning) => warnings.push(warning) });
+    const { model } = loadPlanText(PLAN, 'plan.yaml', { onWarning: (warning) => warnings.push(warning) });
     expect(warnings.map(formatWarning)).toEqual([WARNING]);
     expect(model.events[0]!.versions[0]!.properties.properties?.['phone']).toEqual({ type: 'string', format: 'phone' });
   });

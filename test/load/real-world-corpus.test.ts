@@ -37,7 +37,7 @@ describe('real-world plan corpus', () => {
   });
 
   it.each(PLANS.filter((name) => !(name in KNOWN_BROKEN)))('%s loads, generates for every client and mode, and compiles strictly', async (name) => {
-    const model = await loadPlan(`${REPO_ROOT}${FOLDER}/${name}`);
+    const { model } = await loadPlan(`${REPO_ROOT}${FOLDER}/${name}`);
     expect(model.events.length + [model.identify, model.group, model.page, model.screen].filter(Boolean).length).toBeGreaterThan(0);
     const files: Record<string, string> = {};
     for (const client of CLIENT_KINDS) {

@@ -43,7 +43,7 @@ const catalogRule = (eventType: string, name = '') => ({ name, eventType, rules:
 
 describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
   it('loads the RudderTyper example unchanged, each version string mapped onto its major number', async () => {
-    const model = await loadPlan(V1_PLAN);
+    const { model } = await loadPlan(V1_PLAN);
     expect(model.format).toBe('rudderstack-tracking-plan-api');
     expect(model.name).toBe('Ecommerce Spec');
     expect(versionsOf(model)).toEqual({ 'Order Purchased': [1], 'Product Added': [3], 'Product List Viewed': [3] });
@@ -57,7 +57,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
   });
 
   it('sends the major number as event_version, the version core resolves the payload to', async () => {
-    const model = await loadPlan(V1_PLAN);
+    const { model } = await loadPlan(V1_PLAN);
     const index = (await generate(model, { client: 'analytics-node', mode: 'development', language: 'ts' })).find((file) => file.path === 'index.ts')!.content;
     expect(index).toContain(`{ event: 'Product Added', version: 3, validate: validateProductAddedV3 }`);
     const versions = model.events.find((event) => event.name === 'Product Added')!.versions.map((version) => version.version);
@@ -67,7 +67,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
   });
 
   it('plangen validate checks a RudderStack payload (no event_version) against the one rule, without a fallback report', async () => {
-    const model = await loadPlan(V1_PLAN);
+    const { model } = await loadPlan(V1_PLAN);
     const check = createPayloadChecker(model, loadValidators(validatorEntries(model)));
     expect(check({ type: 'track', event: 'Product Added', properties: { category: 'c', list_id: 'l' } })).toEqual({
       kind: 'checked',
@@ -83,7 +83,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
   });
 
   it('validates as the plan says, with the validators the SDK ships', async () => {
-    const model = await loadPlan(V1_PLAN);
+    const { model } = await loadPlan(V1_PLAN);
     const v3 = model.events.find((event) => event.name === 'Product Added')!.versions[0]!;
     const validate = loadValidators([{ name: v3.identifiers.validator, schema: v3.properties }])[v3.identifiers.validator]!;
     expect(validate({ category: 'shoes', list_id: 'l1' })).toBe(true);
@@ -102,7 +102,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
     [4, 4],
     [undefined, 1],
   ])('maps version %j onto plangen version %j', (written, expected) => {
-    const model = loadPlanText(JSON.stringify(v1Plan(trackRule('Viewed', written))), 'plan.json');
+    const { model } = loadPlanText(JSON.stringify(v1Plan(trackRule('Viewed', written))), 'plan.json');
     expect(versionsOf(model)).toEqual({ Viewed: [expected] });
   });
 
@@ -147,7 +147,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
   it('plangen diff sees a major bump as the old version removed and a minor bump as a change in place', () => {
     const plan = (version: string, required: string[]) => {
       const rule = { ...trackRule('Viewed', version), rules: { type: 'object', properties: { properties: { type: 'object', properties: { sku: { type: 'string' } }, required } } } };
-      return loadPlanText(JSON.stringify(v1Plan(rule)), `${version}.json`);
+      return loadPlanText(JSON.stringify(v1Plan(rule)), `${version}.json`).model;
     };
     const summary = (version: string) =>
       diffPlans(plan('1-0-0', []), plan(version, ['sku'])).changes.map((change) => `${change.target.kind === 'version' ? change.target.version : ''} ${change.change} ${change.classification}`);
@@ -156,7 +156,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
   });
 
   it('reads rules.identify, rules.group, rules.page and rules.screen as whole-message schemas, as RudderStack validates them', () => {
-    const model = loadPlanText(
+    const { model } = loadPlanText(
       JSON.stringify({
         ...v1Plan(trackRule('Viewed', '1-0-0')),
         rules: {
@@ -179,7 +179,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
 
 describe('RudderStack Data Catalog API (RudderTyper 2 plan.json)', () => {
   it('loads the RudderTyper example unchanged: track rules become events, the others identify/group/page/screen', async () => {
-    const model = await loadPlan(DATA_CATALOG_PLAN);
+    const { model } = await loadPlan(DATA_CATALOG_PLAN);
     expect(model.format).toBe('rudderstack-data-catalog-api');
     expect(model.name).toBe('Sample tracking plan 1');
     expect(versionsOf(model)).toEqual({ 'Sample event 1': [1] });
@@ -199,7 +199,7 @@ describe('RudderStack Data Catalog API (RudderTyper 2 plan.json)', () => {
   });
 
   it('validates as the plan says: closed properties and traits refuse unplanned keys', async () => {
-    const model = await loadPlan(DATA_CATALOG_PLAN);
+    const { model } = await loadPlan(DATA_CATALOG_PLAN);
     const version = model.events[0]!.versions[0]!;
     const validators = loadValidators([
       { name: version.identifiers.validator, schema: version.properties },
@@ -214,7 +214,7 @@ describe('RudderStack Data Catalog API (RudderTyper 2 plan.json)', () => {
   });
 
   it('reads rules without eventType, from before the Data Catalog had non-track rules, as track rules', async () => {
-    const model = await loadPlan('fixtures/real-world/ruddertyper-js-npm-typescript.json');
+    const { model } = await loadPlan('fixtures/real-world/ruddertyper-js-npm-typescript.json');
     expect(model.format).toBe('rudderstack-data-catalog-api');
     expect(versionsOf(model)).toEqual({ 'Sample event 1': [1] });
   });
@@ -229,7 +229,7 @@ describe('RudderStack Data Catalog API (RudderTyper 2 plan.json)', () => {
         properties: { properties: { type: 'object', properties: { price: { $ref: '#/$defs/Price' } }, required: ['price'] } },
       },
     });
-    const model = loadPlanText(JSON.stringify(plan), 'plan.json');
+    const { model } = loadPlanText(JSON.stringify(plan), 'plan.json');
     const version = model.events[0]!.versions[0]!;
     expect(version.properties).toMatchObject({ $defs: { Price: { required: ['amount'] } }, required: ['price'] });
     // $defs alone is no reason to keep a whole-payload schema.
@@ -268,18 +268,18 @@ describe('RudderStack Data Catalog API (RudderTyper 2 plan.json)', () => {
 
 describe('RudderStack format detection', () => {
   it('tells Segment Config API plans from RudderStack Tracking Plan API plans', async () => {
-    expect((await loadPlan('fixtures/segment-config-api/plan.json')).format).toBe('segment-config-api');
+    expect((await loadPlan('fixtures/segment-config-api/plan.json')).model.format).toBe('segment-config-api');
     // Integer versions, but RudderStack's tracking-plan id.
-    expect(loadPlanText(JSON.stringify(v1Plan(trackRule('Viewed', 2))), 'plan.json').format).toBe('rudderstack-tracking-plan-api');
+    expect(loadPlanText(JSON.stringify(v1Plan(trackRule('Viewed', 2))), 'plan.json').model.format).toBe('rudderstack-tracking-plan-api');
     // No RudderStack id, but a string version, which Segment never writes.
-    expect(loadPlanText(JSON.stringify({ rules: { events: [trackRule('Viewed', '2-0-0')] } }), 'plan.json').format).toBe('rudderstack-tracking-plan-api');
-    expect(loadPlanText(JSON.stringify({ rules: { events: [catalogRule('identify')] } }), 'plan.json').format).toBe('rudderstack-data-catalog-api');
+    expect(loadPlanText(JSON.stringify({ rules: { events: [trackRule('Viewed', '2-0-0')] } }), 'plan.json').model.format).toBe('rudderstack-tracking-plan-api');
+    expect(loadPlanText(JSON.stringify({ rules: { events: [catalogRule('identify')] } }), 'plan.json').model.format).toBe('rudderstack-data-catalog-api');
   });
 
   it('reads a plan in the format --input-format forces', () => {
     const plain = { rules: { events: [trackRule('Viewed', 2)] } };
-    expect(loadPlanText(JSON.stringify(plain), 'plan.json').format).toBe('segment-config-api');
-    expect(loadPlanText(JSON.stringify(plain), 'plan.json', { format: 'rudderstack-tracking-plan-api' }).format).toBe('rudderstack-tracking-plan-api');
+    expect(loadPlanText(JSON.stringify(plain), 'plan.json').model.format).toBe('segment-config-api');
+    expect(loadPlanText(JSON.stringify(plain), 'plan.json', { format: 'rudderstack-tracking-plan-api' }).model.format).toBe('rudderstack-tracking-plan-api');
   });
 });
 

@@ -47,7 +47,7 @@ function validator(model: PlanModel): (properties: unknown) => boolean {
 
 describe('Segment\'s "any" data type', () => {
   it.each(Object.entries(FORMATS))('%s: ["any"] and "any" in a type list load as no constraint (they were refused as unknown types)', async (_format, write) => {
-    const model = loadPlanText(write({ metadata: { type: ['any'], description: 'Anything.' }, coupon: { type: ['string', 'any'] }, legacy: { type: 'any' } }), 'plan.json');
+    const { model } = loadPlanText(write({ metadata: { type: ['any'], description: 'Anything.' }, coupon: { type: ['string', 'any'] }, legacy: { type: 'any' } }), 'plan.json');
     expect(properties(model).properties).toEqual({ metadata: { description: 'Anything.' }, coupon: {}, legacy: {} });
     const types = await typesOf(model);
     expect(types).toMatch(/ {2}metadata\?: unknown;/);
@@ -69,7 +69,7 @@ describe('Segment\'s "any" data type', () => {
 
 describe('an empty enum', () => {
   it.each(Object.entries(FORMATS))('%s: loads (it was refused), types never and validates no value, both as JSON Schema reads it', async (_format, write) => {
-    const model = loadPlanText(write({ currency: { type: 'string', enum: [] } }), 'plan.json');
+    const { model } = loadPlanText(write({ currency: { type: 'string', enum: [] } }), 'plan.json');
     expect(properties(model).properties).toEqual({ currency: { type: 'string', enum: [] } });
     expect(await typesOf(model)).toMatch(/ {2}currency\?: never;/);
     const accepts = validator(model);
@@ -78,7 +78,7 @@ describe('an empty enum', () => {
   });
 
   it('in the plangen notation too', async () => {
-    const model = loadPlanText('name: Shop\nevents:\n  Order Completed:\n    properties:\n      currency: { type: string, enum: [] }\n', 'plan.yaml');
+    const { model } = loadPlanText('name: Shop\nevents:\n  Order Completed:\n    properties:\n      currency: { type: string, enum: [] }\n', 'plan.yaml');
     expect(properties(model).properties).toEqual({ currency: { type: 'string', enum: [] } });
     expect(validator(model)({ currency: 'EUR' })).toBe(false);
   });
@@ -86,7 +86,7 @@ describe('an empty enum', () => {
 
 describe(`the corpus of odd shapes (${CORPUS})`, () => {
   it('loads with its odd names kept as written', async () => {
-    const model = await loadPlan(CORPUS);
+    const { model } = await loadPlan(CORPUS);
     expect(model.events.map((event) => event.name)).toEqual(['Order Completed', 'order completed']);
     const [upper, lower] = model.events;
     expect(upper!.identifiers.fn).not.toBe(lower!.identifiers.fn);
@@ -96,7 +96,7 @@ describe(`the corpus of odd shapes (${CORPUS})`, () => {
   });
 
   it.each(CLIENT_KINDS)('generates for %s, and the SDK compiles under strict tsc', async (client) => {
-    const model = await loadPlan(CORPUS);
+    const { model } = await loadPlan(CORPUS);
     const files = await generate(model, { client, mode: 'development', language: 'ts' });
     const sources = Object.fromEntries(files.map((file) => [`segment-shapes-${client}/${file.path}`, file.content]));
     expect(typeCheck(sources, undefined, { exactOptionalPropertyTypes: true })).toEqual([]);
@@ -108,8 +108,8 @@ describe(`the corpus of odd shapes (${CORPUS})`, () => {
 
   it('is byte-identical when generated twice', async () => {
     const options = { client: 'analytics-next', mode: 'development', language: 'ts' } as const;
-    const first = await generate(await loadPlan(CORPUS), options);
-    const second = await generate(await loadPlan(CORPUS), options);
+    const first = await generate((await loadPlan(CORPUS)).model, options);
+    const second = await generate((await loadPlan(CORPUS)).model, options);
     expect(second).toEqual(first);
     expect(readFileSync(CORPUS, 'utf8')).toContain('"platform": [');
   });
@@ -117,13 +117,13 @@ describe(`the corpus of odd shapes (${CORPUS})`, () => {
 
 describe('label values that are lists', () => {
   it('load as several labels with one key (a list value was dropped)', async () => {
-    const model = await loadPlan(CORPUS);
+    const { model } = await loadPlan(CORPUS);
     expect(model.events[0]!.labels).toEqual({ platform: ['ios', 'android'], team: 'checkout' });
     expect(model.events[1]!.labels).toEqual({ platform: 'web' });
   });
 
   it('show as several labels in inspect and in the generated doc comments', async () => {
-    const model = await loadPlan(CORPUS);
+    const { model } = await loadPlan(CORPUS);
     expect(modelToText(model)).toContain('"Order Completed"  [platform:ios, platform:android, team:checkout]');
     const files = await generate(model, { client: 'analytics-next', mode: 'production', language: 'ts' });
     expect(files.find((file) => file.path === 'index.ts')!.content).toContain('Labels: platform: ios, platform: android, team: checkout');

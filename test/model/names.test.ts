@@ -57,7 +57,7 @@ describe('names in a loaded plan', () => {
     const text = (first: string, second: string) =>
       `name: P\nevents:\n  ${JSON.stringify(first)}: { properties: {} }\n  ${JSON.stringify(second)}: { properties: {} }\n`;
     for (const plan of [text('order_completed', 'Order Completed'), text('Order Completed', 'order_completed')]) {
-      const model = loadPlanText(plan, 'p.yaml');
+      const { model } = loadPlanText(plan, 'p.yaml');
       expect(model.events.map((e) => [e.name, e.identifiers.fn])).toEqual([
         ['Order Completed', 'trackOrderCompleted'],
         ['order_completed', 'trackOrderCompleted2'],

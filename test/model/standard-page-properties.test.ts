@@ -28,7 +28,7 @@ const ANALYTICS_NEXT_PAGE = {
 
 describe('standard page properties', () => {
   it('are added to a native page schema as optional typed properties, after the plan\'s own ones', () => {
-    const { page, screen } = loadPlanText(PAGE_PLAN, 'plan.yaml');
+    const { page, screen } = loadPlanText(PAGE_PLAN, 'plan.yaml').model;
     expect(Object.keys(page!.properties.properties!)).toEqual(['path', 'section', 'category', 'name', 'keywords', 'referrer', 'search', 'title', 'url']);
     expect(page!.properties.required).toEqual(['path']);
     expect(page!.properties.additionalProperties).toBe(false);
@@ -39,7 +39,7 @@ describe('standard page properties', () => {
   });
 
   it('let a real analytics-next page call pass, and still check their types and unknown properties', () => {
-    const { page } = loadPlanText(PAGE_PLAN, 'plan.yaml');
+    const { page } = loadPlanText(PAGE_PLAN, 'plan.yaml').model;
     const validators = loadValidators([{ name: page!.identifiers.validator, schema: page!.properties }]);
     const validate = validators[page!.identifiers.validator]!;
     expect(validate(ANALYTICS_NEXT_PAGE)).toBe(true);
@@ -54,7 +54,7 @@ describe('standard page properties', () => {
       name: 'Shop',
       rules: [{ key: 'page', type: 'PAGE', version: 1, jsonSchema: { type: 'object', properties: { properties } } }],
     };
-    const model = loadPlanText(JSON.stringify(plan), 'plan.json');
+    const { model } = loadPlanText(JSON.stringify(plan), 'plan.json');
     expect(model.format).toBe('segment-public-api');
     expect(Object.keys(model.page?.properties.properties ?? {})).toEqual(['path']);
   });

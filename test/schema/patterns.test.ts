@@ -59,7 +59,7 @@ const expectedMessage = ({ pattern, reason, fix }: (typeof REFUSED)[number]): st
 
 async function generateError(text: string, options: GenerateOptions = DEFAULT_GENERATE_OPTIONS): Promise<unknown> {
   return Promise.resolve()
-    .then(() => generate(loadPlanText(text, 'plan.json'), options))
+    .then(() => { const { model, locator } = loadPlanText(text, 'plan.json'); return generate(model, options, locator); })
     .then(
       () => undefined,
       (thrown: unknown) => thrown,
@@ -187,10 +187,10 @@ describe('acceptedPatterns: accepting a refused pattern knowingly', () => {
   });
 
   it('silences lint for the listed pattern', () => {
-    const model = loadPlanText(planText(undecided.pattern), 'plan.json');
+    const loaded = loadPlanText(planText(undecided.pattern), 'plan.json');
     const settings = { severities: {}, naming: DEFAULT_NAMING };
-    expect(lintPlan(model, settings).filter((problem) => problem.rule === 'redos-pattern')).toHaveLength(1);
-    expect(lintPlan(model, { ...settings, acceptedPatterns: [undecided.pattern] }).filter((problem) => problem.rule === 'redos-pattern')).toEqual([]);
+    expect(lintPlan(loaded, settings).filter((problem) => problem.rule === 'redos-pattern')).toHaveLength(1);
+    expect(lintPlan(loaded, { ...settings, acceptedPatterns: [undecided.pattern] }).filter((problem) => problem.rule === 'redos-pattern')).toEqual([]);
   });
 
   it('lets plangen lint pass with the pattern listed in plangen.config.json, and fail without', async () => {

@@ -12,7 +12,7 @@ import { validatePayloadFiles } from '../../packages/cli/src/validate/validate-p
 const PLAN = path.relative(process.cwd(), fileURLToPath(new URL('cases/plan.yaml', import.meta.url)));
 let model: PlanModel;
 beforeAll(async () => {
-  model = await loadPlan(PLAN);
+  model = (await loadPlan(PLAN)).model;
 });
 
 const validate = (text: string) => validatePayloadFiles(model, ['-'], { stdin: Readable.from([Buffer.from(text)]) });

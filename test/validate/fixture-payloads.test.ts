@@ -19,7 +19,7 @@ const FIXTURES = [
 
 describe('fixture payloads through plangen validate', () => {
   it.each(FIXTURES)('%s', async (folder, plan, expected) => {
-    const model = await loadPlan(`fixtures/${folder}/${plan}`);
+    const { model } = await loadPlan(`fixtures/${folder}/${plan}`);
     const check = createPayloadChecker(model, loadValidators(validatorEntries(model)));
     const lines = readFileSync(`fixtures/${folder}/payloads.jsonl`, 'utf8')
       .split('\n')
@@ -40,7 +40,7 @@ describe('fixture payloads through plangen validate', () => {
   });
 
   it('shop: reports each version fallback with its reason and the value given', async () => {
-    const report = await validatePayloadFiles(await loadPlan('fixtures/shop/plan.yaml'), ['fixtures/shop/payloads.jsonl']);
+    const report = await validatePayloadFiles((await loadPlan('fixtures/shop/plan.yaml')).model, ['fixtures/shop/payloads.jsonl']);
     expect(report.versionFallbacks.filter((group) => group.event === 'Order Completed')).toEqual([
       { event: 'Order Completed', version: 1, reason: 'missing', count: 1, example: { location: 'fixtures/shop/payloads.jsonl:3' } },
       { event: 'Order Completed', version: 1, reason: 'not-a-positive-integer', count: 1, example: { location: 'fixtures/shop/payloads.jsonl:4', given: '2' } },

@@ -18,7 +18,7 @@ const PLAN = path.relative(process.cwd(), fileURLToPath(new URL('cases/plan.yaml
 
 let model: PlanModel;
 beforeAll(async () => {
-  model = await loadPlan(PLAN);
+  model = (await loadPlan(PLAN)).model;
 });
 
 /** Validates what `lines()` yields, streamed as stdin (never held whole). */

@@ -22,7 +22,7 @@ const properties = Object.fromEntries(
   ]),
 );
 const PLAN = JSON.stringify({ name: 'Prototype Names', events: Object.fromEntries(PROTOTYPE_NAMES.map((name) => [name, { properties }])) });
-const model = loadPlanText(PLAN, 'plan.json');
+const { model } = loadPlanText(PLAN, 'plan.json');
 
 /** Every payload of prototypePayloads as the properties of a track call of every event, parsed from JSON like recorded data. */
 function trackCalls(): { event: string; payload: Record<string, unknown> }[] {

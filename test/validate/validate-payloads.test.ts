@@ -18,7 +18,7 @@ let model: PlanModel;
 let report: ValidationReport;
 let dir: string;
 beforeAll(async () => {
-  model = await loadPlan(PLAN);
+  model = (await loadPlan(PLAN)).model;
   report = await validatePayloadFiles(model, [PAYLOADS]);
   dir = await mkdtemp(path.join(os.tmpdir(), 'plangen-validate-'));
 });

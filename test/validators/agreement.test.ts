@@ -157,7 +157,7 @@ describe('precompiled validators agree with ajv in memory', () => {
 
   it.each(TYPEWRITER_PLANS)('on %s.json, with fast-check payloads for its validators', (plan) => {
     const file = `${plan}.json`;
-    const model = loadPlanText(readFileSync(`fixtures/typewriter-${plan}/plan.json`, 'utf8'), file);
+    const { model } = loadPlanText(readFileSync(`fixtures/typewriter-${plan}/plan.json`, 'utf8'), file);
     const entries = validatorEntries(model);
     const compiled = loadValidators(entries);
     const reference = referenceValidators(entries);
@@ -241,7 +241,7 @@ function sample(schema: object): Record<string, unknown> {
 
 describe('plangen validate agrees with ajv compiling the plan directly', () => {
   it('on test/validate/cases/payloads.jsonl (16 checked lines, 6 of them invalid)', async () => {
-    const model = await loadPlan(fileURLToPath(new URL('../validate/cases/plan.yaml', import.meta.url)));
+    const { model } = await loadPlan(fileURLToPath(new URL('../validate/cases/plan.yaml', import.meta.url)));
     const lines = readFileSync(new URL('../validate/cases/payloads.jsonl', import.meta.url), 'utf8').split('\n');
     const cases = validateVerdicts(model, lines);
     expect(cases).toHaveLength(16);
@@ -255,7 +255,7 @@ describe('plangen validate agrees with ajv compiling the plan directly', () => {
     ['segment-public-api', 'plan.json'],
     ['segment-config-api', 'plan.json'],
   ])("on fixtures/%s's payloads.jsonl", async (folder, plan) => {
-    const model = await loadPlan(`fixtures/${folder}/${plan}`);
+    const { model } = await loadPlan(`fixtures/${folder}/${plan}`);
     const lines = readFileSync(`fixtures/${folder}/payloads.jsonl`, 'utf8').split('\n');
     const cases = validateVerdicts(model, lines);
     expect(cases.length).toBeGreaterThan(10);
@@ -263,7 +263,7 @@ describe('plangen validate agrees with ajv compiling the plan directly', () => {
   });
 
   it.each(TYPEWRITER_PLANS)('on %s: every event version, with empty, typed and unplanned properties, plus identify/group/page', async (name) => {
-    const model = await loadPlan(fileURLToPath(new URL(`../../fixtures/typewriter-${name}/plan.json`, import.meta.url)));
+    const { model } = await loadPlan(fileURLToPath(new URL(`../../fixtures/typewriter-${name}/plan.json`, import.meta.url)));
     const lines: string[] = [];
     for (const event of model.events) {
       for (const { version } of event.versions) {

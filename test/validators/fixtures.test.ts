@@ -36,7 +36,7 @@ function comparable(errors: readonly CompiledValidatorError[] | null | undefined
 }
 
 async function expectAgreement(planFile: string, payloads: readonly unknown[]): Promise<void> {
-  const entries = validatorEntries(await loadPlan(planFile));
+  const entries = validatorEntries((await loadPlan(planFile)).model);
   expect(entries.length).toBeGreaterThan(0);
   const compiled = loadValidators(entries);
   let verdicts = 0;

@@ -6,7 +6,8 @@ import { loadConfig } from '../config/load-config.js';
 import { resolveGenerateOptions, type GenerateFlags, type ResolvedGenerate } from '../config/resolve-generate-options.js';
 import { PlanError } from '../errors.js';
 import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
-import type { PlanFormat, PlanModel } from '../model/types.js';
+import type { LoadedPlan } from '../load/load-plan.js';
+import type { PlanFormat } from '../model/types.js';
 import { checkOutput, staleSummary } from '../write/check-output.js';
 import { displayPath } from '../messages/display-path.js';
 import { repairOutputFolder } from '../write/recover-output.js';
@@ -21,8 +22,9 @@ export interface GenerateArgs extends GenerateFlags {
 
 /** The pipeline stages, injectable so the command can be tested before (or without) the real ones. */
 export interface Stages {
-  loadPlan(file: string, options?: { format?: PlanFormat }): Promise<PlanModel>;
-  generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]>;
+  loadPlan(file: string, options?: { format?: PlanFormat }): Promise<LoadedPlan>;
+  /** The plan's locator places a refused pattern at `file:line:col`. */
+  generate(plan: LoadedPlan, options: GenerateOptions): Promise<GeneratedFile[]>;
 }
 
 export interface GenerateDeps {
@@ -49,7 +51,7 @@ export async function run(args: GenerateArgs, deps: GenerateDeps = {}): Promise<
 function lazyStages(): Stages {
   return {
     loadPlan: async (file, options) => (await import('../load/load-plan.js')).loadPlan(file, options),
-    generate: async (model, options) => (await import('../generate/index.js')).generate(model, options),
+    generate: async ({ model, locator }, options) => (await import('../generate/index.js')).generate(model, options, locator),
   };
 }
 
@@ -69,8 +71,9 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
       process.stderr.write(`plangen: an interrupted run had left ${displayPath(resolved.outDir, cwd)} half-written; the previous files are restored\n`);
     }
   }
-  const model = await stages.loadPlan(planFile, resolved.inputFormat ? { format: resolved.inputFormat } : {});
-  const files = await stages.generate(model, resolved.options);
+  const plan = await stages.loadPlan(planFile, resolved.inputFormat ? { format: resolved.inputFormat } : {});
+  const files = await stages.generate(plan, resolved.options);
+  const { model } = plan;
   const out = displayPath(resolved.outDir, cwd);
   const versions = model.events.reduce((sum, event) => sum + event.versions.length, 0);
   const counts = `${plural(model.events.length, 'event')}, ${plural(versions, 'version')}`;

@@ -23,7 +23,7 @@ export async function run(args: InspectArgs, cwd: string = process.cwd()): Promi
   const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
   const client = args.client ?? loaded?.config.client ?? DEFAULT_GENERATE_OPTIONS.client;
   const format = args.inputFormat ?? loaded?.config.inputFormat;
-  const model = await loadPlan(args.plan, format !== undefined ? { format } : {});
+  const { model } = await loadPlan(args.plan, format !== undefined ? { format } : {});
   const sdk = { client, signatures: wrapperSignatures(model, client) };
   process.stdout.write(args.format === 'json' ? `${JSON.stringify(modelToJson(model, sdk), null, 2)}\n` : modelToText(model, sdk));
   return EXIT_SUCCESS;

@@ -6,7 +6,8 @@ import { loadConfig } from '../config/load-config.js';
 import { lintJson, formatLintText } from '../lint/format-lint.js';
 import { lintSettings } from '../lint/lint-config.js';
 import { lintPlan } from '../lint/lint-plan.js';
-import type { PlanFormat, PlanModel } from '../model/types.js';
+import type { LoadedPlan } from '../load/load-plan.js';
+import type { PlanFormat } from '../model/types.js';
 
 export interface LintArgs {
   readonly plan: string;
@@ -17,7 +18,7 @@ export interface LintArgs {
 
 export interface LintDeps {
   readonly cwd?: string;
-  readonly loadPlan?: (file: string, options?: { format?: PlanFormat }) => Promise<PlanModel>;
+  readonly loadPlan?: (file: string, options?: { format?: PlanFormat }) => Promise<LoadedPlan>;
 }
 
 export async function run(args: LintArgs, deps: LintDeps = {}): Promise<number> {
@@ -25,8 +26,8 @@ export async function run(args: LintArgs, deps: LintDeps = {}): Promise<number> 
   const loadPlan = deps.loadPlan ?? (await import('../load/load-plan.js')).loadPlan;
   const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
   const format = args.inputFormat ?? loaded?.config.inputFormat;
-  const model = await loadPlan(args.plan, format !== undefined ? { format } : {});
-  const problems = lintPlan(model, { ...lintSettings(loaded?.config.lint), acceptedPatterns: loaded?.config.acceptedPatterns ?? [] });
+  const plan = await loadPlan(args.plan, format !== undefined ? { format } : {});
+  const problems = lintPlan(plan, { ...lintSettings(loaded?.config.lint), acceptedPatterns: loaded?.config.acceptedPatterns ?? [] });
   process.stdout.write(args.format === 'json' ? `${JSON.stringify(lintJson(problems), null, 2)}\n` : formatLintText(problems));
   return problems.some((problem) => problem.severity === 'error') ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -8,6 +8,7 @@ import type { OutputFormat } from '../cli/output-format.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolvePlanFile } from '../config/resolve-path-setting.js';
 import { PlanError } from '../errors.js';
+import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
 import type { Validators } from '../validate/check-payload.js';
 import { formatText } from '../validate/format-text.js';
@@ -31,7 +32,7 @@ export interface ValidateDeps {
   readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   /** Where the progress bar goes; process.stderr by default (drawn only when it is a terminal). */
   readonly terminal?: Terminal;
-  readonly loadPlan?: (file: string, options?: { format?: PlanFormat }) => Promise<PlanModel>;
+  readonly loadPlan?: (file: string, options?: { format?: PlanFormat }) => Promise<LoadedPlan>;
   /** Precompiled validators, for tests that run before (or without) the compiler. */
   readonly validators?: Validators;
 }
@@ -50,9 +51,9 @@ export async function run(args: ValidateArgs, deps: ValidateDeps = {}): Promise<
     );
   }
   const loadPlan = deps.loadPlan ?? (await import('../load/load-plan.js')).loadPlan;
-  const model = await loadPlan(planFile, inputFormat ? { format: inputFormat } : {});
+  const { model, locator } = await loadPlan(planFile, inputFormat ? { format: inputFormat } : {});
   // The validators would run the plan's patterns on every payload: the same refusal as generate's.
-  (await import('../generate/refuse-catastrophic-patterns.js')).refuseCatastrophicPatterns(model, acceptedPatterns);
+  (await import('../generate/refuse-catastrophic-patterns.js')).refuseCatastrophicPatterns(model, locator, acceptedPatterns);
   const { validatePayloadFiles } = await import('../validate/validate-payloads.js');
   if (args.maxLineLength !== undefined && !(Number.isSafeInteger(args.maxLineLength) && args.maxLineLength > 0)) {
     throw new PlanError({ file: 'plangen' }, `--max-line-length must be a positive whole number of characters, not ${String(args.maxLineLength)}`, 'Pass e.g. --max-line-length 67108864');
@@ -78,6 +79,7 @@ export function hasFindings({ totals }: ValidationReport): boolean {
   return totals.invalid + totals.unplannedEvents + totals.malformed > 0;
 }
 
+/** The plan file (`--plan` or the config's, by the resolver generate uses too), its format and the accepted patterns. */
 async function resolvePlan(args: ValidateArgs, cwd: string): Promise<{ planFile: string; inputFormat: PlanFormat | undefined; acceptedPatterns: readonly string[] }> {
   const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
   const planFile = resolvePlanFile(args.plan, loaded, cwd);

@@ -6,15 +6,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PlanError } from '../errors.js';
+import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
 import { displayPath } from '../messages/display-path.js';
 
 const run = promisify(execFile);
 
 export interface PlanLoaders {
-  loadPlan(file: string, options?: { format?: PlanFormat }): Promise<PlanModel>;
+  loadPlan(file: string, options?: { format?: PlanFormat }): Promise<LoadedPlan>;
   /** The plan as `git show` prints it: bytes, in whatever encoding the file was committed. */
-  loadPlanBytes(bytes: Uint8Array, file: string, options?: { format?: PlanFormat }): PlanModel;
+  loadPlanBytes(bytes: Uint8Array, file: string, options?: { format?: PlanFormat }): LoadedPlan;
 }
 
 export type PlanArg = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'revision'; readonly revision: string; readonly file: string };
@@ -35,10 +36,11 @@ export async function readPlanArg(arg: string, loaders: PlanLoaders, options: { 
       throw new PlanError({ file: arg }, 'no such file', 'Pass a plan file, or REV:path to read it from git (HEAD~1:plan.yaml)');
     }
     // Relative to the process's working directory, so plan errors read `plan.yaml:12:7`.
-    return loaders.loadPlan(displayPath(file), format);
+    return (await loaders.loadPlan(displayPath(file), format)).model;
   }
   const bytes = await gitShow(parsed.revision, parsed.file, arg, options.cwd);
-  return loaders.loadPlanBytes(bytes, arg, format);
+  // diff reports changes by name, not by position: the model is all it reads.
+  return loaders.loadPlanBytes(bytes, arg, format).model;
 }
 
 /** `git show REV:path`, with the path taken relative to the working directory like every other path the user types. */

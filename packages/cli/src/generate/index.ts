@@ -1,6 +1,7 @@
 // The generate stage: model + options -> files of the SDK, in memory. Pure: it
 // never touches the file system (only the CLI writes), and the same input
 // always gives byte-identical output.
+import { NO_LOCATOR, type Locator } from '../model/locator.js';
 import type { PlanModel } from '../model/types.js';
 import { emitTypes } from './emit-types.js';
 import { formatJavaScript, formatTypeScript } from './format.js';
@@ -13,8 +14,9 @@ import { buildSdkView, headerComment, reservedTypeNames } from './view-model.js'
 
 export type { GeneratedFile, GenerateOptions } from './options.js';
 
-export async function generate(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
-  refuseCatastrophicPatterns(model, options.acceptedPatterns);
+/** `locator` (from `loadPlan`) places a refused pattern at `file:line:col`; without it the error names `file#pointer`. */
+export async function generate(model: PlanModel, options: GenerateOptions, locator: Locator = NO_LOCATOR): Promise<GeneratedFile[]> {
+  refuseCatastrophicPatterns(model, locator, options.acceptedPatterns);
   // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
   const stop = new AbortController();
   const validators =

@@ -1,6 +1,6 @@
 // What a rule check receives and returns; shared by the checks and the rule map.
 import type { PlanModel, SourceRef } from '../model/types.js';
-import type { PlanSchema } from './plan-schemas.js';
+import type { PlanSchema } from '../model/plan-schemas.js';
 import type { NamingStyle } from './rule-ids.js';
 
 export interface LintContext {

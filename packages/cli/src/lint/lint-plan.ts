@@ -2,9 +2,10 @@
 // sorted by file and position so output follows the plan from top to bottom.
 import type { ErrorLocation } from '../errors.js';
 import { oneLine } from '../messages/quote.js';
+import { findingLocation } from '../model/locate-finding.js';
+import type { Locator } from '../model/locator.js';
 import type { PlanModel } from '../model/types.js';
 import { DEFAULT_NAMING, type LintSettings } from './lint-config.js';
-import { findingLocation } from './locate-finding.js';
 import type { LintRuleId } from './rule-ids.js';
 import { RULES } from './rules.js';
 
@@ -18,13 +19,14 @@ export interface LintProblem {
   readonly location: ErrorLocation;
 }
 
-export function lintPlan(model: PlanModel, settings: LintSettings = { severities: {}, naming: DEFAULT_NAMING }): LintProblem[] {
+/** A loaded plan (`loadPlan`'s result): its locator places each finding at `file:line:col`. */
+export function lintPlan({ model, locator }: { model: PlanModel; locator: Locator }, settings: LintSettings = { severities: {}, naming: DEFAULT_NAMING }): LintProblem[] {
   const problems: LintProblem[] = [];
   for (const [sentence, rule] of RULES) {
     const severity = settings.severities[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
     for (const finding of rule.check({ model, naming: settings.naming, acceptedPatterns: settings.acceptedPatterns ?? [] })) {
-      const location = findingLocation(finding.source, finding.schemaPointer, finding.schemaKind);
+      const location = findingLocation(locator, finding.source, finding.schemaPointer, finding.schemaKind);
       // Details quote plan text with JSON.stringify, which leaves U+2028/U+2029 raw: one line, like every message.
       problems.push({ rule: rule.id, severity, sentence, detail: oneLine(finding.detail), location });
     }

@@ -3,7 +3,7 @@
 // measure nesting on their token streams before composing, and the data is
 // measured again, without recursion, after YAML aliases are expanded.
 import { PlanError, type ErrorLocation } from '../errors.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { toPointer } from './locate.js';
 import type { SourceDocument } from './source-document.js';
 

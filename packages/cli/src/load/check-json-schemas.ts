@@ -9,7 +9,7 @@ import { findSameValueRefCycle, refTokens, resolveLocalRef } from '../schema/res
 import { walkSubschemas } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
 import { at, describePath } from './describe-path.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { parsePointer, toPointer } from './locate.js';
 import type { SourceDocument } from './source-document.js';
 import { stripAnnotations } from './strip-annotations.js';

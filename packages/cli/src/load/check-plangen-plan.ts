@@ -5,7 +5,7 @@ import { regexProblem } from '../schema/regex-problem.js';
 import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
 import { describePath } from './describe-path.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { parsePointer, toPointer } from './locate.js';
 import { planSchema } from './plan-schema.js';
 import { eventsOf, type NativePlan, type NativeProperty } from './plangen-format.js';

@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../schema/create-ajv.js';
 import type { JsonSchema } from '../model/types.js';
 import { describePath } from './describe-path.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { parsePointer } from './locate.js';
 import { DATA_TYPES } from './plangen-format.js';
 import type { SourceDocument } from './source-document.js';

@@ -3,7 +3,7 @@
 // json-schema-to-typescript fail on it with a bare URIError, and no file can be
 // written with it intact. Every key and string of the plan is checked at load,
 // so the error names the place.
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { toPointer } from './locate.js';
 import { quote } from '../messages/quote.js';
 import type { SourceDocument } from './source-document.js';

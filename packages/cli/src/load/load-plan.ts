@@ -1,9 +1,12 @@
-// The load stage: plan file -> checked, normalized, immutable PlanModel.
+// The load stage: plan file -> checked, normalized, immutable PlanModel, with
+// the locator that places its elements in the file (model/locator.ts).
 // read (YAML/JSON with positions) -> detect the format -> check and read it
 // into plan entries -> build the model.
 import { readFile } from 'node:fs/promises';
 import { PlanError } from '../errors.js';
 import { buildModel } from '../model/build-model.js';
+import { locateError } from '../model/located-error.js';
+import type { Locator } from '../model/locator.js';
 import type { PlanEntries } from '../model/plan-entries.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
 import { checkDepth } from './check-depth.js';
@@ -12,7 +15,7 @@ import { checkUnicode } from './check-unicode.js';
 import { decodePlanText } from './decode-plan-text.js';
 import { detectFormat } from './detect-format.js';
 import { printWarning, type WarningSink } from './load-warnings.js';
-import { rememberSource } from './locate.js';
+import { sourceLocator } from './locate.js';
 import { readPlangenPlan } from './read-plangen-plan.js';
 import { readRudderstackDataCatalogApi } from './read-rudderstack-data-catalog-api.js';
 import { readRudderstackTrackingPlanApi } from './read-rudderstack-tracking-plan-api.js';
@@ -27,7 +30,13 @@ export interface LoadOptions {
   readonly onWarning?: WarningSink;
 }
 
-export async function loadPlan(file: string, options: LoadOptions = {}): Promise<PlanModel> {
+/** A loaded plan: the model, and where its elements are written, for every stage that reports positions. */
+export interface LoadedPlan {
+  readonly model: PlanModel;
+  readonly locator: Locator;
+}
+
+export async function loadPlan(file: string, options: LoadOptions = {}): Promise<LoadedPlan> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -39,17 +48,24 @@ export async function loadPlan(file: string, options: LoadOptions = {}): Promise
 }
 
 /** A plan's bytes from elsewhere (a git revision): decoded as a file on disk is (decode-plan-text.ts), then loaded. */
-export function loadPlanBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): PlanModel {
+export function loadPlanBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): LoadedPlan {
   return loadPlanText(decodePlanText(bytes, file), file, options);
 }
 
 /** The same for text that is not on disk (a git revision, a fuzz case); `file` names it in errors. */
-export function loadPlanText(text: string, file: string, options: LoadOptions = {}): PlanModel {
-  const source: SourceDocument = { ...parseSource(text, file), warn: options.onWarning ?? printWarning };
-  rememberSource(source);
-  checkDepth(source);
-  checkUnicode(source);
-  return buildModel(readEntries(source, options.format ?? detectFormat(source)));
+export function loadPlanText(text: string, file: string, options: LoadOptions = {}): LoadedPlan {
+  const parsed = parseSource(text, file);
+  const locator = sourceLocator(parsed);
+  const warn = options.onWarning ?? printWarning;
+  // The checks and the model raise errors and warnings at SourceRefs; they are placed here, where the document is.
+  const source: SourceDocument = { ...parsed, warn: (warning) => warn(locateError(warning, locator)) };
+  try {
+    checkDepth(source);
+    checkUnicode(source);
+    return { model: buildModel(readEntries(source, options.format ?? detectFormat(source))), locator };
+  } catch (error) {
+    throw locateError(error, locator);
+  }
 }
 
 function readEntries(source: SourceDocument, format: PlanFormat): PlanEntries {

@@ -4,7 +4,7 @@
 import type { CallEntry, Labels, PlanEntries, VersionEntry } from '../model/plan-entries.js';
 import type { JsonSchema, SourceRef } from '../model/types.js';
 import { withoutAnyType } from '../schema/any-type.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { toPointer } from './locate.js';
 import { objectSchema } from './native-schema.js';
 import { eventsOf, type LabelMap, type NativeBody, type NativeEvent, type NativePageCall, type NativePlan, type NativeTraitsCall } from './plangen-format.js';

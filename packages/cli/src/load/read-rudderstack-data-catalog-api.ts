@@ -9,7 +9,7 @@ import type { JsonSchema, SourceRef } from '../model/types.js';
 import { formatPointer } from '../schema/json-pointer.js';
 import { checkJsonSchemas } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { quote } from '../messages/quote.js';
 import { checkOneRulePerEvent, type WrittenRule } from './rudderstack-rules.js';
 import { DATA_CATALOG_API_SHAPE, type RUDDERSTACK_EVENT_TYPES } from './rudderstack-shapes.js';

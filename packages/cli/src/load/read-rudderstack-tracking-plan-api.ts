@@ -10,7 +10,7 @@ import type { JsonSchema, SourceRef } from '../model/types.js';
 import { formatPointer } from '../schema/json-pointer.js';
 import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { quote } from '../messages/quote.js';
 import { traitsRule, unwrap } from './read-segment-config-api.js';
 import { checkOneRulePerEvent, type WrittenRule } from './rudderstack-rules.js';

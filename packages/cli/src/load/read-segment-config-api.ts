@@ -7,7 +7,7 @@ import type { JsonSchema, SourceRef } from '../model/types.js';
 import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
 import { toPointer } from './locate.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { callEntry, splitRule } from './segment-rule.js';
 import { CONFIG_API_SHAPE } from './segment-shapes.js';
 import type { SourceDocument } from './source-document.js';

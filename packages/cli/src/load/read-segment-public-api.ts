@@ -4,7 +4,7 @@ import type { CallEntry, PlanEntries, VersionEntry } from '../model/plan-entries
 import type { JsonSchema, SourceRef } from '../model/types.js';
 import { checkJsonSchemas } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { toPointer } from './locate.js';
 import { callEntry, splitRule } from './segment-rule.js';
 import { PUBLIC_API_SHAPE } from './segment-shapes.js';

@@ -3,7 +3,7 @@
 // getEventSchema). A second rule would be dead there but a live version here, so both
 // RudderStack readers refuse it, at the second rule, naming the first.
 import type { SourceRef } from '../model/types.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 import { quote } from '../messages/quote.js';
 
 /** One entry of `rules.events`, as written. */

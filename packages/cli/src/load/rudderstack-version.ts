@@ -5,7 +5,7 @@
 // and a major bump renames the pinned wrapper (`trackOrderPurchasedV2`), as a new Segment
 // version does. See docs/plan-format.md, "RudderStack formats".
 import type { SourceRef } from '../model/types.js';
-import { errorAt } from './located-error.js';
+import { errorAt } from '../model/located-error.js';
 
 /** MAJOR, MAJOR-MINOR or MAJOR-MINOR-PATCH with one separator ("-" or "."), no leading zeros (semver's rule). */
 const VERSION_TEXT = /^(0|[1-9]\d*)(?:([-.])(?:0|[1-9]\d*)(?:\2(?:0|[1-9]\d*))?)?$/;

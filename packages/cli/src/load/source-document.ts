@@ -2,14 +2,12 @@
 // `.json` files are strict JSON (a repeated key or a trailing comma is an
 // error, as in every other JSON tool); anything else is YAML, of which JSON is a
 // subset. Both report syntax errors with line and column.
+import type { Position } from '../model/locator.js';
 import { readJson } from './json-source.js';
 import type { WarningSink } from './load-warnings.js';
 import { readYaml } from './yaml-source.js';
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
+export type { Position } from '../model/locator.js';
 
 export interface SourceDocument {
   readonly file: string;

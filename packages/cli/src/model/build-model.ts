@@ -1,7 +1,7 @@
 // Plan entries (from any format) -> the one immutable PlanModel. Versions of the
 // same wire name become one event; everything is sorted so the model never
 // depends on the order the plan was written in.
-import { errorAt } from '../load/located-error.js';
+import { errorAt } from './located-error.js';
 import { deepFreeze } from './deep-freeze.js';
 import { CALL_IDENTIFIERS, COMMON_VALIDATOR, assignEventIdentifiers } from './names.js';
 import type { CallEntry, PlanEntries, VersionEntry } from './plan-entries.js';

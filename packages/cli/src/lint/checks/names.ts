@@ -3,7 +3,7 @@
 import { pascalCase } from '../../model/names.js';
 import { at, type LintContext, type RuleFinding } from '../finding.js';
 import { followsStyle, SEGMENT_SPEC_TRAITS, toStyle } from '../naming.js';
-import { propertySchemas } from '../plan-schemas.js';
+import { propertySchemas } from '../../model/plan-schemas.js';
 import type { NamingStyle } from '../rule-ids.js';
 import { namedProperties } from '../walk-schema.js';
 

@@ -5,7 +5,7 @@ import { sameJson } from '../../schema/canonical-json.js';
 import { escapePointerToken as pointerSegment } from '../../schema/json-pointer.js';
 import { describeTypes, typeSet } from '../../schema/type-set.js';
 import { at, type LintContext, type RuleFinding } from '../finding.js';
-import { propertySchemas, versionLabel, type PlanSchema } from '../plan-schemas.js';
+import { propertySchemas, versionLabel, type PlanSchema } from '../../model/plan-schemas.js';
 
 /**
  * Compares the top-level properties of each event's latest version (older

@@ -5,7 +5,7 @@
 import { parsePointer } from '../../schema/json-pointer.js';
 import { walkSubschemas, type SchemaObject } from '../../schema/walk-subschemas.js';
 import { at, type LintContext, type RuleFinding } from '../finding.js';
-import { allSchemas } from '../plan-schemas.js';
+import { allSchemas } from '../../model/plan-schemas.js';
 
 /** Lower and upper bounds that contradict each other when the lower is greater. */
 const BOUNDS = [

@@ -1,10 +1,11 @@
-// file:line:col of a finding. Model elements carry a SourceRef; a place inside
+// file:line:col of a finding (lint's, or generate's pattern refusal), through the
+// plan's locator. Model elements carry a SourceRef; a place inside
 // one of their schemas is found by trying where plan formats write that schema
 // (native `properties`/`traits` maps, a raw `schema` or `payload`, Segment's
 // `jsonSchema`), then the nearest enclosing node that exists, then the element.
 import type { ErrorLocation } from '../errors.js';
-import { locate } from '../load/locate.js';
-import type { SourceRef } from '../model/types.js';
+import type { Locator } from './locator.js';
+import type { SourceRef } from './types.js';
 
 /**
  * Where each format writes a schema, relative to its element's pointer: the
@@ -21,10 +22,10 @@ const SCHEMA_PLACES: Readonly<Record<SchemaKind, readonly string[]>> = {
 
 type SchemaKind = 'properties' | 'traits' | 'payload' | 'common';
 
-export function findingLocation(source: SourceRef, schemaPointer = '', kind: SchemaKind = 'properties'): ErrorLocation {
+export function findingLocation(locator: Locator, source: SourceRef, schemaPointer = '', kind: SchemaKind = 'properties'): ErrorLocation {
   for (let pointer = schemaPointer; ; pointer = parentPointer(pointer)) {
     for (const candidate of candidates(source.pointer, pointer, kind)) {
-      const position = locate({ file: source.file, pointer: candidate });
+      const position = locator.locate({ file: source.file, pointer: candidate });
       if (position) return { file: source.file, line: position.line, column: position.column };
     }
     if (pointer === '') break;

@@ -1,6 +1,6 @@
-// The schemas of a plan that lint rules read, each with a label for messages and
-// the source element it belongs to.
-import type { EventModel, EventVersion, JsonSchema, PlanModel, SourceRef } from '../model/types.js';
+// The schemas of a plan that lint rules and generate's pattern refusal read, each
+// with a label for messages and the source element it belongs to.
+import type { EventModel, EventVersion, JsonSchema, PlanModel, SourceRef } from './types.js';
 
 export interface PlanSchema {
   /** How messages name it: `event "Order Completed" v2`, `identify traits`. */
