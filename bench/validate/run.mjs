@@ -26,7 +26,7 @@ const EVENTS = eventsFlag === -1 ? 1_000_000 : Number(process.argv[eventsFlag + 
 const VIOLATION_SHARE = 0.05;
 const RUNS = 3;
 
-const model = await loadPlan(PLAN);
+const { model } = await loadPlan(PLAN);
 const compileStarted = performance.now();
 const validators = loadValidators(validatorEntries(model));
 const compileMs = performance.now() - compileStarted;
