@@ -35,7 +35,7 @@ describe('fixture payloads get their written verdicts from the model with ajv', 
     const cases = verdictCases(fixture);
     let actual: Verdict[] = [];
     beforeAll(async () => {
-      const model = await loadPlan(`fixtures/${folder}/${fixture.plan}`);
+      const { model } = await loadPlan(`fixtures/${folder}/${fixture.plan}`);
       actual = verdicts(model, cases.map(({ payload }) => payload as Payload));
     });
 

@@ -16,7 +16,7 @@ describe('fixture payloads through plangen validate', () => {
     let model: PlanModel;
     let actual: (Verdict | 'malformed')[] = [];
     beforeAll(async () => {
-      model = await loadPlan(`fixtures/${folder}/${fixture.plan}`);
+      ({ model } = await loadPlan(`fixtures/${folder}/${fixture.plan}`));
       const check = createPayloadChecker(model, loadValidators(validatorEntries(model)));
       actual = cases.map(({ payload }) => {
         const verdict = check(payload);
@@ -39,7 +39,7 @@ describe('fixture payloads through plangen validate', () => {
   });
 
   it('shop: reports each version fallback with its reason and the value given', async () => {
-    const report = await validatePayloadFiles(await loadPlan('fixtures/shop/plan.yaml'), ['fixtures/shop/payloads.jsonl']);
+    const report = await validatePayloadFiles((await loadPlan('fixtures/shop/plan.yaml')).model, ['fixtures/shop/payloads.jsonl']);
     expect(report.versionFallbacks.filter((group) => group.event === 'Order Completed')).toEqual([
       { event: 'Order Completed', version: 1, reason: 'missing', count: 1, example: { location: 'fixtures/shop/payloads.jsonl:3' } },
       { event: 'Order Completed', version: 1, reason: 'not-a-positive-integer', count: 1, example: { location: 'fixtures/shop/payloads.jsonl:4', given: '2' } },
