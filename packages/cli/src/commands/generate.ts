@@ -1,6 +1,6 @@
 // `plangen generate` (and `plangen` alone): resolve options from flags and the
 // config file, then load -> generate -> write (or --check, or --watch).
-import { exitCodeFor } from '../cli/exit-codes.js';
+import { EXIT_FAILURE, EXIT_SUCCESS, exitCodeFor } from '../cli/exit-codes.js';
 import { reportError } from '../cli/run-command.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveGenerateOptions, type GenerateFlags, type ResolvedGenerate } from '../config/resolve-generate-options.js';
@@ -83,10 +83,10 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
     if (stale.length > 0) {
       process.stdout.write(stale.map((file) => file.diff).join(''));
       process.stderr.write(`${staleSummary(stale)}Generated code is not up to date. Run \`plangen generate\` to update it.\n`);
-      return 1;
+      return EXIT_FAILURE;
     }
     process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts})\n`);
-    return 0;
+    return EXIT_SUCCESS;
   }
 
   const result = await writeOutput(resolved.outDir, files);
@@ -101,7 +101,7 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
     const details = extras.length > 0 ? `${extras.join(', ')}; ${counts}` : counts;
     process.stderr.write(`plangen: wrote ${plural(result.written.length, 'file')} to ${out} (${details}) in ${ms} ms\n`);
   }
-  return 0;
+  return EXIT_SUCCESS;
 }
 
 /** Regenerates on every change of the plan or config file; a bad plan is reported and the last good output kept. */
@@ -123,7 +123,7 @@ async function watchAndGenerate(args: GenerateArgs, stages: Stages, cwd: string,
 
   const firstOk = await once();
   deps.onRun?.(firstOk);
-  if (watched.length === 0) return 1; // nothing resolved, so nothing to watch
+  if (watched.length === 0) return EXIT_FAILURE; // nothing resolved, so nothing to watch
   const watch = watchFiles(watched, async () => {
     const ok = await once();
     watch.setPaths(watched);
@@ -138,7 +138,7 @@ async function watchAndGenerate(args: GenerateArgs, stages: Stages, cwd: string,
     signal.addEventListener('abort', () => done(), { once: true });
   });
   await watch.close();
-  return 0;
+  return EXIT_SUCCESS;
 }
 
 function processSignal(): AbortSignal {
