@@ -7,7 +7,11 @@ import { main } from '../../packages/cli/src/cli.js';
 import { captureOutput, project, stripTime } from './helpers.js';
 
 vi.mock('../../packages/cli/src/load/load-plan.js', async () => ({ loadPlan: (await import('./fake-stages.js')).fakeStages.loadPlan }));
-vi.mock('../../packages/cli/src/generate/index.js', async () => ({ generate: (await import('./fake-stages.js')).fakeStages.generate }));
+// The real generate stage is `generate(model, options, locator)`; the fake takes the loaded plan.
+vi.mock('../../packages/cli/src/generate/index.js', async () => {
+  const { fakeStages } = await import('./fake-stages.js');
+  return { generate: (model: never, options: never, locator: never) => fakeStages.generate({ model, locator }, options) };
+});
 
 const plan = JSON.stringify({ name: 'Shop', events: { 'Order Completed': 2 } });
 
