@@ -3,6 +3,7 @@
 // and those sites are two thirds of a generated module. Each becomes a call of @plangen/core's
 // pushError, which builds the same object: `vErrors = pushError(vErrors,…,"…","…",{…});`. A site
 // of another shape keeps its object and gets the shorter `(vErrors || (vErrors = [])).push(err0);`.
+import { ajvTextChanged } from './ajv-text-changed.js';
 import { JSON_STRING } from './code-tokens.js';
 
 export const PUSH_ERROR = 'pushError';
@@ -14,6 +15,9 @@ const PARAMS = String.raw`\{(?:${JSON_STRING}|[^"{}])*\}`;
 const SITE = String.raw`const (err\d+) = \{instancePath(?::(${PATH_EXPRESSION}))?,schemaPath:(${JSON_STRING}),keyword:(${JSON_STRING}),params:(${PARAMS})\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}`;
 const PUSH = String.raw`if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\6\);\}`;
 const TOKENS = new RegExp(`${JSON_STRING}|${SITE}|${PUSH}`, 'g');
+// What the rewrite must account for, counted outside strings: ajv counts every error it records with
+// `errors++`, and the object of each error site it writes starts with `instancePath`.
+const ERROR_MARKS = new RegExp(String.raw`${JSON_STRING}|(errors\+\+)|(=\s*\{\s*instancePath\b)`, 'g');
 
 export interface CompactedCode {
   readonly code: string;
@@ -22,16 +26,32 @@ export interface CompactedCode {
 }
 
 export function compactErrorPushes(code: string): CompactedCode {
-  let callsPushError = false;
+  let sites = 0;
+  let pushes = 0;
   const compacted = code.replace(
     TOKENS,
     (text, site?: string, path?: string, schemaPath?: string, keyword?: string, params?: string, pushed?: string) => {
       if (site !== undefined) {
-        callsPushError = true;
+        sites++;
         return `vErrors = ${PUSH_ERROR}(vErrors,${path ?? 'instancePath'},${schemaPath},${keyword},${params});`;
       }
-      return pushed === undefined ? text : `(vErrors || (vErrors = [])).push(${pushed});`;
+      if (pushed === undefined) return text;
+      pushes++;
+      return `(vErrors || (vErrors = [])).push(${pushed});`;
     },
   );
-  return { code: compacted, callsPushError };
+  checkEveryErrorRewritten(code, sites, pushes);
+  return { code: compacted, callsPushError: sites > 0 };
+}
+
+// A site ajv writes in another shape would keep its long push, or its whole error object: loud instead.
+function checkEveryErrorRewritten(code: string, sites: number, pushes: number): void {
+  let recorded = 0;
+  let objects = 0;
+  for (const [, increment, object] of code.matchAll(ERROR_MARKS)) {
+    if (increment !== undefined) recorded++;
+    else if (object !== undefined) objects++;
+  }
+  if (sites !== objects) throw ajvTextChanged('compact-error-pushes', `turned ${sites} of ${objects} error objects into pushError calls`);
+  if (sites + pushes !== recorded) throw ajvTextChanged('compact-error-pushes', `rewrote ${sites + pushes} of ${recorded} error pushes`);
 }

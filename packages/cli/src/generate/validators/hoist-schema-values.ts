@@ -5,12 +5,15 @@
 // few values the validators an app imports need.
 
 import { jsonCode } from '../escape.js';
+import { ajvTextChanged } from './ajv-text-changed.js';
 import { JSON_STRING as STRING } from './code-tokens.js';
 
 const TOKENS = new RegExp(
   String.raw`${STRING}|(?<![\w$.])const schema(\d+) = |(?<![\w$.])schema(\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:\d+|${STRING})\])*)`,
   'g',
 );
+// Any declaration of a schema constant, however spaced: each must be one TOKENS reads.
+const DECLARATION_LIKE = new RegExp(String.raw`${STRING}|(?<![\w$.])(?:const|let|var)\s+schema(\d+)\s*=`, 'g');
 const ACCESSOR = new RegExp(String.raw`\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[(${STRING})\]`, 'g');
 
 interface Declaration {
@@ -28,12 +31,13 @@ export function hoistSchemaValues(code: string): string {
     const start = match.index;
     if (declared !== undefined) {
       const end = statementEnd(code, start + text.length);
-      declarations.set(declared, { start, end: end + 1, value: JSON.parse(code.slice(start + text.length, end)) as unknown });
+      declarations.set(declared, { start, end: end + 1, value: declaredValue(declared, code.slice(start + text.length, end)) });
     } else if (referenced !== undefined) {
       if (path === undefined || path === '') readWhole.add(referenced);
       else references.push({ start, end: start + text.length, schema: referenced, path });
     }
   }
+  checkDeclarationsFound(code, declarations, [...readWhole, ...references.map((reference) => reference.schema)]);
 
   const prefix = freePrefix(code);
   const names = new Map<string, string>();
@@ -62,6 +66,25 @@ export function hoistSchemaValues(code: string): string {
     }
   }
   return constants.join('') + applyEdits(code, edits);
+}
+
+function declaredValue(schema: string, json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    throw ajvTextChanged('hoist-schema-values', `found schema${schema} declared with a value that is not JSON`);
+  }
+}
+
+// A schema constant declared in a shape TOKENS misses would stay whole and its reads would not be
+// hoisted (or, dropped, leave reads of nothing): loud instead.
+function checkDeclarationsFound(code: string, declarations: ReadonlyMap<string, Declaration>, read: readonly string[]): void {
+  const declaredLike = [...code.matchAll(DECLARATION_LIKE)].filter((match) => match[1] !== undefined).length;
+  if (declaredLike !== declarations.size) {
+    throw ajvTextChanged('hoist-schema-values', `read ${declarations.size} of ${declaredLike} schema constant declarations`);
+  }
+  const undeclared = read.find((schema) => !declarations.has(schema));
+  if (undeclared !== undefined) throw ajvTextChanged('hoist-schema-values', `found schema${undeclared} read but not declared`);
 }
 
 // The `;` that ends the declaration starting at `from`: JSON holds none outside its strings.

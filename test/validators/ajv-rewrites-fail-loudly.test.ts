@@ -1,0 +1,72 @@
+// The rewrites of ajv's standalone code read the text the pinned ajv writes. Fed code written as a
+// changed ajv might write it, each one stops with an internal error naming itself and ajv's version,
+// instead of emitting bigger or broken validators.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { compactErrorPushes } from '../../packages/cli/src/generate/validators/compact-error-pushes.js';
+import { hoistSchemaValues } from '../../packages/cli/src/generate/validators/hoist-schema-values.js';
+import { rewriteRuntimeRequires } from '../../packages/cli/src/generate/validators/runtime-imports.js';
+
+const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+
+function changedAjv(rewrite: string, finding: string): string {
+  return (
+    `plangen internal error: the ${rewrite} rewrite ${finding} in the code of ajv ${AJV_VERSION}. ` +
+    `ajv writes its validators differently than packages/cli/src/generate/validators/${rewrite}.ts expects: update the rewrite with the pinned ajv version.`
+  );
+}
+
+const PUSH = (error: string) => `if(vErrors === null){vErrors = [${error}];}else {vErrors.push(${error});}`;
+const SITE_OBJECT = '{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}}';
+
+describe('compact-error-pushes on a changed ajv', () => {
+  it('rewrites the code of the pinned ajv and counts every error', () => {
+    const code = `const err0 = ${SITE_OBJECT};${PUSH('err0')}errors++;const err1 = {};${PUSH('err1')}errors++;`;
+    expect(compactErrorPushes(code)).toEqual({
+      code: 'vErrors = pushError(vErrors,instancePath,"#/type","type",{type: "string"});errors++;const err1 = {};(vErrors || (vErrors = [])).push(err1);errors++;',
+      callsPushError: true,
+    });
+  });
+
+  it('fails loudly when an error object has a field more (the site would keep its whole object)', () => {
+    const code = `const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};${PUSH('err0')}errors++;`;
+    expect(() => compactErrorPushes(code)).toThrow(changedAjv('compact-error-pushes', 'turned 0 of 1 error objects into pushError calls'));
+  });
+
+  it('fails loudly when the push is written another way (the site would keep its long push)', () => {
+    const code = `const err0 = ${SITE_OBJECT};vErrors ??= [];vErrors.push(err0);errors++;`;
+    expect(() => compactErrorPushes(code)).toThrow(changedAjv('compact-error-pushes', 'turned 0 of 1 error objects into pushError calls'));
+  });
+
+  it('fails loudly when an error of another shape is pushed another way', () => {
+    const code = `const e1 = {};(vErrors ||= []).push(e1);errors++;`;
+    expect(() => compactErrorPushes(code)).toThrow(changedAjv('compact-error-pushes', 'rewrote 0 of 1 error pushes'));
+  });
+});
+
+describe('hoist-schema-values on a changed ajv', () => {
+  const READ = 'function v(data){return schema11.enum;}';
+
+  it('hoists from the declarations the pinned ajv writes', () => {
+    expect(hoistSchemaValues(`const schema11 = {"enum":["a"]};${READ}`)).toBe('const schemaValue0 = ["a"];function v(data){return schemaValue0;}');
+  });
+
+  it('fails loudly when a schema constant is declared in another shape (it would stay whole)', () => {
+    expect(() => hoistSchemaValues(`const schema11={"enum":["a"]};${READ}`)).toThrow(
+      changedAjv('hoist-schema-values', 'read 0 of 1 schema constant declarations'),
+    );
+    expect(() => hoistSchemaValues(`var schema11 = {"enum":["a"]};${READ}`)).toThrow(
+      changedAjv('hoist-schema-values', 'read 0 of 1 schema constant declarations'),
+    );
+  });
+
+  it('fails loudly when a schema constant is read but never declared', () => {
+    expect(() => hoistSchemaValues(READ)).toThrow(changedAjv('hoist-schema-values', 'found schema11 read but not declared'));
+  });
+
+  it('fails loudly when a schema constant holds something other than JSON', () => {
+    expect(() => hoistSchemaValues(`const schema11 = {enum:["a"]};${READ}`)).toThrow(
+      changedAjv('hoist-schema-values', 'found schema11 declared with a value that is not JSON'),
+    );
+  });
+});
