@@ -36,7 +36,12 @@ const FUZZ = [
 export default defineConfig({
   resolve: {
     // Tests run against the sources; the packaging tests build and pack the real packages.
-    alias: { '@plangen/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+    // One entry per audience (apps, generated code, the CLI); exact matches, so `@plangen/core` is no prefix of the others.
+    alias: [
+      { find: /^@plangen\/core$/, replacement: fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+      { find: /^@plangen\/core\/runtime$/, replacement: fileURLToPath(new URL('./packages/core/src/runtime.ts', import.meta.url)) },
+      { find: /^@plangen\/core\/internal$/, replacement: fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)) },
+    ],
   },
   test: {
     testTimeout: 60_000,

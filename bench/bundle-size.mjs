@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /**
- * `coreEntry`: the @plangen/core build the plangen SDKs are bundled with.
+ * `coreEntry`: the @plangen/core/runtime build the plangen SDKs are bundled with.
  * `apps`: [{ name, label, imports: { from, names[] } | undefined, setup: string, call: string }].
  * Returns [{ name, label, minBytes, gzipBytes, parts }] in the same order; `parts`
  * splits the minified bytes by where they come from (esbuild's metafile).
@@ -29,7 +29,7 @@ export async function benchBundleSize({ workDir, coreEntry, apps }) {
       platform: 'browser',
       target: 'es2020',
       define: { 'process.env.NODE_ENV': '"production"' },
-      alias: { '@plangen/core': coreEntry },
+      alias: { '@plangen/core/runtime': coreEntry },
       write: false,
       metafile: true,
       logLevel: 'silent',

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 const WORKER = fileURLToPath(new URL('./per-call-worker.mjs', import.meta.url));
 
 /**
- * `coreEntry`: the @plangen/core build the plangen SDKs are bundled with.
+ * `coreEntry`: the @plangen/core/runtime build the plangen SDKs are bundled with.
  * `contenders`: [{ name, kind: 'direct' | 'validator' | 'plangen' | 'typewriter', entry?, fn? }]; a
  * `validator` contender runs the exported validator `fn` and then the direct call.
  * `event`, `payload`: the one track call every contender makes; `requiredProperty`
@@ -28,7 +28,7 @@ export async function benchPerCall({ workDir, coreEntry, contenders, event, payl
       continue;
     }
     const file = join(dir, `${contender.name}.mjs`);
-    await build({ entryPoints: [contender.entry], outfile: file, bundle: true, format: 'esm', platform: 'node', alias: { '@plangen/core': coreEntry }, logLevel: 'silent' });
+    await build({ entryPoints: [contender.entry], outfile: file, bundle: true, format: 'esm', platform: 'node', alias: { '@plangen/core/runtime': coreEntry }, logLevel: 'silent' });
     modules.push({ ...contender, file });
   }
   const config = join(dir, 'config.json');

@@ -46,7 +46,7 @@ export async function benchTypecheck({ workDir, coreTypes, sdks, payload, runs =
           noEmit: true,
           skipLibCheck: true,
           types: [],
-          paths: { '@plangen/core': [coreTypes] },
+          paths: { '@plangen/core/runtime': [coreTypes] },
         },
         files: ['app.ts', 'analytics-next.d.ts'],
       }),

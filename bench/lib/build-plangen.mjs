@@ -13,7 +13,7 @@ import { REPO } from './tools.mjs';
 const tsc = createRequire(join(REPO, 'package.json')).resolve('typescript/bin/tsc');
 
 /**
- * Returns { bin, coreEntry, coreTypes, warnings }: the CLI's bin script, @plangen/core's
+ * Returns { bin, coreEntry, coreTypes, warnings }: the CLI's bin script, @plangen/core/runtime's
  * ESM entry (for bundlers) and its declarations, and a note per package whose compile reported errors.
  */
 export function buildPlangen(dir) {
@@ -31,8 +31,9 @@ export function buildPlangen(dir) {
   linkDependencies(join(REPO, 'packages/cli/node_modules'), join(cli, 'node_modules'), core);
 
   const bin = join(cli, 'bin/plangen.js');
-  const coreEntry = join(core, 'dist/esm/index.js');
-  const coreTypes = join(core, 'dist/esm/index.d.ts');
+  // Generated SDKs import only the runtime entry point, @plangen/core/runtime.
+  const coreEntry = join(core, 'dist/esm/runtime.js');
+  const coreTypes = join(core, 'dist/esm/runtime.d.ts');
   for (const file of [join(cli, 'dist/cli.js'), coreEntry, coreTypes]) {
     if (!existsSync(file)) throw new Error(`building plangen did not produce ${file}`);
   }

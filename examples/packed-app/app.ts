@@ -1,9 +1,11 @@
 // Runs in a fresh project that installed the packed `plangen` and `@plangen/core`:
 // sends through the generated SDK to a recording client and prints what it got.
+// The app names core's public types through `@plangen/core`, as app code does.
+import type { Violation } from '@plangen/core';
 import { configure, trackOrderCompleted, trackOrderCompletedV1 } from './analytics/index.js';
 
 const calls: unknown[] = [];
-const violations: unknown[] = [];
+const violations: Violation[] = [];
 configure({
   analytics: {
     track: (event: string, properties?: object, options?: object) => {

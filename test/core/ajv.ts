@@ -2,7 +2,7 @@
 // error objects the runtime turns into messages. ajv is a dependency of the CLI package, so it is
 // resolved from there.
 import { createRequire } from 'node:module';
-import type { CompiledValidator } from '@plangen/core';
+import type { CompiledValidator } from '@plangen/core/runtime';
 
 interface AjvInstance {
   compile(schema: unknown): CompiledValidator;

@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createBrowserRuntime,
-  PlangenNotConfiguredError,
-  PlangenViolationError,
-  type AnalyticsNextLike,
-  type CallSpec,
-  type EventSpec,
-  type Violation,
-} from '@plangen/core';
+import { PlangenNotConfiguredError, PlangenViolationError, type AnalyticsNextLike, type Violation } from '@plangen/core';
+import { createBrowserRuntime, createValidation, type CallSpec, type EventSpec } from '@plangen/core/runtime';
 import { compile } from './ajv.js';
 import { recordingClient } from './recording-client.js';
 
@@ -45,7 +38,7 @@ afterEach(() => {
 
 function configured(options: { policy?: 'warn' | 'throw' | 'skip' | 'callback'; onViolation?: (v: Violation) => void; validate?: boolean } = {}) {
   const recorder = recordingClient();
-  const runtime = createBrowserRuntime();
+  const runtime = createBrowserRuntime({ validation: createValidation() });
   runtime.configure({ analytics: recorder.client, ...options });
   return { runtime, calls: recorder.calls };
 }
@@ -200,7 +193,7 @@ describe('browser runtime: track', () => {
       properties: { context: { type: 'object', properties: { protocols: { type: 'object', properties: { event_version: { const: 2 } } } } } },
     });
     const onViolation = vi.fn();
-    const runtime = createBrowserRuntime({ common });
+    const runtime = createBrowserRuntime({ validation: createValidation({ common }) });
     runtime.configure({ analytics: recordingClient().client, onViolation });
     runtime.track({ ...orderCompletedV2, validatePayload }, { order_id: 'ord_1', total: 1 }, { anonymousId: 7 as unknown as string });
     expect(onViolation.mock.calls[0]?.[0]).toMatchObject({
@@ -294,7 +287,7 @@ describe('browser runtime: identify, group, page, screen', () => {
   });
 
   it('a client without the method is a clear error when that method is used', () => {
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     runtime.configure({ analytics: recordingClient(['track']).client });
     expect(() => runtime.identify(identifySpec, 'u1', { email: 'a@b.co' })).toThrow(
       new PlangenNotConfiguredError('plangen: the analytics client has no identify() method, needed by identify().'),
@@ -304,7 +297,7 @@ describe('browser runtime: identify, group, page, screen', () => {
 
 describe('browser runtime: before configure()', () => {
   it('throws PlangenNotConfiguredError in development', () => {
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     expect(() => runtime.track(orderCompletedV2, { order_id: 'ord_1', total: 1 })).toThrow(PlangenNotConfiguredError);
     expect(() => runtime.track(orderCompletedV2, { order_id: 'ord_1', total: 1 })).toThrow(
       'plangen: call configure({ analytics }) before tracking "Order Completed" v2.',
@@ -325,7 +318,7 @@ describe('browser runtime: before configure()', () => {
   it('falls back to the analytics-next snippet on globalThis.analytics, read at every call', () => {
     const first = recordingClient();
     const second = recordingClient();
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     (globalThis as { analytics?: unknown }).analytics = first.client;
     runtime.track({ event: 'Signed In', version: 1 }, { method: 'sso' });
     (globalThis as { analytics?: unknown }).analytics = second.client;
@@ -336,13 +329,13 @@ describe('browser runtime: before configure()', () => {
 
   it('validates with the warn policy when sending through the snippet', () => {
     (globalThis as { analytics?: unknown }).analytics = recordingClient().client;
-    createBrowserRuntime().track(orderCompletedV2, invalidOrder);
+    createBrowserRuntime({ validation: createValidation() }).track(orderCompletedV2, invalidOrder);
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
   it('ignores a globalThis.analytics without track()', () => {
     (globalThis as { analytics?: unknown }).analytics = { identify() {} };
-    expect(() => createBrowserRuntime().track(orderCompletedV2, {})).toThrow(PlangenNotConfiguredError);
+    expect(() => createBrowserRuntime({ validation: createValidation() }).track(orderCompletedV2, {})).toThrow(PlangenNotConfiguredError);
   });
 
   it('prefers the configured client over the snippet', () => {
@@ -366,7 +359,7 @@ describe('browser runtime: configure()', () => {
     [{ analytics, policy: 'callback' }, 'plangen: policy "callback" needs an onViolation function to call.'],
     [{ analytics, validate: 'no' }, 'plangen: validate must be true or false; got "no".'],
   ])('rejects %j', (options, message) => {
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     expect(() => runtime.configure(options as never)).toThrow(new TypeError(message));
   });
 
@@ -390,7 +383,7 @@ describe('browser runtime: configure()', () => {
   it('a later configure() replaces client and policy', () => {
     const first = recordingClient();
     const second = recordingClient();
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     runtime.configure({ analytics: first.client, policy: 'skip' });
     runtime.configure({ analytics: second.client });
     runtime.track(orderCompletedV2, invalidOrder);
@@ -404,7 +397,7 @@ describe('browser runtime: production mode', () => {
   it('never runs validators, the common one included', () => {
     const validate = Object.assign(vi.fn(() => false), { errors: null });
     const common = Object.assign(vi.fn(() => false), { errors: null });
-    const runtime = createBrowserRuntime({ mode: 'production', common });
+    const runtime = createBrowserRuntime({ mode: 'production', validation: createValidation({ common }) });
     const recorder = recordingClient();
     runtime.configure({ analytics: recorder.client, policy: 'throw' });
     runtime.track({ event: 'E', version: 2, validate, validatePayload: validate }, { x: 1 });
@@ -421,7 +414,7 @@ describe('browser runtime: production mode', () => {
       },
       { errors: null },
     );
-    const runtime = createBrowserRuntime({ mode: 'production', common: throwing });
+    const runtime = createBrowserRuntime({ mode: 'production', validation: createValidation({ common: throwing }) });
     const recorder = recordingClient();
     runtime.configure({ analytics: recorder.client, policy: 'throw' });
     const cyclic: Record<string, unknown> = {};
@@ -469,13 +462,13 @@ describe('browser runtime: production mode', () => {
     });
     const runtime = createBrowserRuntime({ mode: 'production' });
     expect(() => runtime.track({ event: 'E', version: 1 })).not.toThrow();
-    const development = createBrowserRuntime();
+    const development = createBrowserRuntime({ validation: createValidation() });
     development.configure({ analytics: recordingClient().client });
     expect(() => development.track(orderCompletedV2, invalidOrder)).not.toThrow();
   });
 
   it('lets a client error through in development', () => {
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     runtime.configure({
       analytics: {
         track() {

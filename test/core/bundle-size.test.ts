@@ -4,17 +4,26 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-const CORE = fileURLToPath(new URL('../../packages/core/src/index.ts', import.meta.url));
+const SOURCE = (file: string): string => fileURLToPath(new URL(`../../packages/core/src/${file}`, import.meta.url));
+// The entry points by audience, as bundlers resolve them through the package's exports.
+const ENTRIES = {
+  '@plangen/core': SOURCE('index.ts'),
+  '@plangen/core/runtime': SOURCE('runtime.ts'),
+  '@plangen/core/internal': SOURCE('internal.ts'),
+};
 
 // Sentences that exist only on the validation path: messages, the violation report, the policy's error.
 const VALIDATION_ONLY = ['must match pattern', 'the tracking plan:', 'is not allowed by the plan', 'PlangenViolationError'];
 // What every wrapper needs: the event version, the not-configured error and configure()'s checks.
 const ALWAYS = ['event_version', 'call configure({ analytics }) before', 'PlangenNotConfiguredError', 'onViolation must be a function'];
+// Only the runtime sends: the client checks and the version injection.
+const RUNTIME_ONLY = ['event_version', 'call configure({ analytics }) before', 'onViolation must be a function'];
 
+/** `core` in `entry` is `@plangen/core/runtime`, what generated code imports. */
 async function bundle(entry: string): Promise<string> {
   const result = await build({
-    alias: { '@plangen/core': CORE },
-    stdin: { contents: `import * as core from '${CORE}';\n${entry}`, loader: 'js', resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
+    alias: ENTRIES,
+    stdin: { contents: `import * as core from '@plangen/core/runtime';\n${entry}`, loader: 'js', resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
     bundle: true,
     write: false,
     format: 'esm',
@@ -29,32 +38,29 @@ async function bundle(entry: string): Promise<string> {
 const SPEC = "{ event: 'Order Completed', version: 2 }";
 
 describe('what a bundle of one wrapper keeps', () => {
-  it('a lean production browser runtime has no validation path', async () => {
-    const bundled = await bundle(
-      `const runtime = core.createLeanBrowserRuntime({ mode: 'production' });\nruntime.track(${SPEC}, window.props);`,
-    );
+  it('a production browser runtime has no validation path', async () => {
+    const bundled = await bundle(`const runtime = core.createBrowserRuntime({ mode: 'production' });\nruntime.track(${SPEC}, window.props);`);
     for (const text of ALWAYS) expect(bundled).toContain(text);
     for (const text of VALIDATION_ONLY) expect(bundled).not.toContain(text);
   });
 
-  it('a lean production Node runtime has no validation path', async () => {
-    const bundled = await bundle(
-      `const runtime = core.createLeanNodeRuntime({ mode: 'production' });\nruntime.track(${SPEC}, { userId: 'u', properties: {} });`,
-    );
+  it('a production Node runtime has no validation path', async () => {
+    const bundled = await bundle(`const runtime = core.createNodeRuntime({ mode: 'production' });\nruntime.track(${SPEC}, { userId: 'u', properties: {} });`);
     for (const text of ALWAYS) expect(bundled).toContain(text);
     for (const text of VALIDATION_ONLY) expect(bundled).not.toContain(text);
   });
 
   it('a development runtime given createValidation() keeps the validation path', async () => {
     const bundled = await bundle(
-      `const runtime = core.createLeanBrowserRuntime({ validation: core.createValidation() });\nruntime.track(${SPEC}, window.props);`,
+      `const runtime = core.createBrowserRuntime({ validation: core.createValidation() });\nruntime.track(${SPEC}, window.props);`,
     );
     for (const text of [...ALWAYS, ...VALIDATION_ONLY]) expect(bundled).toContain(text);
   });
 
-  it('createBrowserRuntime keeps validation built in, as SDKs generated before the lean runtime expect', async () => {
-    const bundled = await bundle(`core.createBrowserRuntime({ mode: 'development' }).track(${SPEC}, window.props);`);
-    for (const text of [...ALWAYS, ...VALIDATION_ONLY]) expect(bundled).toContain(text);
+  it('an app that imports only @plangen/core (the errors it catches) carries no runtime', async () => {
+    const bundled = await bundle(`import { PlangenViolationError, PlangenNotConfiguredError } from '@plangen/core';\nwindow.check = (error) => error instanceof PlangenViolationError || error instanceof PlangenNotConfiguredError;`);
+    expect(bundled).toContain('PlangenViolationError');
+    for (const text of RUNTIME_ONLY) expect(bundled).not.toContain(text);
   });
 });
 

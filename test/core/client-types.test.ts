@@ -1,9 +1,8 @@
 // Compile-time contracts of the client and message types (checked by `tsc` over test/), plus a
 // run of the shapes that must type-check.
 import { describe, expect, it } from 'vitest';
+import { createBrowserRuntime, createNodeRuntime } from '@plangen/core/runtime';
 import {
-  createBrowserRuntime,
-  createNodeRuntime,
   type AnalyticsNextLike,
   type AnalyticsNodeLike,
   type Callback,

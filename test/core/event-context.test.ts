@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withEventVersion } from '@plangen/core';
+import { withEventVersion } from '../../packages/core/src/event-context.js';
 
 describe('withEventVersion', () => {
   it('adds protocols.event_version to an absent context', () => {

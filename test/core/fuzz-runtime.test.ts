@@ -2,7 +2,8 @@
 // carries its version, and no prototype changes; in development only the chosen policy can throw.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBrowserRuntime, createNodeRuntime, PlangenViolationError, type EventSpec } from '@plangen/core';
+import { PlangenViolationError } from '@plangen/core';
+import { createBrowserRuntime, createNodeRuntime, createValidation, type EventSpec } from '@plangen/core/runtime';
 import { compile } from './ajv.js';
 import { recordingClient } from './recording-client.js';
 
@@ -52,7 +53,7 @@ describe('fuzzed calls', () => {
     fc.assert(
       fc.property(hostile, hostile, fc.constantFrom('warn', 'throw', 'skip', 'callback'), (properties, options, policy) => {
         const recorder = recordingClient();
-        const runtime = createBrowserRuntime({ mode, common });
+        const runtime = createBrowserRuntime({ mode, validation: createValidation({ common }) });
         runtime.configure({ analytics: recorder.client, policy, onViolation: () => undefined });
         try {
           runtime.track(spec, properties as object, options as never);
@@ -77,7 +78,7 @@ describe('fuzzed calls', () => {
     fc.assert(
       fc.property(hostile, hostile, (properties, context) => {
         const recorder = recordingClient();
-        const runtime = createNodeRuntime({ mode, common });
+        const runtime = createNodeRuntime({ mode, validation: createValidation({ common }) });
         runtime.configure({ analytics: recorder.client, onViolation: () => undefined });
         runtime.track(spec, { userId: 'u', properties, context } as never);
         runtime.track(spec, properties as never);

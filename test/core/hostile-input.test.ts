@@ -1,7 +1,8 @@
 // Payloads built to break a runtime: none may escape a wrapper except through the chosen policy,
 // production never throws, and no prototype is ever touched.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBrowserRuntime, createNodeRuntime, type EventSpec, type Violation } from '@plangen/core';
+import type { Violation } from '@plangen/core';
+import { createBrowserRuntime, createNodeRuntime, createValidation, type EventSpec } from '@plangen/core/runtime';
 import { compile } from './ajv.js';
 import { recordingClient } from './recording-client.js';
 
@@ -83,7 +84,7 @@ describe.each(['development', 'production'] as const)('%s mode', (mode) => {
   it.each(hostileValues)('browser wrappers survive %s', (_name, value) => {
     const violations: Violation[] = [];
     const recorder = recordingClient();
-    const runtime = createBrowserRuntime({ mode, common });
+    const runtime = createBrowserRuntime({ mode, validation: createValidation({ common }) });
     runtime.configure({ analytics: recorder.client, onViolation: (violation) => violations.push(violation) });
     const options = value as never;
     expect(() => runtime.track(recursive, value as object, options)).not.toThrow();
@@ -103,7 +104,7 @@ describe.each(['development', 'production'] as const)('%s mode', (mode) => {
 
   it.each(hostileValues)('node wrappers survive %s', (_name, value) => {
     const recorder = recordingClient();
-    const runtime = createNodeRuntime({ mode, common });
+    const runtime = createNodeRuntime({ mode, validation: createValidation({ common }) });
     runtime.configure({ analytics: recorder.client, onViolation: () => undefined });
     const asProperties = { userId: 'u', properties: value, context: value } as never;
     expect(() => runtime.track(recursive, asProperties)).not.toThrow();
@@ -117,7 +118,7 @@ describe.each(['development', 'production'] as const)('%s mode', (mode) => {
 describe('what hostile payloads turn into', () => {
   it('a validator that overflows the stack becomes an "exception" violation', () => {
     const violations: Violation[] = [];
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     runtime.configure({ analytics: recordingClient().client, onViolation: (violation) => violations.push(violation) });
     runtime.track(recursive, cyclic);
     expect(violations[0]?.errors).toEqual([
@@ -127,7 +128,7 @@ describe('what hostile payloads turn into', () => {
 
   it('a getter that throws during validation becomes an "exception" violation', () => {
     const violations: Violation[] = [];
-    const runtime = createNodeRuntime();
+    const runtime = createNodeRuntime({ validation: createValidation() });
     runtime.configure({ analytics: recordingClient().client, onViolation: (violation) => violations.push(violation) });
     runtime.track(recursive, { userId: 'u', properties: throwingGetter('total') });
     expect(violations[0]?.errors).toEqual([
@@ -136,7 +137,7 @@ describe('what hostile payloads turn into', () => {
   });
 
   it('the throw policy is the only way out in development', () => {
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     runtime.configure({ analytics: recordingClient().client, policy: 'throw' });
     expect(() => runtime.track(recursive, cyclic)).toThrow('could not be validated: the validator threw RangeError');
   });
@@ -157,7 +158,7 @@ describe('what hostile payloads turn into', () => {
 
   it('__proto__ in options or message stays an own key of the copy', () => {
     const recorder = recordingClient();
-    const runtime = createNodeRuntime();
+    const runtime = createNodeRuntime({ validation: createValidation() });
     runtime.configure({ analytics: recorder.client });
     const message: unknown = JSON.parse('{"userId":"u","__proto__":{"polluted":true},"context":{"__proto__":{"polluted":true}}}');
     runtime.track({ event: 'E', version: 1 }, message as never);
@@ -190,7 +191,7 @@ describe('exotic arguments in development are violations, not TypeErrors', () =>
 
   it.each(exotic)('%s as analytics-next options (was a TypeError out of the wrapper) is a violation', (_name, make, thrown) => {
     const { violations, settings } = collecting();
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     runtime.configure(settings);
     expect(() => runtime.track(plain, {}, make() as never)).not.toThrow();
     expect(violations.map((violation) => violation.errors)).toEqual([
@@ -200,7 +201,7 @@ describe('exotic arguments in development are violations, not TypeErrors', () =>
 
   it.each(exotic)('%s as the analytics-node message (was a TypeError out of the wrapper) is a violation', (_name, make, thrown) => {
     const { violations, settings } = collecting();
-    const runtime = createNodeRuntime();
+    const runtime = createNodeRuntime({ validation: createValidation() });
     runtime.configure(settings);
     expect(() => runtime.track(plain, make() as never)).not.toThrow();
     expect(() => runtime.identify({ type: 'identify', validate: plain.validate }, make() as never)).not.toThrow();
@@ -212,7 +213,7 @@ describe('exotic arguments in development are violations, not TypeErrors', () =>
 
   it.each(exotic)('%s as the analytics-node context (was a TypeError out of the wrapper) is a violation', (_name, make, thrown) => {
     const { violations, settings } = collecting();
-    const runtime = createNodeRuntime();
+    const runtime = createNodeRuntime({ validation: createValidation() });
     runtime.configure(settings);
     expect(() => runtime.track(plain, { userId: 'u', properties: {}, context: make() } as never)).not.toThrow();
     expect(violations.map((violation) => violation.errors)).toEqual([
@@ -222,7 +223,7 @@ describe('exotic arguments in development are violations, not TypeErrors', () =>
 
   it.each(exotic)('%s as properties a validator never reads is a violation', (_name, make, thrown) => {
     const { violations, settings } = collecting();
-    const runtime = createBrowserRuntime();
+    const runtime = createBrowserRuntime({ validation: createValidation() });
     runtime.configure(settings);
     const accepting: EventSpec = { event: 'E', version: 1, validate: Object.assign(() => true, { errors: null }) };
     expect(() => runtime.track(accepting, make())).not.toThrow();
@@ -232,7 +233,7 @@ describe('exotic arguments in development are violations, not TypeErrors', () =>
   });
 
   it('the throw policy throws a PlangenViolationError for a revoked Proxy, not a TypeError', () => {
-    const runtime = createNodeRuntime();
+    const runtime = createNodeRuntime({ validation: createValidation() });
     runtime.configure({ analytics: recordingClient().client, policy: 'throw' });
     expect(() => runtime.track(plain, revoked() as never)).toThrow(/^plangen: "E" v1 violates the tracking plan:\n {2}\(payload\) could not be read/);
     expect(() => runtime.track(plain, revoked() as never)).toThrow(expect.objectContaining({ name: 'PlangenViolationError' }));

@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createNodeRuntime,
-  PlangenNotConfiguredError,
-  PlangenViolationError,
-  type CallSpec,
-  type EventSpec,
-  type Violation,
-} from '@plangen/core';
+import { PlangenNotConfiguredError, PlangenViolationError, type Violation } from '@plangen/core';
+import { createNodeRuntime, createValidation, type CallSpec, type EventSpec } from '@plangen/core/runtime';
 import { compile } from './ajv.js';
 import { recordingClient } from './recording-client.js';
 
@@ -34,7 +28,7 @@ afterEach(() => {
 
 function configured(options: { policy?: 'warn' | 'throw' | 'skip' | 'callback'; onViolation?: (v: Violation) => void } = {}) {
   const recorder = recordingClient();
-  const runtime = createNodeRuntime();
+  const runtime = createNodeRuntime({ validation: createValidation() });
   runtime.configure({ analytics: recorder.client, ...options });
   return { runtime, calls: recorder.calls };
 }
@@ -165,7 +159,7 @@ describe('node runtime: violations', () => {
   it('runs the common validator on every payload', () => {
     const common = compile({ type: 'object', required: ['userId'] });
     const onViolation = vi.fn();
-    const runtime = createNodeRuntime({ common });
+    const runtime = createNodeRuntime({ validation: createValidation({ common }) });
     runtime.configure({ analytics: recordingClient().client, onViolation });
     runtime.track({ event: 'E', version: 1 }, { anonymousId: 'a' });
     runtime.page({ type: 'page' }, { anonymousId: 'a' });
@@ -181,7 +175,7 @@ describe('node runtime: configuration', () => {
   it('throws before configure() in development, with no globalThis fallback', () => {
     (globalThis as { analytics?: unknown }).analytics = recordingClient().client;
     try {
-      const runtime = createNodeRuntime();
+      const runtime = createNodeRuntime({ validation: createValidation() });
       expect(() => runtime.track(orderCompletedV1, { userId: 'u', properties: { total: 1 } })).toThrow(
         new PlangenNotConfiguredError('plangen: call configure({ analytics }) before tracking "Order Completed" v1.'),
       );
@@ -201,7 +195,7 @@ describe('node runtime: configuration', () => {
   });
 
   it('rejects a client without track()', () => {
-    expect(() => createNodeRuntime().configure({ analytics: {} as never })).toThrow(
+    expect(() => createNodeRuntime({ validation: createValidation() }).configure({ analytics: {} as never })).toThrow(
       new TypeError(
         'plangen: configure({ analytics }) needs your @segment/analytics-node Analytics instance (or any client with a track(message, callback) method); got an object.',
       ),
@@ -209,7 +203,7 @@ describe('node runtime: configuration', () => {
   });
 
   it('a client without the method is a clear error when that method is used', () => {
-    const runtime = createNodeRuntime();
+    const runtime = createNodeRuntime({ validation: createValidation() });
     runtime.configure({ analytics: recordingClient(['track', 'identify']).client });
     expect(() => runtime.screen(propertiesSpec('screen'), { userId: 'u' })).toThrow(
       new PlangenNotConfiguredError('plangen: the analytics client has no screen() method, needed by screen().'),
@@ -224,7 +218,7 @@ describe('node runtime: configuration', () => {
       }
     }
     const client = new Client();
-    const runtime = createNodeRuntime();
+    const runtime = createNodeRuntime({ validation: createValidation() });
     runtime.configure({ analytics: client });
     runtime.track({ event: 'E', version: 1 }, { userId: 'u' });
     expect(client.sent).toHaveLength(1);

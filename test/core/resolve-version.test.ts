@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventVersionOf, resolveEventVersion } from '@plangen/core';
+import { eventVersionOf, resolveEventVersion } from '@plangen/core/internal';
 
 describe('resolveEventVersion', () => {
   const versions = [1, 2, 3];

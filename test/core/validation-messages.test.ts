@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toValidationErrors, type CompiledValidatorError } from '@plangen/core';
+import { toValidationErrors, type CompiledValidatorError } from '@plangen/core/internal';
 import { ajvErrors } from './ajv.js';
 
 const BASE = '/properties';

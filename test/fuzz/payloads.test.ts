@@ -5,16 +5,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  eventVersionOf,
-  PlangenViolationError,
-  resolveEventVersion,
-  toValidationErrors,
-  withEventVersion,
-  type CompiledValidatorError,
-  type Violation,
-  type ViolationPolicy,
-} from '@plangen/core';
+import { PlangenViolationError, type Violation, type ViolationPolicy } from '@plangen/core';
+import { eventVersionOf, resolveEventVersion, toValidationErrors } from '@plangen/core/internal';
+import type { CompiledValidatorError } from '@plangen/core/runtime';
+import { withEventVersion } from '../../packages/core/src/event-context.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
 import { CLIENT_KINDS } from '../../packages/cli/src/generate/options.js';
 import { loadPlan } from '../../packages/cli/src/load/load-plan.js';

@@ -22,7 +22,11 @@ const OPTIONS: ts.CompilerOptions = {
   noEmit: true,
   allowJs: false,
   baseUrl: REPO_ROOT,
-  paths: { '@plangen/core': ['packages/core/src/index.ts'] },
+  paths: {
+    '@plangen/core': ['packages/core/src/index.ts'],
+    '@plangen/core/runtime': ['packages/core/src/runtime.ts'],
+    '@plangen/core/internal': ['packages/core/src/internal.ts'],
+  },
   types: [],
 };
 

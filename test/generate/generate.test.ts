@@ -35,7 +35,7 @@ describe('generate', () => {
     expect(index).not.toContain('validators');
     expect(index).not.toContain('createValidation');
     expect(index).not.toMatch(/validate(Payload)?: validate/);
-    expect(index).toContain("const runtime = createLeanBrowserRuntime({ mode: 'production' });");
+    expect(index).toContain("const runtime = createBrowserRuntime({ mode: 'production' });");
     expect(index).toContain("const TRACK_ORDER_COMPLETED_V1_SPEC: EventSpec = { event: 'Order Completed', version: 1 };");
   });
 
@@ -86,7 +86,7 @@ describe('generate', () => {
 
   it('emits node wrappers that take the whole message', async () => {
     const index = await indexOf({ ...PRODUCTION, client: 'analytics-node' });
-    expect(index).toContain('const runtime = createLeanNodeRuntime({');
+    expect(index).toContain("const runtime = createNodeRuntime({ mode: 'production' });");
     expect(index).toMatch(
       /export function trackOrderCompletedV1\(\s*message: NodeTrackMessage<OrderCompletedV1Properties>,\s*callback\?: Callback,?\s*\): void \{/,
     );

@@ -21,28 +21,28 @@ describe('compileValidators output', () => {
     for (const text of [ts.code, js.code, js.declarations]) expect(text).not.toContain('require(');
   });
 
-  it('imports only from @plangen/core', () => {
+  it('imports only from @plangen/core/runtime', () => {
     for (const text of [ts.code, js.code, js.declarations ?? '']) {
       const specifiers = [...text.matchAll(/\bfrom\s*(["'])(.*?)\1/g)].map((match) => match[2]);
       expect(specifiers.length).toBeGreaterThan(0);
-      expect(new Set(specifiers)).toEqual(new Set(['@plangen/core']));
+      expect(new Set(specifiers)).toEqual(new Set(['@plangen/core/runtime']));
       expect(text).not.toMatch(/\bimport\s*\(/);
     }
     expect(ts.code).toContain(
-      "import { deepEqual, formatByte, formatDate, formatDateTime, formatInt32, formatRegex, formatTime, formatUri, pushError, ucs2length } from '@plangen/core';\n",
+      "import { deepEqual, formatByte, formatDate, formatDateTime, formatInt32, formatRegex, formatTime, formatUri, pushError, ucs2length } from '@plangen/core/runtime';\n",
     );
   });
 
   it('starts with the do-not-edit header; the ts file opts out of type checking but types its exports', () => {
     const lines = ts.code.split('\n');
-    expect(lines.slice(0, 3)).toEqual([HEADER, '// @ts-nocheck', "import type { CompiledValidator } from '@plangen/core';"]);
+    expect(lines.slice(0, 3)).toEqual([HEADER, '// @ts-nocheck', "import type { CompiledValidator } from '@plangen/core/runtime';"]);
     const exported = lines.filter((line) => line.startsWith('export '));
     expect(exported).toEqual(names.map((name) => expect.stringMatching(new RegExp(`^export const ${name}: CompiledValidator = validate\\d+;$`))));
     expect(lines.at(-1)).toBe('');
   });
 
   it('keeps ajv code compact and comment-free, without regex constructors bundlers must keep', () => {
-    const body = ts.code.slice(ts.code.indexOf("'@plangen/core';\nconst ") + 17, ts.code.indexOf('\nexport const '));
+    const body = ts.code.slice(ts.code.indexOf("'@plangen/core/runtime';\nconst ") + 25, ts.code.indexOf('\nexport const '));
     // Values the code reads from a schema are constants of their own; no schema is kept whole.
     expect(body).toMatch(/^const schemaValue0 = /);
     expect(body).not.toMatch(/const schema\d+ = /);
@@ -69,7 +69,7 @@ describe('compileValidators output', () => {
       names.map((name) => expect.stringMatching(new RegExp(`^export const ${name} = validate\\d+;$`))),
     );
     expect(js.declarations).toBe(
-      `${HEADER}\nimport type { CompiledValidator } from '@plangen/core';\n${names.map((name) => `export declare const ${name}: CompiledValidator;\n`).join('')}`,
+      `${HEADER}\nimport type { CompiledValidator } from '@plangen/core/runtime';\n${names.map((name) => `export declare const ${name}: CompiledValidator;\n`).join('')}`,
     );
     expect(ts.declarations).toBeUndefined();
   });
@@ -91,7 +91,7 @@ describe('compileValidators output', () => {
     const validators = loadValidators(shared);
     expect(validators.validateOrderV1?.({ id: 1 })).toBe(true);
     expect(validators.validateOrderV2?.({})).toBe(false);
-    expect(compileValidators([], { language: 'ts' }).code).toBe(`${HEADER}\n// @ts-nocheck\nimport type { CompiledValidator } from '@plangen/core';\n\n`);
+    expect(compileValidators([], { language: 'ts' }).code).toBe(`${HEADER}\n// @ts-nocheck\nimport type { CompiledValidator } from '@plangen/core/runtime';\n\n`);
     expect(loadValidators([])).toEqual({});
   });
 

@@ -3,7 +3,7 @@
 // (and the properties, traits and context inside it).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CompiledValidatorError } from '@plangen/core';
+import type { CompiledValidatorError } from '@plangen/core/runtime';
 import { describe, expect, it } from 'vitest';
 import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';

@@ -1,7 +1,7 @@
 // Names that are Object.prototype members (toString, valueOf, constructor, hasOwnProperty,
 // __proto__) are ordinary names: the precompiled validators give ajv's verdict on the plan's own
 // schema for them, as for any other name (issue 13, "Prototype-member names").
-import { deepEqual, type CompiledValidator } from '@plangen/core';
+import { deepEqual, type CompiledValidator } from '@plangen/core/runtime';
 import type { JsonSchema } from '../../packages/cli/src/model/types.js';
 import { describe, expect, it } from 'vitest';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';

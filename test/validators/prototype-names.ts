@@ -2,7 +2,7 @@
 // verdict for them: ajv compiling the plan's own schema. ajv skips a `properties` entry named
 // `__proto__`, so for that one name the reference renames it (in the schema and the payload alike) to
 // a name ajv does check, and maps the errors back: the same constraint, judged by ajv.
-import type { CompiledValidatorError } from '@plangen/core';
+import type { CompiledValidatorError } from '@plangen/core/runtime';
 import { createAjv } from '../../packages/cli/src/schema/create-ajv.js';
 
 export const PROTOTYPE_NAMES = ['toString', 'valueOf', 'constructor', 'hasOwnProperty', '__proto__'] as const;

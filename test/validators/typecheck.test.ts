@@ -11,7 +11,7 @@ const SDK = `${ROOT}test/validators/__in-memory__/`;
 const entries = SCHEMA_CASES.map(({ name, schema }) => ({ name, schema }));
 
 const APP = `import { validateNested, validateTypes } from './validators.js';
-import type { CompiledValidator, CompiledValidatorError } from '@plangen/core';
+import type { CompiledValidator, CompiledValidatorError } from '@plangen/core/runtime';
 
 const checks: CompiledValidator[] = [validateNested, validateTypes];
 const valid: boolean = validateNested({ order: { id: 'o1', items: [{ sku: 'a' }] } });
@@ -41,7 +41,7 @@ function typeCheck(files: Record<string, string>): string[] {
     types: [],
     noEmit: true,
     baseUrl: ROOT,
-    paths: { '@plangen/core': ['packages/core/src/index.ts'] },
+    paths: { '@plangen/core/runtime': ['packages/core/src/runtime.ts'] },
   };
   const host = ts.createCompilerHost(compilerOptions);
   const inMemory = new Map(Object.entries(files).map(([name, text]) => [`${SDK}${name}`, text]));

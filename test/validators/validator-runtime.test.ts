@@ -2,7 +2,7 @@
 // they replace, or precompiled validators would disagree with `plangen validate`.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import * as core from '@plangen/core';
+import * as core from '@plangen/core/runtime';
 import { RUNTIME_EXPORT_NAMES } from '../../packages/cli/src/generate/validators/runtime-imports.js';
 import * as runtime from '../../packages/core/src/validator-runtime/index.js';
 
@@ -108,7 +108,7 @@ describe('formats', () => {
   });
 });
 
-describe('@plangen/core', () => {
+describe('@plangen/core/runtime', () => {
   it('exports every helper generated validators may import, and nothing else from validator-runtime', () => {
     const exported = core as Readonly<Record<string, unknown>>;
     for (const name of RUNTIME_EXPORT_NAMES) expect({ name, type: typeof exported[name] }).toEqual({ name, type: expect.stringMatching(/^(function|object)$/) });

@@ -2,8 +2,7 @@
 // `analytics.track(event, properties, options, callback)` and its identify/group/page/screen siblings.
 import type { AnalyticsNextLike, Callback, TrackOptions } from './client-types.js';
 import type { CallSpec, EventSpec, PlangenOptions } from './types.js';
-import { createRuntimeCore, type LeanRuntimeSetup, type RuntimeSetup } from './runtime-core.js';
-import { createValidation } from './validation.js';
+import { createRuntimeCore, type RuntimeSetup } from './runtime-core.js';
 import { withEventVersion } from './event-context.js';
 import { copyRecord, isObjectLike, ownValue } from './own-value.js';
 
@@ -20,14 +19,8 @@ type Method = 'track' | 'identify' | 'group' | 'page' | 'screen';
 
 const CLIENT_SHAPE = 'your analytics-next instance (or any client with a track(event, properties, options, callback) method)';
 
-/** The browser runtime with development validation built in (unless `mode: 'production'`). */
+/** The browser runtime; it validates only with a `validation` from createValidation(): production SDKs pass none. */
 export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
-  const production = setup?.mode === 'production';
-  return createLeanBrowserRuntime(production ? setup : { validation: createValidation(setup) });
-}
-
-/** The browser runtime that validates only with a `validation` from createValidation(): production SDKs pass none. */
-export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRuntime {
   const core = createRuntimeCore(setup, isAnalyticsNextLike, CLIENT_SHAPE);
 
   // The configured client; before configure(), the analytics-next snippet's `window.analytics`, read on
@@ -53,8 +46,7 @@ export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRunti
       if (client === undefined) return;
       const validation = core.validating();
       if (validation !== undefined) {
-        const data = fields[base.slice(1)] as object;
-        if (!validation.allowsCall(spec, data, base, fields, options, ownValue(options, 'context'), core.settings())) return;
+        if (!validation.allowsCall({ spec, base, fields, options, context: ownValue(options, 'context') }, core.settings())) return;
       }
       (client[method] as (...args: unknown[]) => void)(...args);
     } catch (error) {
@@ -74,9 +66,8 @@ export function createLeanBrowserRuntime(setup?: LeanRuntimeSetup): BrowserRunti
         sent['context'] = context;
         const validation = core.validating();
         if (validation !== undefined) {
-          const data = properties ?? {};
-          const fields = { type: 'track', event: spec.event, properties: data };
-          if (!validation.allowsCall(spec, data, '/properties', fields, options, context, core.settings())) return;
+          const fields = { type: 'track', event: spec.event, properties: properties ?? {} };
+          if (!validation.allowsCall({ spec, base: '/properties', fields, options, context }, core.settings())) return;
         }
         client.track(spec.event, properties, sent, callback);
       } catch (error) {

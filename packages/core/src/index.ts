@@ -1,13 +1,7 @@
-// @plangen/core: the only module generated SDKs import at run time.
-export type * from './types.js';
+// @plangen/core for app code: what an app that uses a generated SDK names itself (the errors a
+// wrapper throws, the violation it reports, the options and client types of configure()).
+// Generated code imports `@plangen/core/runtime`; the plangen CLI imports `@plangen/core/internal`.
+export type { CallType, PlangenOptions, ValidationError, Violation, ViolationPolicy } from './types.js';
 export type * from './client-types.js';
-export { resolveEventVersion, eventVersionOf } from './resolve-version.js';
-export { withEventVersion } from './event-context.js';
-export { toValidationErrors } from './validation-messages.js';
 export { formatViolation, PlangenViolationError } from './violation.js';
 export { PlangenNotConfiguredError } from './not-configured-error.js';
-export { createValidation } from './validation.js';
-export { createBrowserRuntime, createLeanBrowserRuntime, type BrowserRuntime } from './browser-runtime.js';
-export { createNodeRuntime, createLeanNodeRuntime, type NodeRuntime } from './node-runtime.js';
-export type { RuntimeSetup, LeanRuntimeSetup, Validation, Settings } from './runtime-core.js';
-export * from './validator-runtime/index.js';

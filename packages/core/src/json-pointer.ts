@@ -1,13 +1,31 @@
-// RFC 6901 JSON pointers: how every ValidationError says where the problem is.
+// RFC 6901 JSON pointers, the one implementation in plangen: every ValidationError says where the
+// problem is with one, and the CLI imports these from `@plangen/core/internal` for everything it
+// locates in a plan (schema/json-pointer.ts), so core and CLI cannot escape a key differently.
 
-/** Escapes one reference token: `~` becomes `~0`, `/` becomes `~1`. */
-export function pointerToken(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+/** Escapes one reference token: `~` becomes `~0`, `/` becomes `~1` (in that order, so `~1` in a key stays `~01`). */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** `base` + `/key`, escaping the key. */
-export function childPointer(base: string, key: string): string {
-  return `${base}/${pointerToken(key)}`;
+/** Undoes escapePointerToken: `~1` first, then `~0`, so `~01` becomes `~1`, not `/`. */
+export function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** `/a~1b/0` -> `['a/b', '0']`; `''` (the whole document) -> `[]`. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map(unescapePointerToken);
+}
+
+/** `['a/b', 0]` -> `/a~1b/0`. */
+export function formatPointer(tokens: readonly (string | number)[]): string {
+  return tokens.map((token) => `/${escapePointerToken(token)}`).join('');
+}
+
+/** `base` + `/token` for each token, escaping the tokens. */
+export function childPointer(base: string, ...tokens: readonly (string | number)[]): string {
+  return base + formatPointer(tokens);
 }
 
 /** Orders pointers token by token, array indexes numerically, so `/items/2` sorts before `/items/10`. */

@@ -9,8 +9,7 @@ import type {
   NodeTrackMessage,
 } from './client-types.js';
 import type { CallSpec, EventSpec, PlangenOptions } from './types.js';
-import { createRuntimeCore, type LeanRuntimeSetup, type RuntimeSetup } from './runtime-core.js';
-import { createValidation } from './validation.js';
+import { createRuntimeCore, type RuntimeSetup } from './runtime-core.js';
 import { withEventVersion } from './event-context.js';
 import { copyRecord, isObjectLike, ownValue } from './own-value.js';
 
@@ -27,14 +26,7 @@ type Method = 'track' | 'identify' | 'group' | 'page' | 'screen';
 
 const CLIENT_SHAPE = 'your @segment/analytics-node Analytics instance (or any client with a track(message, callback) method)';
 
-/** The Node runtime with development validation built in (unless `mode: 'production'`). */
 export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
-  const production = setup?.mode === 'production';
-  return createLeanNodeRuntime(production ? setup : { validation: createValidation(setup) });
-}
-
-/** The Node runtime that validates only with a `validation` from createValidation(): production SDKs pass none. */
-export function createLeanNodeRuntime(setup?: LeanRuntimeSetup): NodeRuntime {
   const core = createRuntimeCore(setup, isAnalyticsNodeLike, CLIENT_SHAPE);
 
   function clientFor(method: Method, spec?: EventSpec): AnalyticsNodeLike | undefined {
@@ -44,9 +36,9 @@ export function createLeanNodeRuntime(setup?: LeanRuntimeSetup): NodeRuntime {
   }
 
   // Validates one message (what the client receives) when validation is on; false: do not send.
-  function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits', given: unknown = message): boolean {
+  function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits', given?: unknown): boolean {
     const validation = core.validating();
-    return validation === undefined || validation.allowsMessage(spec, message, field, core.settings(), given);
+    return validation === undefined || validation.allowsMessage({ spec, message, field, given }, core.settings());
   }
 
   // identify/group/page/screen send the caller's message as it is: only track adds to it.

@@ -5,17 +5,11 @@ import type { CallSpec, CompiledValidator, EventSpec, PlangenOptions, Violation,
 import { PlangenNotConfiguredError } from './not-configured-error.js';
 import { isObjectLike } from './own-value.js';
 
-/** Setup of `createBrowserRuntime`/`createNodeRuntime`, which build the validation themselves. */
+/** Setup of `createBrowserRuntime`/`createNodeRuntime`: validation only when a `Validation` is given (and not in production). */
 export interface RuntimeSetup {
   /** `production` skips validation and turns every failure inside a wrapper into one console warning. */
   mode?: 'development' | 'production';
-  /** The plan's common JSON schema, validated against every whole payload. */
-  common?: CompiledValidator;
-}
-
-/** Setup of the lean runtimes: validation only when a `Validation` is given (and not in production). */
-export interface LeanRuntimeSetup {
-  mode?: 'development' | 'production';
+  /** From `createValidation()`: development SDKs pass one, production SDKs none, so their bundles never carry it. */
   validation?: Validation;
 }
 
@@ -27,31 +21,41 @@ export interface Settings {
   readonly validating: boolean;
 }
 
+/** One analytics-next call (track, identify, group, page or screen), as `Validation.allowsCall` judges it. */
+export interface BrowserCall {
+  readonly spec: EventSpec | CallSpec;
+  /** Where the spec's `validate` looks in the payload: `fields[base.slice(1)]` is what it validates. */
+  readonly base: '/properties' | '/traits';
+  /** The call's own payload keys; keys without a value are left out of the payload. */
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** The caller's options: analytics-next copies some of their keys into the payload. */
+  readonly options: unknown;
+  /** The context that is sent. */
+  readonly context: unknown;
+}
+
+/** One analytics-node call, as `Validation.allowsMessage` judges it. */
+export interface NodeCall {
+  readonly spec: EventSpec | CallSpec;
+  /** The message the client receives; the payload is the message with its `type`. */
+  readonly message: object;
+  /** The key of `message` the spec's `validate` checks. */
+  readonly field: 'properties' | 'traits';
+  /**
+   * The caller's own argument when `message` is the runtime's copy of it (track): an argument that
+   * throws when read is a violation. Absent: `message` itself.
+   */
+  readonly given?: unknown;
+}
+
 /**
  * Checks one call against the plan, made by `createValidation` (validation.ts): runs the spec's
  * validators on the properties or traits and on the whole payload (built only when a whole-payload
  * validator or a violation needs it), and answers whether the call may be sent, by the policy.
  */
 export interface Validation {
-  /**
-   * An analytics-next call: `data` is validated under `base`; the payload is `fields` (keys without a
-   * value left out), the options analytics-next copies into it, and `context`.
-   */
-  allowsCall(
-    spec: EventSpec | CallSpec,
-    data: object,
-    base: string,
-    fields: Readonly<Record<string, unknown>>,
-    options: unknown,
-    context: unknown,
-    settings: Settings,
-  ): boolean;
-  /**
-   * An analytics-node message: its `field` is validated; the payload is the message with its `type`.
-   * `given` is the caller's own argument when `message` is the runtime's copy of it: an argument
-   * that throws when read is a violation.
-   */
-  allowsMessage(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits', settings: Settings, given?: unknown): boolean;
+  allowsCall(call: BrowserCall, settings: Settings): boolean;
+  allowsMessage(call: NodeCall, settings: Settings): boolean;
 }
 
 export interface RuntimeCore<Client> {
@@ -71,7 +75,7 @@ const POLICIES: readonly ViolationPolicy[] = ['warn', 'throw', 'skip', 'callback
 
 /** `isClient` tells a usable client; `clientShape` names what is expected, for configure()'s errors. */
 export function createRuntimeCore<Client>(
-  setup: LeanRuntimeSetup | undefined,
+  setup: RuntimeSetup | undefined,
   isClient: (value: unknown) => value is Client,
   clientShape: string,
 ): RuntimeCore<Client> {

@@ -1,6 +1,6 @@
 // Development-only: running a call's validators and handing a violation to the policy. Only
-// development SDKs (and createBrowserRuntime/createNodeRuntime) reach this module, so the messages
-// and the violation report stay out of production bundles.
+// development SDKs reach this module, so the messages and the violation report stay out of
+// production bundles.
 import type { CallSpec, CompiledValidator, EventSpec, ValidationError, Violation } from './types.js';
 import { warn, type Settings, type Validation } from './runtime-core.js';
 import { exceptionError, orderErrors, toValidationErrors, unreadableError } from './validation-messages.js';
@@ -38,9 +38,11 @@ export function createValidation(setup?: { common?: CompiledValidator }): Valida
   }
 
   return {
-    allowsCall: (spec, data, base, fields, options, context, settings) =>
-      allows(spec, data, base, () => callPayload(fields, options, context), settings, unreadable([[options, '', 'the options'], [ownValue(options, 'context'), '/context', 'the context']])),
-    allowsMessage(spec, message, field, settings, given = message) {
+    allowsCall({ spec, base, fields, options, context }, settings) {
+      const unread = unreadable([[options, '', 'the options'], [ownValue(options, 'context'), '/context', 'the context']]);
+      return allows(spec, fields[base.slice(1)], base, () => callPayload(fields, options, context), settings, unread);
+    },
+    allowsMessage({ spec, message, field, given = message }, settings) {
       const type = 'event' in spec ? 'track' : spec.type;
       const unread = unreadable([[given, '', 'the message'], [ownValue(given, 'context'), '/context', 'the context']]);
       return allows(spec, ownValue(message, field) ?? {}, `/${field}`, () => copyRecord(message, { type }), settings, unread);

@@ -69,7 +69,7 @@ export interface SdkView {
   readonly pageCalls: readonly CallWrapperView[];
 }
 
-// Types index.ts imports from @plangen/core.
+// Types index.ts imports from @plangen/core/runtime.
 const CORE_TYPE_NAMES = [
   'AnalyticsNextLike', 'AnalyticsNodeLike', 'Callback', 'CallSpec', 'EventSpec', 'NodeGroupMessage', 'NodeIdentifyMessage',
   'NodePageMessage', 'NodeScreenMessage', 'NodeTrackMessage', 'PlangenOptions', 'TrackOptions',
@@ -105,7 +105,7 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
   const commonValidator = !production && model.common ? identifier(model.common.validator) : undefined;
   if (commonValidator) validatorImports.push(commonValidator);
 
-  const runtimeFactory = node ? 'createLeanNodeRuntime' : 'createLeanBrowserRuntime';
+  const runtimeFactory = node ? 'createNodeRuntime' : 'createBrowserRuntime';
   const clientType = node ? 'AnalyticsNodeLike' : 'AnalyticsNextLike';
   const typeImports = [clientType, 'Callback', 'PlangenOptions'];
   if (!node) typeImports.push('TrackOptions');

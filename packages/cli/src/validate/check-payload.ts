@@ -2,8 +2,8 @@
 // event version, and what is wrong. Version resolution, error pointers and
 // messages come from @plangen/core, so a payload reads exactly as the
 // generated SDK would have reported it.
-import { eventVersionOf, resolveEventVersion, toValidationErrors } from '@plangen/core';
-import type { CompiledValidator, ValidationError } from '@plangen/core';
+import { eventVersionOf, resolveEventVersion, toValidationErrors } from '@plangen/core/internal';
+import type { CompiledValidator, ValidationError } from '@plangen/core/internal';
 import { payloadValidatorName } from '../generate/schema-entries.js';
 import type { PlanModel } from '../model/types.js';
 import type { PayloadType, PayloadVerdict } from './verdict.js';

@@ -1,6 +1,6 @@
 // What checking one payload against the plan concludes. The checker decides,
 // the report builder counts; neither knows about the other.
-import type { CallType, ValidationError, VersionResolution } from '@plangen/core';
+import type { CallType, ValidationError, VersionResolution } from '@plangen/core/internal';
 
 /** Segment call types the plan can say something about; `alias` is only checked against the common schema. */
 export type PayloadType = CallType | 'alias';

@@ -1,7 +1,7 @@
 // The validators of compileValidators' `js` output, evaluated in this process, so
 // `plangen validate`, tests and fuzzing judge payloads with the very code an SDK ships.
-import type { CompiledValidator } from '@plangen/core';
-import * as core from '@plangen/core';
+import type { CompiledValidator } from '@plangen/core/runtime';
+import * as core from '@plangen/core/runtime';
 import { buildValidatorModule, type ValidatorEntry } from './build-validator-module.js';
 import { javaScriptPrefix, javaScriptSuffix, renderValidators } from './compile-validators.js';
 
@@ -25,7 +25,7 @@ function runtimeExports(names: readonly string[]): Readonly<Record<string, unkno
   const available = core as Readonly<Record<string, unknown>>;
   const runtime: Record<string, unknown> = {};
   for (const name of names) {
-    if (available[name] === undefined) throw new Error(`plangen internal error: @plangen/core does not export ${name}, which the validators need.`);
+    if (available[name] === undefined) throw new Error(`plangen internal error: @plangen/core/runtime does not export ${name}, which the validators need.`);
     runtime[name] = available[name];
   }
   return runtime;

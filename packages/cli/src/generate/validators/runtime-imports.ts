@@ -1,7 +1,7 @@
 // ajv standalone code reaches ajv's and ajv-formats' run-time helpers through
 // `require(...)` even when it emits ESM (ajv issues #2209, #2598). Generated
-// code must import only from @plangen/core, so each such expression becomes a
-// named import of packages/core/src/validator-runtime.
+// code must import only from @plangen/core/runtime, so each such expression becomes a
+// named import of packages/core/src/validator-runtime, which that entry point exports.
 import { PUSH_ERROR } from './compact-error-pushes.js';
 
 /** `require("ajv/dist/runtime/<file>").default` → the @plangen/core export. */
