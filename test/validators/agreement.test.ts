@@ -1,6 +1,7 @@
 // The one validator agreement suite. ajv compiling a schema in memory is the reference (the way
 // ajv tests its own standalone mode); two judges must agree with it on every source of cases:
-// - the precompiled validators (loadValidators: the very code an SDK ships), verdicts and errors,
+// - the precompiled validators (loadValidators: the very code an SDK ships), verdicts and errors
+//   (named schema cases, seeded random schemas, random plans, the fixtures and Typewriter plans),
 //   with all of a source's validators in ONE module as in a generated SDK, so shared helpers,
 //   patterns and formats must never leak between validators;
 // - `plangen validate` (createPayloadChecker), whose verdict must equal ajv's on the schemas
@@ -153,6 +154,43 @@ describe('precompiled validators agree with ajv in memory', () => {
       fuzzParameters(runs),
     );
     expectBothVerdicts(tally);
+  });
+
+  describe("on every bundled fixture and Typewriter plan, with example payloads and the properties, traits and context inside them", () => {
+    const FIXTURES = [
+      ['shop', 'plan.yaml'],
+      ['shop-json', 'plan.json'],
+      ['segment-public-api', 'plan.json'],
+      ['segment-config-api', 'plan.json'],
+    ] as const;
+    const payloadsOf = (folder: string) =>
+      readFileSync(`fixtures/${folder}/payloads.jsonl`, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as unknown);
+    /** A payload and the parts of it that properties, traits and context schemas judge. */
+    const samples = (payloads: readonly unknown[]) =>
+      payloads.flatMap((payload) => {
+        const record = (payload ?? {}) as Record<string, unknown>;
+        return [payload, record.properties, record.traits, record.context].filter((sample) => sample !== undefined);
+      });
+    const expectPlanAgrees = async (planFile: string, payloads: readonly unknown[]) => {
+      const entries = validatorEntries((await loadPlan(planFile)).model);
+      expect(entries.length).toBeGreaterThan(0);
+      const tally: Tally = { valid: 0, invalid: 0 };
+      expectAllAgree(
+        entries.map((entry) => [entry, samples(payloads)] as const),
+        tally,
+      );
+      expectBothVerdicts(tally);
+    };
+
+    it.each(FIXTURES)('fixtures/%s with its payloads.jsonl', async (folder, plan) => {
+      await expectPlanAgrees(`fixtures/${folder}/${plan}`, payloadsOf(folder));
+    });
+    it.each(TYPEWRITER_PLANS)("Typewriter %s with every fixture's payloads", async (plan) => {
+      await expectPlanAgrees(`fixtures/typewriter-${plan}/plan.json`, FIXTURES.flatMap(([folder]) => payloadsOf(folder)));
+    });
   });
 
   it.each(TYPEWRITER_PLANS)('on %s.json, with fast-check payloads for its validators', (plan) => {
