@@ -32,21 +32,14 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
   }
 
   // identify/group/page/screen send the caller's arguments as they are: only track adds to them.
-  // `fields` are the call's own payload keys; the one `base` names is validated.
-  function send(
-    method: Exclude<Method, 'track'>,
-    spec: CallSpec,
-    base: '/traits' | '/properties',
-    fields: Record<string, unknown>,
-    options: TrackOptions | undefined,
-    args: unknown[],
-  ): void {
+  // `fields` are the call's own payload keys.
+  function send(method: Exclude<Method, 'track'>, spec: CallSpec, fields: Record<string, unknown>, options: TrackOptions | undefined, args: unknown[]): void {
     try {
       const client = clientFor(method);
       if (client === undefined) return;
       const validation = core.validating();
       if (validation !== undefined) {
-        if (!validation.allowsCall({ spec, base, fields, options, context: ownValue(options, 'context') }, core.settings())) return;
+        if (!validation.allowsCall({ spec, fields, options, context: ownValue(options, 'context') }, core.settings())) return;
       }
       (client[method] as (...args: unknown[]) => void)(...args);
     } catch (error) {
@@ -67,7 +60,7 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
         const validation = core.validating();
         if (validation !== undefined) {
           const fields = { type: 'track', event: spec.event, properties: properties ?? {} };
-          if (!validation.allowsCall({ spec, base: '/properties', fields, options, context }, core.settings())) return;
+          if (!validation.allowsCall({ spec, fields, options, context }, core.settings())) return;
         }
         client.track(spec.event, properties, sent, callback);
       } catch (error) {
@@ -75,18 +68,18 @@ export function createBrowserRuntime(setup?: RuntimeSetup): BrowserRuntime {
       }
     },
     identify(spec, userId, traits, options, callback) {
-      send('identify', spec, '/traits', { type: 'identify', userId, traits: traits ?? {} }, options, [userId, traits, options, callback]);
+      send('identify', spec, { type: 'identify', userId, traits: traits ?? {} }, options, [userId, traits, options, callback]);
     },
     group(spec, groupId, traits, options, callback) {
-      send('group', spec, '/traits', { type: 'group', groupId, traits: traits ?? {} }, options, [groupId, traits, options, callback]);
+      send('group', spec, { type: 'group', groupId, traits: traits ?? {} }, options, [groupId, traits, options, callback]);
     },
     page(spec, category, name, properties, options, callback) {
       const fields = { type: 'page', category, name, properties: properties ?? {} };
-      send('page', spec, '/properties', fields, options, [category, name, properties, options, callback]);
+      send('page', spec, fields, options, [category, name, properties, options, callback]);
     },
     screen(spec, category, name, properties, options, callback) {
       const fields = { type: 'screen', category, name, properties: properties ?? {} };
-      send('screen', spec, '/properties', fields, options, [category, name, properties, options, callback]);
+      send('screen', spec, fields, options, [category, name, properties, options, callback]);
     },
   };
 }

@@ -36,16 +36,16 @@ export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
   }
 
   // Validates one message (what the client receives) when validation is on; false: do not send.
-  function allowed(spec: EventSpec | CallSpec, message: object, field: 'properties' | 'traits', given?: unknown): boolean {
+  function allowed(spec: EventSpec | CallSpec, message: object, given?: unknown): boolean {
     const validation = core.validating();
-    return validation === undefined || validation.allowsMessage({ spec, message, field, given }, core.settings());
+    return validation === undefined || validation.allowsMessage({ spec, message, given }, core.settings());
   }
 
   // identify/group/page/screen send the caller's message as it is: only track adds to it.
-  function send(method: Exclude<Method, 'track'>, spec: CallSpec, message: object, field: 'properties' | 'traits', callback?: Callback): void {
+  function send(method: Exclude<Method, 'track'>, spec: CallSpec, message: object, callback?: Callback): void {
     try {
       const client = clientFor(method);
-      if (client === undefined || !allowed(spec, message, field)) return;
+      if (client === undefined || !allowed(spec, message)) return;
       client[method]?.(message, callback);
     } catch (error) {
       core.failed(error);
@@ -62,23 +62,23 @@ export function createNodeRuntime(setup?: RuntimeSetup): NodeRuntime {
         const sent = copyRecord(message);
         sent['event'] = spec.event;
         sent['context'] = withEventVersion(ownValue(message, 'context'), spec.version);
-        if (!allowed(spec, sent, 'properties', message)) return;
+        if (!allowed(spec, sent, message)) return;
         client.track(sent, callback);
       } catch (error) {
         core.failed(error);
       }
     },
     identify(spec, message, callback) {
-      send('identify', spec, message, 'traits', callback);
+      send('identify', spec, message, callback);
     },
     group(spec, message, callback) {
-      send('group', spec, message, 'traits', callback);
+      send('group', spec, message, callback);
     },
     page(spec, message, callback) {
-      send('page', spec, message, 'properties', callback);
+      send('page', spec, message, callback);
     },
     screen(spec, message, callback) {
-      send('screen', spec, message, 'properties', callback);
+      send('screen', spec, message, callback);
     },
   };
 }

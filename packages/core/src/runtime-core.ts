@@ -21,11 +21,12 @@ export interface Settings {
   readonly validating: boolean;
 }
 
-/** One analytics-next call (track, identify, group, page or screen), as `Validation.allowsCall` judges it. */
+/**
+ * One analytics-next call (track, identify, group, page or screen), as `Validation.allowsCall` judges
+ * it. The spec's `validate` checks `fields.traits` (identify, group) or `fields.properties` (the others).
+ */
 export interface BrowserCall {
   readonly spec: EventSpec | CallSpec;
-  /** Where the spec's `validate` looks in the payload: `fields[base.slice(1)]` is what it validates. */
-  readonly base: '/properties' | '/traits';
   /** The call's own payload keys; keys without a value are left out of the payload. */
   readonly fields: Readonly<Record<string, unknown>>;
   /** The caller's options: analytics-next copies some of their keys into the payload. */
@@ -34,13 +35,14 @@ export interface BrowserCall {
   readonly context: unknown;
 }
 
-/** One analytics-node call, as `Validation.allowsMessage` judges it. */
+/**
+ * One analytics-node call, as `Validation.allowsMessage` judges it. The spec's `validate` checks
+ * `message.traits` (identify, group) or `message.properties` (the others).
+ */
 export interface NodeCall {
   readonly spec: EventSpec | CallSpec;
   /** The message the client receives; the payload is the message with its `type`. */
   readonly message: object;
-  /** The key of `message` the spec's `validate` checks. */
-  readonly field: 'properties' | 'traits';
   /**
    * The caller's own argument when `message` is the runtime's copy of it (track): an argument that
    * throws when read is a violation. Absent: `message` itself.

@@ -1,7 +1,7 @@
 // Turns ajv's error objects into plangen's ValidationErrors. Validators are compiled with
 // `messages: false` to keep generated code small, so every sentence is built here from keyword + params.
 import type { CompiledValidatorError, ValidationError } from './types.js';
-import { childPointer, comparePointers } from './json-pointer.js';
+import { comparePointers, escapePointerToken } from './json-pointer.js';
 
 type Params = Readonly<Record<string, unknown>>;
 
@@ -108,9 +108,10 @@ function describe(error: CompiledValidatorError, base: string, inner: readonly C
   }
 }
 
-// Errors about one property point at it; without a property name they point at the object.
+// Errors about one property point at it; without a property name they point at the object. Not
+// childPointer: its variadic form would cost every development bundle a map and a join.
 function keyPointer(at: string, key: unknown): string {
-  return typeof key === 'string' ? childPointer(at, key) : at;
+  return typeof key === 'string' ? `${at}/${escapePointerToken(key)}` : at;
 }
 
 // The sentence for one keyword, without the location.

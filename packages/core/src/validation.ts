@@ -38,16 +38,23 @@ export function createValidation(setup?: { common?: CompiledValidator }): Valida
   }
 
   return {
-    allowsCall({ spec, base, fields, options, context }, settings) {
+    allowsCall({ spec, fields, options, context }, settings) {
+      const field = validatedField(spec);
       const unread = unreadable([[options, '', 'the options'], [ownValue(options, 'context'), '/context', 'the context']]);
-      return allows(spec, fields[base.slice(1)], base, () => callPayload(fields, options, context), settings, unread);
+      return allows(spec, fields[field], `/${field}`, () => callPayload(fields, options, context), settings, unread);
     },
-    allowsMessage({ spec, message, field, given = message }, settings) {
+    allowsMessage({ spec, message, given = message }, settings) {
+      const field = validatedField(spec);
       const type = 'event' in spec ? 'track' : spec.type;
       const unread = unreadable([[given, '', 'the message'], [ownValue(given, 'context'), '/context', 'the context']]);
       return allows(spec, ownValue(message, field) ?? {}, `/${field}`, () => copyRecord(message, { type }), settings, unread);
     },
   };
+}
+
+/** The payload key a spec's `validate` checks: identify and group validate traits, every other call properties. */
+function validatedField(spec: EventSpec | CallSpec): 'properties' | 'traits' {
+  return 'type' in spec && (spec.type === 'identify' || spec.type === 'group') ? 'traits' : 'properties';
 }
 
 /** Errors for the arguments that throw when read: a revoked Proxy, a Proxy trap or a getter that throws. */
