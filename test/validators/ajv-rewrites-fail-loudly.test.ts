@@ -28,6 +28,14 @@ describe('compact-error-pushes on a changed ajv', () => {
     });
   });
 
+  it('keeps the object of a propertyNames error, which has a field more', () => {
+    const code = `const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^a"},propertyName:key0};${PUSH('err0')}errors++;`;
+    expect(compactErrorPushes(code)).toEqual({
+      code: 'const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^a"},propertyName:key0};(vErrors || (vErrors = [])).push(err0);errors++;',
+      callsPushError: false,
+    });
+  });
+
   it('fails loudly when an error object has a field more (the site would keep its whole object)', () => {
     const code = `const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};${PUSH('err0')}errors++;`;
     expect(() => compactErrorPushes(code)).toThrow(changedAjv('compact-error-pushes', 'turned 0 of 1 error objects into pushError calls'));
@@ -67,6 +75,28 @@ describe('hoist-schema-values on a changed ajv', () => {
   it('fails loudly when a schema constant holds something other than JSON', () => {
     expect(() => hoistSchemaValues(`const schema11 = {enum:["a"]};${READ}`)).toThrow(
       changedAjv('hoist-schema-values', 'found schema11 declared with a value that is not JSON'),
+    );
+  });
+});
+
+describe('runtime-imports on a changed ajv', () => {
+  it('rewrites the requires of the pinned ajv, and leaves a data property named import or require alone', () => {
+    const code = 'const func0 = require("ajv/dist/runtime/equal").default;if(data.import !== undefined && data.require !== undefined){}';
+    expect(rewriteRuntimeRequires(code)).toEqual({
+      code: 'const func0 = deepEqual;if(data.import !== undefined && data.require !== undefined){}',
+      imports: ['deepEqual'],
+    });
+  });
+
+  it('fails loudly when a helper is required by another path', () => {
+    expect(() => rewriteRuntimeRequires('const func0 = require("ajv/dist/runtime/equal.js").default;')).toThrow(
+      changedAjv('runtime-imports', 'found require("ajv/dist/runtime/equal.js").default, which it does not know,'),
+    );
+  });
+
+  it('fails loudly when a helper is imported instead of required', () => {
+    expect(() => rewriteRuntimeRequires('import equal from "ajv/dist/runtime/equal";const func0 = equal;')).toThrow(
+      changedAjv('runtime-imports', 'found import equal from "ajv/dist/runtime/equal", which it does not know,'),
     );
   });
 });

@@ -16,8 +16,9 @@ const SITE = String.raw`const (err\d+) = \{instancePath(?::(${PATH_EXPRESSION}))
 const PUSH = String.raw`if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\6\);\}`;
 const TOKENS = new RegExp(`${JSON_STRING}|${SITE}|${PUSH}`, 'g');
 // What the rewrite must account for, counted outside strings: ajv counts every error it records with
-// `errors++`, and the object of each error site it writes starts with `instancePath`.
-const ERROR_MARKS = new RegExp(String.raw`${JSON_STRING}|(errors\+\+)|(=\s*\{\s*instancePath\b)`, 'g');
+// `errors++`, and the object of each error site it writes starts with `instancePath`; only the errors
+// of `propertyNames` end with one field more (`propertyName`), and keep their object.
+const ERROR_MARKS = new RegExp(String.raw`${JSON_STRING}|(errors\+\+)|(=\s*\{\s*instancePath\b)|(\},propertyName:)`, 'g');
 
 export interface CompactedCode {
   readonly code: string;
@@ -48,9 +49,10 @@ export function compactErrorPushes(code: string): CompactedCode {
 function checkEveryErrorRewritten(code: string, sites: number, pushes: number): void {
   let recorded = 0;
   let objects = 0;
-  for (const [, increment, object] of code.matchAll(ERROR_MARKS)) {
+  for (const [, increment, object, propertyName] of code.matchAll(ERROR_MARKS)) {
     if (increment !== undefined) recorded++;
     else if (object !== undefined) objects++;
+    else if (propertyName !== undefined) objects--;
   }
   if (sites !== objects) throw ajvTextChanged('compact-error-pushes', `turned ${sites} of ${objects} error objects into pushError calls`);
   if (sites + pushes !== recorded) throw ajvTextChanged('compact-error-pushes', `rewrote ${sites + pushes} of ${recorded} error pushes`);

@@ -2,6 +2,8 @@
 // `require(...)` even when it emits ESM (ajv issues #2209, #2598). Generated
 // code must import only from @plangen/core/runtime, so each such expression becomes a
 // named import of packages/core/src/validator-runtime, which that entry point exports.
+import { ajvTextChanged } from './ajv-text-changed.js';
+import { JSON_STRING } from './code-tokens.js';
 import { PUSH_ERROR } from './compact-error-pushes.js';
 
 /** `require("ajv/dist/runtime/<file>").default` → the @plangen/core export. */
@@ -36,7 +38,9 @@ export const RUNTIME_EXPORT_NAMES: readonly string[] = [...AJV_RUNTIME_EXPORTS.v
 // code a double quote is always escaped, so schema data can never match.
 const AJV_RUNTIME_REQUIRE = /require\("ajv\/dist\/runtime\/([\w-]+)"\)\.default/g;
 const FORMAT_REQUIRE = /require\("ajv-formats\/dist\/formats"\)\.fullFormats(?:\.([A-Za-z_$][\w$]*)|\[("[^"\\]*")\])/g;
-const ANY_REQUIRE = /\brequire\("[^"]*"\)[\w$.]*(?:\["[^"\\]*"\])?/;
+// Outside strings, whatever still reaches a module: ajv writing its helpers in a way the two patterns
+// above miss (another path, an `import`) would leave generated code that loads ajv.
+const MODULE_REFERENCE = new RegExp(String.raw`${JSON_STRING}|(?<![\w$.])(require\([^)]*\)[\w$.]*(?:\[${JSON_STRING}\])?|import\b[^;]*)`, 'g');
 
 export interface RewrittenCode {
   readonly code: string;
@@ -46,22 +50,24 @@ export interface RewrittenCode {
 
 export function rewriteRuntimeRequires(code: string): RewrittenCode {
   const imports = new Set<string>();
+  const missing: string[] = [];
   const use = (name: string | undefined, expression: string): string => {
     // A helper @plangen/core does not carry is left in place and reported below.
-    if (name === undefined) return expression;
-    imports.add(name);
-    return name;
+    if (name === undefined) missing.push(expression);
+    else imports.add(name);
+    return name ?? expression;
   };
   const rewritten = code
     .replace(AJV_RUNTIME_REQUIRE, (expression, file: string) => use(AJV_RUNTIME_EXPORTS.get(file), expression))
     .replace(FORMAT_REQUIRE, (expression, dotted: string | undefined, quoted: string | undefined) =>
       use(FORMAT_EXPORTS.get(dotted ?? (JSON.parse(quoted ?? '""') as string)), expression),
     );
-  const leftover = ANY_REQUIRE.exec(rewritten);
-  if (leftover) {
+  if (missing.length > 0) {
     throw new Error(
-      `plangen internal error: the precompiled validators still contain ${leftover[0]}, which @plangen/core does not provide. Report the schema that needs it.`,
+      `plangen internal error: the precompiled validators still contain ${missing[0]}, which @plangen/core does not provide. Report the schema that needs it.`,
     );
   }
+  const leftover = [...rewritten.matchAll(MODULE_REFERENCE)].find((match) => match[1] !== undefined)?.[1];
+  if (leftover !== undefined) throw ajvTextChanged('runtime-imports', `found ${leftover}, which it does not know,`);
   return { code: rewritten, imports: [...imports].sort() };
 }
