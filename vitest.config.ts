@@ -23,6 +23,7 @@ const GOLDEN_AND_COMPILE = [
   'test/validators/typecheck.test.ts',
   'test/load/real-world-corpus.test.ts',
   'test/load/segment-shapes.test.ts',
+  'test/validate/prototype-names.test.ts', // imports and runs a generated development SDK
 ];
 
 /** Random and mutated inputs (fast-check, seeded mutations); `pnpm fuzz` scales their runs up. */
