@@ -7,20 +7,21 @@ import { compactErrorPushes, PUSH_ERROR } from './compact-error-pushes.js';
 import { hoistSchemaValues } from './hoist-schema-values.js';
 import { prepareSchema } from './prepare-schema.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
+import { layOutModule } from './stable-layout.js';
 import { standaloneValidators } from './standalone-code.js';
 
 export type { ValidatorEntry } from './entry-names.js';
 
 export interface ValidatorExport {
   readonly name: string;
-  /** ajv's name for the validate function: `validate12`. */
+  /** The function the export holds: `checkOrderCompletedV1` (stable-layout.ts). */
   readonly local: string;
 }
 
 export interface ValidatorModule {
   /** Names imported from @plangen/core, sorted. */
   readonly imports: readonly string[];
-  /** Top-level statements without imports, exports or comments. */
+  /** Top-level statements without imports, exports or comments, one a line (stable-layout.ts). */
   readonly body: string;
   /** Sorted by name. */
   readonly exports: readonly ValidatorExport[];
@@ -44,9 +45,11 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[]): Valida
   );
   // Plan text is left only in string and regex literals: line separators and `</script` escaped there.
   const body = safeCode(withRegexLiterals);
+  // Names that do not shift when another event changes, and a line per statement, for readable diffs.
+  const laidOut = layOutModule(body, sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })));
   return {
     imports: compacted.callsPushError ? [...imports, PUSH_ERROR].sort() : imports,
-    body,
-    exports: sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })),
+    body: laidOut.body,
+    exports: sorted.map(({ name }, index) => ({ name, local: laidOut.locals[index] ?? '' })),
   };
 }
