@@ -76,12 +76,45 @@ describe('generate', () => {
         ' * An order was paid.',
         ' * Tracks "Order Completed" at its latest version, 2 (sent as context.protocols.event_version).',
         ' * Labels: team: checkout',
+        ' * @param properties - The properties the plan types for this event.',
+        ' * @param options - analytics.js options for this call, such as which integrations receive it.',
+        ' * @param callback - Called once analytics.js has handled the call.',
         ' */',
         'export function trackOrderCompleted(',
       ].join('\n'),
     );
     expect(index).toContain(['  /**', '   * Must match `^ord_`.', '   */', '  order_id: string;'].join('\n'));
     expect(index).toContain(['  /**', '   * Permitted values: ^(fall|winter)$', '   */', "  season?: 'fall' | 'winter';"].join('\n'));
+  });
+
+  it("regression: the latest wrapper documents the event's description, not its latest version's changelog, then the version it sends", async () => {
+    const [v1, v2] = miniShop().events.find((event) => event.name === 'Order Completed')!.versions;
+    const changelog = { ...v2!, description: 'Adds the required total.' };
+    const event = handEvent('Order Completed', [v1!, changelog], { description: 'An order was paid.' });
+    const index = await indexOf(PRODUCTION, handPlan([event]));
+    expect(index).toContain(
+      [
+        ' * An order was paid.',
+        ' * Tracks "Order Completed" at its latest version, 2 (sent as context.protocols.event_version).',
+        ' * Labels: team: checkout',
+        ' * @param properties - The properties the plan types for this event.',
+      ].join('\n'),
+    );
+    expect(index).toContain([' * Adds the required total.', ' * Tracks "Order Completed" version 2 (sent as context.protocols.event_version).'].join('\n'));
+    expect(index.match(/Adds the required total\./g)).toHaveLength(1);
+  });
+
+  it('puts each spec constant right after the last wrapper that uses it, and @param tags for each client', async () => {
+    const index = await indexOf({ ...PRODUCTION, client: 'analytics-node' });
+    expect(index).toMatch(
+      /\n \* @param message - The track message for analytics-node: userId or anonymousId, and the properties the plan types\.\n \* @param callback - Called once analytics-node has handled the message\.\n \*\/\nexport function trackOrderCompletedV2\([^]*?\n\}\nconst TRACK_ORDER_COMPLETED_V2_SPEC: EventSpec = \{ event: 'Order Completed', version: 2 \};\n/,
+    );
+    expect(index.indexOf('const TRACK_ORDER_COMPLETED_V2_SPEC')).toBeGreaterThan(index.indexOf('export function trackOrderCompleted('));
+    const browser = await indexOf(PRODUCTION);
+    expect(browser).toContain(
+      [' * @param userId - The user\'s id; undefined keeps the current one.', ' * @param traits - The traits the plan types for the user.'].join('\n'),
+    );
+    expect(browser).toMatch(/\nexport function identify\([^]*?\n\}\nconst IDENTIFY_SPEC: CallSpec = \{ type: 'identify' \};\n/);
   });
 
   it('emits node wrappers that take the whole message', async () => {

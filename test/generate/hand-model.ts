@@ -25,6 +25,8 @@ export function handEvent(name: string, versions: readonly EventVersion[], extra
   const latest = versions[versions.length - 1]!;
   return {
     name,
+    // As the model says: the event-level description when the plan writes one, else the latest version's.
+    ...(latest.description !== undefined ? { description: latest.description } : {}),
     labels: latest.labels,
     versions,
     identifiers: { fn: `track${pascal(name)}`, type: `${pascal(name)}Properties`, validator: latest.identifiers.validator },

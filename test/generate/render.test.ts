@@ -25,10 +25,10 @@ describe('render (strict handlebars)', () => {
 
   it('a key a wrapper lacks inside #each throws instead of printing nothing', () => {
     const full = view();
-    const [first, ...others] = full.tracks;
+    const [first, ...others] = full.wrappers;
     const { fn, ...withoutFn } = first!;
     expect(fn).toBe('trackOrderCompleted');
-    expect(() => render('sdk.ts.hbs', { ...full, tracks: [withoutFn, ...others] })).toThrow(/"fn" not defined/);
+    expect(() => render('sdk.ts.hbs', { ...full, wrappers: [withoutFn, ...others] })).toThrow(/"fn" not defined/);
   });
 
   it('text is printed as it is, without HTML escaping', () => {

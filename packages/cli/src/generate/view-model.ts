@@ -7,34 +7,20 @@ import { docLines, identifier, stringLiteral } from './escape.js';
 import { DEFAULT_GENERATE_OPTIONS, type ClientKind, type GenerateOptions } from './options.js';
 import { payloadValidatorName } from './schema-entries.js';
 
-export interface SpecView {
-  /** Module-level constant holding the EventSpec or CallSpec. */
-  readonly name: string;
-  /** `"Order Completed"`, escaped; absent for identify/group/page/screen. */
-  readonly eventLiteral?: string;
-  readonly version?: number;
-  /** `"identify"`, for CallSpecs. */
-  readonly typeLiteral?: string;
-  readonly validator?: string;
-  readonly payloadValidator?: string;
-}
-
-export interface TrackWrapperView {
+export interface WrapperView {
   readonly fn: string;
   /** The parameter list, decided here for the client (and shown by `plangen inspect`). */
   readonly params: string;
-  readonly spec: string;
-  readonly doc: readonly string[];
-}
-
-export interface CallWrapperView {
-  readonly fn: string;
-  /** The parameter list, decided here for the client (and shown by `plangen inspect`). */
-  readonly params: string;
-  /** The runtime method it calls: identify, group, page or screen. */
+  /** The runtime call's method and arguments: `track`, `TRACK_ORDER_COMPLETED_V2_SPEC, properties, options, callback`. */
   readonly method: string;
-  readonly spec: string;
+  readonly args: string;
+  /** The JSDoc lines: description, what it sends, labels, then one `@param` line per parameter. */
   readonly doc: readonly string[];
+  /**
+   * The spec constant this wrapper is the last to use, printed right after it (zero or one line): the latest
+   * wrapper comes before the versions, so each spec follows every function that reads it.
+   */
+  readonly specDeclarations: readonly string[];
 }
 
 export interface TypeAliasView {
@@ -45,28 +31,17 @@ export interface TypeAliasView {
 
 export interface SdkView {
   readonly header: readonly string[];
-  readonly browser: boolean;
-  readonly node: boolean;
-  readonly generic: boolean;
-  readonly modeLiteral: string;
-  /** The lean runtime: validation is plugged in only by development SDKs, so production bundles never carry it. */
-  readonly runtimeFactory: string;
-  /** Development: the runtime gets `createValidation()`. */
-  readonly validating: boolean;
-  readonly clientType: string;
   readonly coreImportList: string;
   /** Empty in production, where nothing is validated. */
   readonly validatorImportList: string;
-  readonly commonValidator?: string;
   readonly types: string;
   readonly aliases: readonly TypeAliasView[];
-  readonly specs: readonly SpecView[];
-  readonly callSpecs: readonly SpecView[];
-  readonly tracks: readonly TrackWrapperView[];
-  readonly identify?: CallWrapperView;
-  readonly group?: CallWrapperView;
-  /** page and screen, where the plan defines them. */
-  readonly pageCalls: readonly CallWrapperView[];
+  /** The runtime factory call: the lean runtime of the client, given `createValidation()` only by development SDKs. */
+  readonly runtime: string;
+  /** `configure`'s type parameters and parameter list: generic over the client for `--client generic`. */
+  readonly configureSignature: string;
+  /** Every track wrapper (latest, then each version, event by event), then identify, group, page and screen. */
+  readonly wrappers: readonly WrapperView[];
 }
 
 // Types index.ts imports from @plangen/core/runtime.
@@ -96,12 +71,11 @@ function headerLines(model: PlanModel): string[] {
 export function buildSdkView(model: PlanModel, options: GenerateOptions, types: string): SdkView {
   const production = options.mode === 'production';
   const node = options.client === 'analytics-node';
-  const specs = model.events.flatMap((event) => event.versions.map((version) => versionSpec(event, version, production)));
   const calls = [model.identify, model.group, model.page, model.screen].filter((call) => call !== undefined);
-  const callSpecs = calls.map((call) => callSpec(call, production));
+  const entries = [...model.events.flatMap((event) => event.versions), ...calls];
   const validatorImports = production
     ? []
-    : [...specs, ...callSpecs].flatMap((spec) => [spec.validator, spec.payloadValidator]).filter((name) => name !== undefined);
+    : entries.flatMap(({ identifiers, payload }) => [identifiers.validator, ...(payload ? [payloadValidatorName(identifiers.validator)] : [])]).map(identifier);
   const commonValidator = !production && model.common ? identifier(model.common.validator) : undefined;
   if (commonValidator) validatorImports.push(commonValidator);
 
@@ -109,47 +83,34 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
   const clientType = node ? 'AnalyticsNodeLike' : 'AnalyticsNextLike';
   const typeImports = [clientType, 'Callback', 'PlangenOptions'];
   if (!node) typeImports.push('TrackOptions');
-  if (specs.length > 0) typeImports.push('EventSpec');
-  if (callSpecs.length > 0) typeImports.push('CallSpec');
+  if (model.events.length > 0) typeImports.push('EventSpec');
+  if (calls.length > 0) typeImports.push('CallSpec');
   if (node) {
-    if (specs.length > 0) typeImports.push('NodeTrackMessage');
+    if (model.events.length > 0) typeImports.push('NodeTrackMessage');
     if (model.identify) typeImports.push('NodeIdentifyMessage');
     if (model.group) typeImports.push('NodeGroupMessage');
     if (model.page) typeImports.push('NodePageMessage');
     if (model.screen) typeImports.push('NodeScreenMessage');
   }
-
-  const tracks = model.events.flatMap((event) => trackWrappers(event, node));
-  const pageCalls = [model.page, model.screen].filter((call) => call !== undefined).map((call) => callWrapper(call, node));
+  const validation = production ? '' : `, validation: createValidation(${commonValidator ? `{ common: ${commonValidator} }` : ''})`;
 
   return {
     header: headerLines(model),
-    browser: !node,
-    node,
-    generic: options.client === 'generic',
-    modeLiteral: stringLiteral(options.mode),
-    runtimeFactory,
-    validating: !production,
-    clientType,
     coreImportList: [runtimeFactory, ...(production ? [] : ['createValidation']), ...typeImports.sort().map((name) => `type ${name}`)].join(', '),
     validatorImportList: [...validatorImports].sort().join(', '),
-    ...(commonValidator ? { commonValidator } : {}),
     types,
     aliases: model.events.map(latestAlias).filter((alias) => alias !== undefined),
-    specs,
-    callSpecs,
-    tracks,
-    ...(model.identify ? { identify: callWrapper(model.identify, node) } : {}),
-    ...(model.group ? { group: callWrapper(model.group, node) } : {}),
-    pageCalls,
+    runtime: `${runtimeFactory}({ mode: ${stringLiteral(options.mode)}${validation} })`,
+    configureSignature:
+      options.client === 'generic' ? '<Client extends AnalyticsNextLike>(options: PlangenOptions<Client>)' : `(options: PlangenOptions<${clientType}>)`,
+    wrappers: [...model.events.flatMap((event) => trackWrappers(event, node, production)), ...calls.map((call) => callWrapper(call, node, production))],
   };
 }
 
 /** `fn(params)` of every wrapper the client's SDK has, by function name: what `plangen inspect` prints, from the view the template prints. */
 export function wrapperSignatures(model: PlanModel, client: ClientKind): ReadonlyMap<string, string> {
   const view = buildSdkView(model, { ...DEFAULT_GENERATE_OPTIONS, client }, '');
-  const wrappers = [...view.tracks, ...(view.identify ? [view.identify] : []), ...(view.group ? [view.group] : []), ...view.pageCalls];
-  return new Map(wrappers.map((wrapper) => [wrapper.fn, `${wrapper.fn}(${wrapper.params})`]));
+  return new Map(view.wrappers.map((wrapper) => [wrapper.fn, `${wrapper.fn}(${wrapper.params})`]));
 }
 
 function planFileName(file: string): string {
@@ -168,28 +129,13 @@ function latestVersion(event: EventModel): EventVersion {
   return latest;
 }
 
-function versionSpec(event: EventModel, version: EventVersion, production: boolean): SpecView {
-  return {
-    name: specName(version.identifiers.fn),
-    eventLiteral: stringLiteral(event.name),
-    version: version.version,
-    ...(production ? {} : validators(version.identifiers.validator, version.payload)),
-  };
-}
-
-function callSpec(call: TraitsModel | PageModel, production: boolean): SpecView {
-  return {
-    name: specName(call.identifiers.fn),
-    typeLiteral: stringLiteral(call.kind),
-    ...(production ? {} : validators(call.identifiers.validator, call.payload)),
-  };
-}
-
-function validators(validator: string, payload: JsonSchema | undefined): Pick<SpecView, 'validator' | 'payloadValidator'> {
-  return {
-    validator: identifier(validator),
-    ...(payload ? { payloadValidator: identifier(payloadValidatorName(validator)) } : {}),
-  };
+/** `const TRACK_ORDER_COMPLETED_V1_SPEC: EventSpec = { ... };`, or `CallSpec` with `type` for identify, group, page and screen. */
+function specDeclaration(name: string, fields: readonly string[], validator: string, payload: JsonSchema | undefined, production: boolean): string {
+  const validators = production
+    ? []
+    : [`validate: ${identifier(validator)}`, ...(payload ? [`validatePayload: ${identifier(payloadValidatorName(validator))}`] : [])];
+  const type = fields[0]?.startsWith('type:') ? 'CallSpec' : 'EventSpec';
+  return `const ${name}: ${type} = { ${[...fields, ...validators].join(', ')} };`;
 }
 
 // `OrderCompletedProperties` names the latest version's type.
@@ -203,72 +149,119 @@ function latestAlias(event: EventModel): TypeAliasView | undefined {
   };
 }
 
-function trackWrappers(event: EventModel, node: boolean): TrackWrapperView[] {
+function trackWrappers(event: EventModel, node: boolean, production: boolean): WrapperView[] {
   const latest = latestVersion(event);
-  const wrappers = [
-    {
-      fn: identifier(event.identifiers.fn),
-      params: trackParams(identifier(event.identifiers.type), hasNoRequiredKeys(latest.properties), node),
-      spec: specName(latest.identifiers.fn),
-      doc: trackDoc(event, latest, true),
-    },
+  const wrapper = (fn: string, version: EventVersion, typeName: string, doc: string[], specDeclarations: string[]): WrapperView => {
+    const params = trackParams(identifier(typeName), hasNoRequiredKeys(version.properties), node);
+    return {
+      fn: identifier(fn),
+      params: signature(params),
+      method: 'track',
+      args: [specName(version.identifiers.fn), ...params.map(({ name }) => name)].join(', '),
+      doc: [...doc, ...paramDocs(params)],
+      specDeclarations,
+    };
+  };
+  const versionSpecDeclaration = (version: EventVersion): string =>
+    specDeclaration(specName(version.identifiers.fn), [`event: ${stringLiteral(event.name)}`, `version: ${version.version}`], version.identifiers.validator, version.payload, production);
+  return [
+    // What the event means, not what its latest version changed, then which version it sends.
+    wrapper(event.identifiers.fn, latest, event.identifiers.type, trackDoc(event, event.description, `Tracks "${event.name}" at its latest version, ${latest.version} (sent as context.protocols.event_version).`, event.labels), []),
+    ...event.versions.map((version) =>
+      wrapper(
+        version.identifiers.fn,
+        version,
+        version.identifiers.type,
+        trackDoc(event, version.description ?? event.description, `Tracks "${event.name}" version ${version.version} (sent as context.protocols.event_version).`, version.labels),
+        [versionSpecDeclaration(version)],
+      ),
+    ),
   ];
-  for (const version of event.versions) {
-    wrappers.push({
-      fn: identifier(version.identifiers.fn),
-      params: trackParams(identifier(version.identifiers.type), hasNoRequiredKeys(version.properties), node),
-      spec: specName(version.identifiers.fn),
-      doc: trackDoc(event, version, false),
-    });
-  }
-  return wrappers;
 }
 
-function trackDoc(event: EventModel, version: EventVersion, latest: boolean): string[] {
-  const description = version.description ?? event.description;
-  const sends = latest
-    ? `Tracks "${event.name}" at its latest version, ${version.version} (sent as context.protocols.event_version).`
-    : `Tracks "${event.name}" version ${version.version} (sent as context.protocols.event_version).`;
-  const labels = labelPairs(latest ? event.labels : version.labels);
+function trackDoc(event: EventModel, description: string | undefined, sends: string, labels: EventVersion['labels']): string[] {
+  const pairs = labelPairs(labels);
   return [
     ...(description?.trim() ? docLines(description) : []),
     ...docLines(sends),
-    ...(labels.length > 0 ? docLines(`Labels: ${labels.map(([key, value]) => `${key}: ${value}`).join(', ')}`) : []),
+    ...(pairs.length > 0 ? docLines(`Labels: ${pairs.map(([key, value]) => `${key}: ${value}`).join(', ')}`) : []),
   ];
 }
 
-function callWrapper(call: TraitsModel | PageModel, node: boolean): CallWrapperView {
+function callWrapper(call: TraitsModel | PageModel, node: boolean, production: boolean): WrapperView {
   const [schema, what] = 'traits' in call ? [call.traits, 'traits'] : [call.properties, 'properties'];
+  const params = callParams(call.kind, identifier(call.identifiers.type), hasNoRequiredKeys(schema), node);
+  const spec = specName(call.identifiers.fn);
   return {
     fn: identifier(call.identifiers.fn),
-    params: callParams(call.kind, identifier(call.identifiers.type), hasNoRequiredKeys(schema), node),
+    params: signature(params),
     method: call.kind,
-    spec: specName(call.identifiers.fn),
+    args: [spec, ...params.map(({ name }) => name)].join(', '),
     doc: [
       ...(call.description?.trim() ? docLines(call.description) : []),
       ...docLines(`Sends ${call.kind === 'identify' ? 'an' : 'a'} ${call.kind} call; its ${what} are typed by the plan.`),
+      ...paramDocs(params),
     ],
+    specDeclarations: [specDeclaration(spec, [`type: ${stringLiteral(call.kind)}`], call.identifiers.validator, call.payload, production)],
   };
+}
+
+interface Param {
+  readonly name: string;
+  /** `: TrackOptions`, `?: Callback` */
+  readonly type: string;
+  /** What the `@param` tag says. */
+  readonly doc: string;
+}
+
+function signature(params: readonly Param[]): string {
+  return params.map(({ name, type }) => `${name}${type}`).join(', ');
+}
+
+// Plangen's own words, not plan text; docLines still keeps them from closing the comment.
+function paramDocs(params: readonly Param[]): string[] {
+  return params.map(({ name, doc }) => `@param ${name} - ${docLines(doc).join(' ')}`);
 }
 
 // What a wrapper takes: analytics-node's SDK takes one message (`{ userId, properties, ... }`); the browser-shaped
 // clients take analytics.js's arguments. An argument may be left out when its type requires no key.
-const BROWSER_TAIL = 'options?: TrackOptions, callback?: Callback';
+const OPTIONS: Param = { name: 'options', type: '?: TrackOptions', doc: 'analytics.js options for this call, such as which integrations receive it.' };
+const CALLBACK: Param = { name: 'callback', type: '?: Callback', doc: 'Called once analytics.js has handled the call.' };
+const NODE_CALLBACK: Param = { name: 'callback', type: '?: Callback', doc: 'Called once analytics-node has handled the message.' };
 const NODE_MESSAGE_TYPES = { identify: 'NodeIdentifyMessage', group: 'NodeGroupMessage', page: 'NodePageMessage', screen: 'NodeScreenMessage' } as const;
 
-function trackParams(typeName: string, optional: boolean, node: boolean): string {
-  return node ? `message: NodeTrackMessage<${typeName}>, callback?: Callback` : `properties${optional ? '?' : ''}: ${typeName}, ${BROWSER_TAIL}`;
+function trackParams(typeName: string, optional: boolean, node: boolean): Param[] {
+  if (node) {
+    return [{ name: 'message', type: `: NodeTrackMessage<${typeName}>`, doc: 'The track message for analytics-node: userId or anonymousId, and the properties the plan types.' }, NODE_CALLBACK];
+  }
+  return [{ name: 'properties', type: `${optional ? '?' : ''}: ${typeName}`, doc: 'The properties the plan types for this event.' }, OPTIONS, CALLBACK];
 }
 
-function callParams(kind: keyof typeof NODE_MESSAGE_TYPES, typeName: string, optional: boolean, node: boolean): string {
-  if (node) return `message: ${NODE_MESSAGE_TYPES[kind]}<${typeName}>, callback?: Callback`;
+function callParams(kind: keyof typeof NODE_MESSAGE_TYPES, typeName: string, optional: boolean, node: boolean): Param[] {
+  if (node) return [{ name: 'message', type: `: ${NODE_MESSAGE_TYPES[kind]}<${typeName}>`, doc: `The ${kind} message for analytics-node, typed by the plan.` }, NODE_CALLBACK];
   switch (kind) {
     case 'identify':
-      return `${optional ? `userId?: string, traits?: ${typeName}` : `userId: string | undefined, traits: ${typeName}`}, ${BROWSER_TAIL}`;
+      return [
+        { name: 'userId', type: optional ? '?: string' : ': string | undefined', doc: 'The user\'s id; undefined keeps the current one.' },
+        { name: 'traits', type: `${optional ? '?' : ''}: ${typeName}`, doc: 'The traits the plan types for the user.' },
+        OPTIONS,
+        CALLBACK,
+      ];
     case 'group':
-      return `groupId: string, traits${optional ? '?' : ''}: ${typeName}, ${BROWSER_TAIL}`;
+      return [
+        { name: 'groupId', type: ': string', doc: 'The group\'s id.' },
+        { name: 'traits', type: `${optional ? '?' : ''}: ${typeName}`, doc: 'The traits the plan types for the group.' },
+        OPTIONS,
+        CALLBACK,
+      ];
     default:
-      return `${optional ? `category?: string, name?: string, properties?: ${typeName}` : `category: string | undefined, name: string | undefined, properties: ${typeName}`}, ${BROWSER_TAIL}`;
+      return [
+        { name: 'category', type: optional ? '?: string' : ': string | undefined', doc: `The ${kind}'s category, if any.` },
+        { name: 'name', type: optional ? '?: string' : ': string | undefined', doc: `The ${kind}'s name.` },
+        { name: 'properties', type: `${optional ? '?' : ''}: ${typeName}`, doc: `The properties the plan types for the ${kind}.` },
+        OPTIONS,
+        CALLBACK,
+      ];
   }
 }
 
