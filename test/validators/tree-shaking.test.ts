@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { compileValidators } from '../../packages/cli/src/generate/validators/compile-validators.js';
 import type { JsonSchema } from '../../packages/cli/src/model/types.js';
 
-const CORE = fileURLToPath(new URL('../../packages/core/src/index.ts', import.meta.url));
+// Generated code imports the runtime entry point of @plangen/core.
+const CORE = fileURLToPath(new URL('../../packages/core/src/runtime.ts', import.meta.url));
 const COUNT = 50;
 
 /** Each schema carries markers unique to it, and every fifth one a date-time format. */
@@ -26,13 +27,13 @@ function schema(index: number): JsonSchema {
 const entries = Array.from({ length: COUNT }, (_, index) => ({ name: `validateEvent${index}V1`, schema: schema(index) }));
 const { code } = compileValidators(entries, { language: 'js' });
 
-/** Bundles `entry` against the generated validators.js, resolving @plangen/core to its sources. */
+/** Bundles `entry` against the generated validators.js, resolving @plangen/core/runtime to its sources. */
 async function bundle(entry: string, minify = false): Promise<string> {
   const inMemory: Plugin = {
     name: 'in-memory-sdk',
     setup(pluginBuild) {
       pluginBuild.onResolve({ filter: /^\.\/validators\.js$/ }, () => ({ path: 'validators.js', namespace: 'sdk' }));
-      pluginBuild.onResolve({ filter: /^@plangen\/core$/ }, () => ({ path: CORE }));
+      pluginBuild.onResolve({ filter: /^@plangen\/core\/runtime$/ }, () => ({ path: CORE }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'sdk' }, () => ({ contents: code, loader: 'js' }));
     },
   };
