@@ -35,11 +35,24 @@ describe('checkOutput', () => {
     );
     expect(stale[1]!.diff).toContain('\tmissing\n');
     expect(stale[2]!.diff).toContain('\tno longer generated\n@@ -1,1 +0,0 @@\n-v\n');
-    expect(staleSummary(stale)).toBe(
-      `3 stale files:\n  ${name} (changed)\n  ${path.join(out, 'types.ts')} (missing)\n  ${path.join(out, 'validators.ts')} (no longer generated)\n`,
-    );
     expect(await snapshot(out)).toEqual(before);
     expect(await readdir(root)).toEqual(['out']);
+  });
+
+  it('regression: --check ends with the list of stale files, one a line with what is wrong, since the diffs alone scroll away', async () => {
+    const out = path.join(await tempDir(), 'out');
+    await writeOutput(out, [
+      { path: 'index.ts', content: 'one\n' },
+      { path: 'validators.ts', content: 'v\n' },
+    ]);
+    const { stale } = await checkOutput(out, [
+      { path: 'index.ts', content: 'two\n' },
+      { path: 'types.ts', content: 't\n' },
+    ]);
+    expect(staleSummary(stale)).toBe(
+      `3 stale files:\n  ${path.join(out, 'index.ts')} (changed)\n  ${path.join(out, 'types.ts')} (missing)\n  ${path.join(out, 'validators.ts')} (no longer generated)\n`,
+    );
+    expect(staleSummary(stale.slice(0, 1))).toBe(`1 stale file:\n  ${path.join(out, 'index.ts')} (changed)\n`);
   });
 
   it('reports a folder that does not exist as all missing, without creating it', async () => {
