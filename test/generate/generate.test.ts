@@ -194,9 +194,9 @@ describe('generate', () => {
   });
 
   it('refuses a pattern that backtracks exponentially, where the plan writes it', async () => {
-    const { model } = loadPlanText('{ "name": "x", "events": { "A": { "properties": { "p": { "type": "string", "pattern": "^(a+)+$" } } } } }', 'plan.json');
-    await expect(generate(model, PRODUCTION)).rejects.toBeInstanceOf(PlanError);
-    await expect(generate(model, PRODUCTION)).rejects.toThrow(
+    const { model, locator } = loadPlanText('{ "name": "x", "events": { "A": { "properties": { "p": { "type": "string", "pattern": "^(a+)+$" } } } } }', 'plan.json');
+    await expect(generate(model, PRODUCTION, locator)).rejects.toBeInstanceOf(PlanError);
+    await expect(generate(model, PRODUCTION, locator)).rejects.toThrow(
       'plan.json:1:51: pattern "^(a+)+$" in event "A" v1: "(a+)+" can backtrack exponentially on a long run of "a". Rewrite it so no repeated part can match the same text in more than one way.',
     );
   });
