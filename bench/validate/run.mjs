@@ -14,7 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 const REPO = new URL('../../', import.meta.url);
 const dist = (file) => import(new URL(`packages/cli/dist/${file}`, REPO).href);
 const { loadPlan } = await dist('load/load-plan.js');
-const { validatorEntries } = await dist('generate/schema-entries.js');
+const { validatorEntries } = await dist('model/validator-entries.js');
 const { loadValidators } = await dist('generate/validators/load-validators.js');
 const { createPayloadChecker } = await dist('validate/check-payload.js');
 const { validatePayloadFiles } = await dist('validate/validate-payloads.js');
@@ -61,7 +61,7 @@ try {
     bare.push(await timed(() => bareParse(file)));
     validate.push(
       await timed(async () => {
-        report = await validatePayloadFiles(model, [file], { validators });
+        report = await validatePayloadFiles(model, [file], { validators: () => validators });
         return report.totals.payloads;
       }),
     );

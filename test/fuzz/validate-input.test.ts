@@ -4,7 +4,7 @@
 // checker gives a verdict for any JSON value and never throws or pollutes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
+import { validatorEntries } from '../../packages/cli/src/model/validator-entries.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
 import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
 import { createPayloadChecker } from '../../packages/cli/src/validate/check-payload.js';

@@ -2,7 +2,7 @@
 // compileValidators gives in this thread, and report the compiler's errors.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
+import { validatorEntries } from '../../packages/cli/src/model/validator-entries.js';
 import { compileValidators } from '../../packages/cli/src/generate/validators/compile-validators.js';
 import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
 

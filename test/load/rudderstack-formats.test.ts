@@ -8,7 +8,7 @@ import { resolveEventVersion } from '../../packages/core/src/resolve-version.js'
 import { diffPlans } from '../../packages/cli/src/diff/diff-plans.js';
 import { PlanError } from '../../packages/cli/src/errors.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
-import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
+import { validatorEntries } from '../../packages/cli/src/model/validator-entries.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
 import { createPayloadChecker } from '../../packages/cli/src/validate/check-payload.js';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';

@@ -8,14 +8,17 @@ import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import { batchMessages } from '../../packages/cli/src/validate/batch-body.js';
 import { validatePayloadFiles } from '../../packages/cli/src/validate/validate-payloads.js';
+import { sdkValidators } from './sdk-validators.js';
 
 const PLAN = path.relative(process.cwd(), fileURLToPath(new URL('cases/plan.yaml', import.meta.url)));
 let model: PlanModel;
+let validators: ReturnType<typeof sdkValidators>;
 beforeAll(async () => {
   model = (await loadPlan(PLAN)).model;
+  validators = sdkValidators(model);
 });
 
-const validate = (text: string) => validatePayloadFiles(model, ['-'], { stdin: Readable.from([Buffer.from(text)]) });
+const validate = (text: string) => validatePayloadFiles(model, ['-'], { stdin: Readable.from([Buffer.from(text)]), validators });
 
 const valid = { type: 'track', event: 'Order Completed', messageId: 'm1', properties: { order_id: 'o' } };
 const invalid = { type: 'track', event: 'Order Completed', messageId: 'm2', properties: {} };

@@ -13,18 +13,21 @@ import { formatText } from '../../packages/cli/src/validate/format-text.js';
 import { PREVIEW_DEPTH, PREVIEW_TEXT, previewValue } from '../../packages/cli/src/validate/preview-value.js';
 import { DEFAULT_MAX_LINE_LENGTH, readPayloads } from '../../packages/cli/src/validate/read-payloads.js';
 import { validatePayloadFiles } from '../../packages/cli/src/validate/validate-payloads.js';
+import { sdkValidators } from './sdk-validators.js';
 
 const PLAN = path.relative(process.cwd(), fileURLToPath(new URL('cases/plan.yaml', import.meta.url)));
 
 let model: PlanModel;
+let validators: ReturnType<typeof sdkValidators>;
 beforeAll(async () => {
   model = (await loadPlan(PLAN)).model;
+  validators = sdkValidators(model);
 });
 
 /** Validates what `lines()` yields, streamed as stdin (never held whole). */
 function validateStream(lines: () => Iterable<string | Buffer>, options: { maxLineLength?: number } = {}) {
   const stdin = Readable.from(lines(), { objectMode: false });
-  return validatePayloadFiles(model, ['-'], { stdin, ...options });
+  return validatePayloadFiles(model, ['-'], { stdin, validators, ...options });
 }
 
 // Order Completed v1 (no event_version: the oldest) takes only order_id; every other property is unplanned.

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Violation } from '@plangen/core';
 import { generate } from '../../packages/cli/src/generate/index.js';
-import { validatorEntries } from '../../packages/cli/src/generate/schema-entries.js';
+import { validatorEntries } from '../../packages/cli/src/model/validator-entries.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
 import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import { createPayloadChecker } from '../../packages/cli/src/validate/check-payload.js';

@@ -9,17 +9,20 @@ import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';
 import type { ValidationReport } from '../../packages/cli/src/validate/report.js';
 import { validatePayloadFiles } from '../../packages/cli/src/validate/validate-payloads.js';
+import { sdkValidators } from './sdk-validators.js';
 
 const here = (name: string) => path.relative(process.cwd(), fileURLToPath(new URL(name, import.meta.url)));
 const PLAN = here('cases/plan.yaml');
 const PAYLOADS = here('cases/payloads.jsonl');
 
 let model: PlanModel;
+let validators: ReturnType<typeof sdkValidators>;
 let report: ValidationReport;
 let dir: string;
 beforeAll(async () => {
   model = (await loadPlan(PLAN)).model;
-  report = await validatePayloadFiles(model, [PAYLOADS]);
+  validators = sdkValidators(model);
+  report = await validatePayloadFiles(model, [PAYLOADS], { validators });
   dir = await mkdtemp(path.join(os.tmpdir(), 'plangen-validate-'));
 });
 afterAll(async () => {
@@ -178,8 +181,8 @@ describe('every input shape gives the same verdicts', () => {
     const values = await jsonValues();
     const file = path.join(dir, 'payloads.json');
     await writeFile(file, `[\n${values.map((value) => JSON.stringify(value)).join(',\n')}\n]\n`);
-    const fromArray = await validatePayloadFiles(model, [file]);
-    const fromLines = await validatePayloadFiles(model, [await writeLines(values)]);
+    const fromArray = await validatePayloadFiles(model, [file], { validators });
+    const fromLines = await validatePayloadFiles(model, [await writeLines(values)], { validators });
     expect(verdicts(fromArray)).toEqual(verdicts(fromLines));
     expect(fromArray.totals.payloads).toBe(values.length);
     expect(fromArray.unplannedEvents).toEqual([{ event: 'Order Complete', count: 1, example: { location: `${file}#/6` } }]);
@@ -189,18 +192,18 @@ describe('every input shape gives the same verdicts', () => {
     const text = await readFile(PAYLOADS);
     const file = path.join(dir, 'payloads.jsonl.gz');
     await writeFile(file, gzipSync(text));
-    expect(verdicts(await validatePayloadFiles(model, [file]))).toEqual(verdicts(report));
+    expect(verdicts(await validatePayloadFiles(model, [file], { validators }))).toEqual(verdicts(report));
 
     const stdin = new PassThrough();
     stdin.end(gzipSync(text));
-    const piped = await validatePayloadFiles(model, ['-'], { stdin });
+    const piped = await validatePayloadFiles(model, ['-'], { stdin, validators });
     expect(piped.inputs).toEqual(['stdin']);
     expect(piped.unplannedEvents).toEqual([{ event: 'Order Complete', count: 1, example: { location: 'stdin:7' } }]);
     expect(verdicts(piped)).toEqual(verdicts(report));
   });
 
   it('several inputs add up into one report', async () => {
-    const twice = await validatePayloadFiles(model, [PAYLOADS, PAYLOADS]);
+    const twice = await validatePayloadFiles(model, [PAYLOADS, PAYLOADS], { validators });
     expect(twice.totals).toEqual({ payloads: 44, valid: 20, invalid: 12, unplannedEvents: 2, malformed: 10, versionFallbacks: 10 });
     expect(twice.malformed[0]).toEqual({ reason: 'no "type"', count: 2, locations: [at(21), at(21)] });
   });

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validatorEntries, type ValidatorEntry } from '../../packages/cli/src/generate/schema-entries.js';
+import { validatorEntries, type ValidatorEntry } from '../../packages/cli/src/model/validator-entries.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
 import type { PlanModel } from '../../packages/cli/src/model/types.js';

@@ -10,6 +10,7 @@ import { resolvePlanFile } from '../config/resolve-path-setting.js';
 import { PlanError } from '../errors.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
+import { validatorEntries } from '../model/validator-entries.js';
 import type { Validators } from '../validate/check-payload.js';
 import { formatText } from '../validate/format-text.js';
 import { STDIN } from '../validate/open-input.js';
@@ -55,6 +56,7 @@ export async function run(args: ValidateArgs, deps: ValidateDeps = {}): Promise<
   // The validators would run the plan's patterns on every payload: the same refusal as generate's.
   (await import('../generate/refuse-catastrophic-patterns.js')).refuseCatastrophicPatterns(model, locator, acceptedPatterns);
   const { validatePayloadFiles } = await import('../validate/validate-payloads.js');
+  const { loadValidators } = await import('../generate/validators/load-validators.js');
   if (args.maxLineLength !== undefined && !(Number.isSafeInteger(args.maxLineLength) && args.maxLineLength > 0)) {
     throw new PlanError({ file: 'plangen' }, `--max-line-length must be a positive whole number of characters, not ${String(args.maxLineLength)}`, 'Pass e.g. --max-line-length 67108864');
   }
@@ -64,7 +66,7 @@ export async function run(args: ValidateArgs, deps: ValidateDeps = {}): Promise<
       stdin,
       ...(args.maxLineLength !== undefined ? { maxLineLength: args.maxLineLength } : {}),
       onProgress: progress.update,
-      ...(deps.validators ? { validators: deps.validators } : {}),
+      validators: () => deps.validators ?? loadValidators(validatorEntries(model)),
     });
   } finally {
     // The report, or the error's line, starts on a clean line.

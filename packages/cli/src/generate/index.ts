@@ -3,13 +3,14 @@
 // always gives byte-identical output.
 import { NO_LOCATOR, type Locator } from '../model/locator.js';
 import type { PlanModel } from '../model/types.js';
+import { validatorEntries } from '../model/validator-entries.js';
 import { emitTypes } from './emit-types.js';
 import { formatJavaScript, formatTypeScript } from './format.js';
 import type { GeneratedFile, GenerateOptions } from './options.js';
 import { refuseCatastrophicPatterns } from './refuse-catastrophic-patterns.js';
 import { render } from './render.js';
 import { compileValidatorsInParallel } from './validators/compile-in-parallel.js';
-import { typeEntries, validatorEntries } from './schema-entries.js';
+import { typeEntries } from './type-entries.js';
 import { buildSdkView, headerComment, reservedTypeNames } from './view-model.js';
 
 export type { GeneratedFile, GenerateOptions } from './options.js';

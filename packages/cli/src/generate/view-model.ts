@@ -2,10 +2,10 @@
 // which wrappers exist, what they are called, what they document, which
 // validators they carry and what they import. Templates add no logic.
 import { labelPairs } from '../model/label-pairs.js';
+import { payloadValidatorName } from '../model/names.js';
 import type { EventModel, EventVersion, JsonSchema, PageModel, PlanModel, TraitsModel } from '../model/types.js';
 import { docLines, identifier, stringLiteral } from './escape.js';
 import { DEFAULT_GENERATE_OPTIONS, type ClientKind, type GenerateOptions } from './options.js';
-import { payloadValidatorName } from './schema-entries.js';
 
 export interface WrapperView {
   readonly fn: string;

@@ -45,9 +45,14 @@ export const CALL_IDENTIFIERS = {
 
 export const COMMON_VALIDATOR = 'validateCommon';
 
+/** A whole-payload schema's validator is named after the properties validator: `validateOrderCompletedV2Payload`. */
+export function payloadValidatorName(validator: string): string {
+  return `${validator}Payload`;
+}
+
 /** Names the generated SDK exports besides the per-event ones; no event may take them. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  ...Object.values(CALL_IDENTIFIERS).flatMap((ids) => [ids.fn, ids.type, ids.validator, `${ids.validator}Payload`]),
+  ...Object.values(CALL_IDENTIFIERS).flatMap((ids) => [ids.fn, ids.type, ids.validator, payloadValidatorName(ids.validator)]),
   COMMON_VALIDATOR,
   'configure',
 ]);
@@ -73,7 +78,7 @@ export function eventIdentifiers(pascal: string, versions: readonly number[]): E
 
 function allNames({ latest, versions }: EventIdentifiers): string[] {
   const names = [latest.fn, latest.type];
-  for (const ids of versions.values()) names.push(ids.fn, ids.type, ids.validator, `${ids.validator}Payload`);
+  for (const ids of versions.values()) names.push(ids.fn, ids.type, ids.validator, payloadValidatorName(ids.validator));
   return names;
 }
 

@@ -4,7 +4,7 @@
 // generated SDK would have reported it.
 import { eventVersionOf, resolveEventVersion, toValidationErrors } from '@plangen/core/internal';
 import type { CompiledValidator, ValidationError } from '@plangen/core/internal';
-import { payloadValidatorName } from '../generate/schema-entries.js';
+import { payloadValidatorName } from '../model/names.js';
 import type { PlanModel } from '../model/types.js';
 import type { PayloadType, PayloadVerdict } from './verdict.js';
 

@@ -1,9 +1,8 @@
 // `plangen validate` as a function: payload inputs in, one report out, in one
 // streaming pass with precompiled validators. The CLI command and the
-// benchmark both call this.
+// benchmark both call this. The validators are handed in (the command compiles
+// them with generate's compiler), so validate depends on no stage above the model.
 import { formatLocation } from '../errors.js';
-import { validatorEntries } from '../generate/schema-entries.js';
-import { loadValidators } from '../generate/validators/load-validators.js';
 import type { PlanModel } from '../model/types.js';
 import { ReportBuilder, type Position } from './build-report.js';
 import { batchMessages } from './batch-body.js';
@@ -14,8 +13,11 @@ import { readPayloads, type PayloadShape, type PayloadSink } from './read-payloa
 import type { ValidationReport } from './report.js';
 
 export interface ValidateOptions {
-  /** Compiled validators by name; when absent, the model's are compiled exactly as the SDK's validators.ts is. */
-  readonly validators?: Validators;
+  /**
+   * The model's validators by name, compiled exactly as the SDK's validators.ts is (`loadValidators(validatorEntries(model))`).
+   * Called once, after every input is opened, so a misspelled file fails before a large plan's compile.
+   */
+  readonly validators: () => Validators;
   /** Called after every read from an input (about every 256 KB). */
   readonly onProgress?: (progress: Progress) => void;
   /** What `-` reads; process.stdin by default. */
@@ -25,9 +27,9 @@ export interface ValidateOptions {
 }
 
 /** Validates every payload in `files` (paths, or `-` for stdin) against the plan. Unreadable inputs throw a PlanError before any work. */
-export async function validatePayloadFiles(model: PlanModel, files: readonly string[], options: ValidateOptions = {}): Promise<ValidationReport> {
+export async function validatePayloadFiles(model: PlanModel, files: readonly string[], options: ValidateOptions): Promise<ValidationReport> {
   const inputs = await Promise.all(files.map((file) => openInput(file, options.stdin)));
-  const check = createPayloadChecker(model, options.validators ?? loadValidators(validatorEntries(model)));
+  const check = createPayloadChecker(model, options.validators());
   const builder = new ReportBuilder();
   let payloads = 0;
   for (const input of inputs) {

@@ -2,13 +2,9 @@
 // ajv's own top-level names, the helpers imported from @plangen/core and the
 // globals ajv's code calls (isNaN, Array, undefined, ...). Requiring the model's
 // `validate` prefix keeps every name clear of the last two; ajv's are checked.
-import type { JsonSchema } from '../../model/types.js';
+import type { ValidatorEntry } from '../../model/validator-entries.js';
 
-export interface ValidatorEntry {
-  /** The export name: `validateOrderCompletedV1`. */
-  readonly name: string;
-  readonly schema: JsonSchema;
-}
+export type { ValidatorEntry } from '../../model/validator-entries.js';
 
 const VALIDATOR_NAME = /^validate[\w$]+$/;
 // ajv's own top-level names: a lowercase prefix and a counter (`validate12`, `schema3`).
