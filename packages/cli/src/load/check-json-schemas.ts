@@ -20,7 +20,8 @@ export interface RawSchemaAt {
   readonly schema: unknown;
 }
 
-const JSON_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+/** The type names a plan's JSON Schema may use: draft-07's, and Segment's "any", accepted in every format (schema/any-type.ts). */
+const JSON_TYPES = ['any', 'array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
 
 let metaValidator: ReturnType<typeof createAjv> | undefined;
 
@@ -68,7 +69,9 @@ function checkMeta(source: SourceDocument, pointer: string, schema: unknown, own
   let valid: boolean;
   try {
     valid = metaValidator.validateSchema(schema as object) === true;
-  } catch {
+  } catch (error) {
+    // ajv throws for one reason only: a "$schema" it has no meta-schema for. Anything else is a bug, not this.
+    if (!String((error as Error).message).startsWith('no schema with key or ref')) throw error;
     const at = { file: source.file, pointer: `${pointer}/$schema` };
     throw errorAt(at, `${owner} uses an unsupported "$schema"`, 'Use "http://json-schema.org/draft-07/schema#" or leave "$schema" out', 'value');
   }

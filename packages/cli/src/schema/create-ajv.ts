@@ -2,6 +2,7 @@
 // `plangen validate` all compile schemas through it, so they agree on every verdict.
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import { metaValidationView } from './meta-validation-view.js';
 
 /**
  * Keys that Segment's exports carry inside schemas. They are data, not
@@ -32,5 +33,9 @@ export function createAjv(options: Options = {}): Ajv {
   // ajv defines `id` itself, to reject draft-04 ids; Segment uses it as a label.
   if (ajv.getKeyword('id')) ajv.removeKeyword('id');
   for (const keyword of SEGMENT_ANNOTATION_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+  // Every meta-schema check (validateSchema, and compile's own) sees enum and type lists that ajv's
+  // deep-equal can compare: an enum value with a `valueOf` key made it throw (meta-validation-view.ts).
+  const validateSchema = ajv.validateSchema.bind(ajv);
+  ajv.validateSchema = (schema, throwOrLogError) => validateSchema(metaValidationView(schema), throwOrLogError);
   return ajv;
 }
