@@ -208,6 +208,19 @@ describe('every input shape gives the same verdicts', () => {
     expect(twice.malformed[0]).toEqual({ reason: 'no "type"', count: 2, locations: [at(21), at(21)] });
   });
 
+  it('a missing input fails before the validators are compiled (the handed-in thunk is never called)', async () => {
+    let compiled = 0;
+    const counting = () => {
+      compiled++;
+      return validators();
+    };
+    const missing = path.join(dir, 'missing.jsonl');
+    await expect(validatePayloadFiles(model, [PAYLOADS, missing], { validators: counting })).rejects.toThrow(`${missing}: payload file not found. Check the path.`);
+    expect(compiled).toBe(0);
+    await validatePayloadFiles(model, [PAYLOADS], { validators: counting });
+    expect(compiled).toBe(1);
+  });
+
   async function writeLines(values: unknown[]): Promise<string> {
     const file = path.join(dir, 'values.jsonl');
     await writeFile(file, values.map((value) => JSON.stringify(value)).join('\n'));
