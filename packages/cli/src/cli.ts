@@ -2,6 +2,7 @@
 // work is imported only when it runs, so `plangen --help` starts fast. A usage
 // error (unknown flag or command, bad value, missing argument) runs nothing.
 import yargs, { type Argv, type Options, type PositionalOptions } from 'yargs';
+import { positiveCount } from './cli/count-option.js';
 import { OUTPUT_FORMATS } from './cli/output-format.js';
 import { reportError, runCommand } from './cli/run-command.js';
 import { checkArgumentValues, describeYargsFailure, usageError, YARGS_STRINGS, type UsageContext } from './cli/usage-error.js';
@@ -72,7 +73,7 @@ const COMMANDS: readonly CommandSpec[] = [
       plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
       format: FORMAT_OPTION,
       config: { type: 'string', describe: 'Config file' },
-      'max-line-length': { type: 'number', describe: 'Longest JSON Lines line read, in characters (default 16777216); longer lines are malformed' },
+      'max-line-length': { type: 'string', coerce: positiveCount('max-line-length', 67108864), describe: 'Longest JSON Lines line read, in characters (default 16777216); longer lines are malformed' },
     },
     load: () => import('./commands/validate.js'),
   },
