@@ -1,6 +1,7 @@
 // What a rule check receives and returns; shared by the checks and the rule map.
 import type { PlanModel, SourceRef } from '../model/types.js';
 import type { PlanSchema } from '../model/plan-schemas.js';
+import type { ParsedPlanPattern } from './pattern-analysis.js';
 import type { NamingStyle } from './rule-ids.js';
 
 export interface LintContext {
@@ -8,6 +9,8 @@ export interface LintContext {
   readonly naming: { readonly events: NamingStyle; readonly properties: NamingStyle };
   /** Patterns the config accepts although the backtracking check refuses them or cannot decide. */
   readonly acceptedPatterns?: readonly string[];
+  /** Every pattern of the model, parsed once for the whole run (`parsePlanPatterns`). */
+  readonly patterns: readonly ParsedPlanPattern[];
 }
 
 /** One place a rule fires: the element, where inside its schema, and the specifics. */

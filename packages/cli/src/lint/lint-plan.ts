@@ -6,6 +6,7 @@ import { findingLocation } from '../model/locate-finding.js';
 import type { Locator } from '../model/locator.js';
 import type { PlanModel } from '../model/types.js';
 import { DEFAULT_NAMING, type LintSettings } from './lint-config.js';
+import { parsePlanPatterns } from './pattern-analysis.js';
 import type { LintRuleId } from './rule-ids.js';
 import { RULES } from './rules.js';
 
@@ -22,10 +23,12 @@ export interface LintProblem {
 /** A loaded plan (`loadPlan`'s result): its locator places each finding at `file:line:col`. */
 export function lintPlan({ model, locator }: { model: PlanModel; locator: Locator }, settings: LintSettings = { severities: {}, naming: DEFAULT_NAMING }): LintProblem[] {
   const problems: LintProblem[] = [];
+  // One context for every rule: what several rules read is computed once per run and dropped with it.
+  const context = { model, naming: settings.naming, acceptedPatterns: settings.acceptedPatterns ?? [], patterns: parsePlanPatterns(model) };
   for (const [sentence, rule] of RULES) {
     const severity = settings.severities[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
-    for (const finding of rule.check({ model, naming: settings.naming, acceptedPatterns: settings.acceptedPatterns ?? [] })) {
+    for (const finding of rule.check(context)) {
       const location = findingLocation(locator, finding.source, finding.schemaPointer, finding.schemaKind);
       // Details quote plan text with JSON.stringify, which leaves U+2028/U+2029 raw: one line, like every message.
       problems.push({ rule: rule.id, severity, sentence, detail: oneLine(finding.detail), location });

@@ -2,9 +2,29 @@
 // lookahead). Validity and backtracking are schema/patterns.ts's, shared with
 // generate and validate.
 import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import { planPatterns, type PlanPattern } from '../model/plan-patterns.js';
+import type { PlanModel } from '../model/types.js';
 import { parsePatternAst, regexProblem } from '../schema/patterns.js';
 
 export type ParsedPattern = { readonly ok: true; readonly ast: AST.Pattern } | { readonly ok: false; readonly reason: string };
+
+/** A pattern of the plan at its place, parsed. */
+export interface ParsedPlanPattern extends PlanPattern {
+  readonly parsed: ParsedPattern;
+}
+
+/**
+ * Every pattern of a plan, each distinct pattern parsed once. lintPlan computes it once per run and hands it
+ * to the three rules about a pattern's structure in their context (no cache outlives the run).
+ */
+export function parsePlanPatterns(model: PlanModel): ParsedPlanPattern[] {
+  const parsedBySource = new Map<string, ParsedPattern>();
+  return planPatterns(model).map((found) => {
+    const parsed = parsedBySource.get(found.pattern) ?? parsePattern(found.pattern);
+    parsedBySource.set(found.pattern, parsed);
+    return { ...found, parsed };
+  });
+}
 
 export function parsePattern(pattern: string): ParsedPattern {
   const problem = regexProblem(pattern);
