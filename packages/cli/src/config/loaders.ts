@@ -7,6 +7,7 @@ import { defaultLoaders, type Loader } from 'cosmiconfig';
 import { isCode, PlanError } from '../errors.js';
 import { displayPath } from '../messages/display-path.js';
 
+// Process-wide on purpose: it defeats Node's module cache, which is process-wide itself; it holds no config.
 let generation = 0;
 
 /** Returned for a module without a default export, which cosmiconfig would otherwise skip silently. */

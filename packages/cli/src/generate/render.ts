@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 
+// A process-wide cache that is safe to share: keyed by template name, it holds only the package's own
+// templates compiled (bounded by the templates folder, the same for every plan and run).
 const cache = new Map<string, ReturnType<typeof Handlebars.compile>>();
 
 // From packages/cli/src/generate/ (workspace) the sources are three folders up;

@@ -12,6 +12,8 @@ import type { SourceDocument } from './source-document.js';
 import { quote } from '../messages/quote.js';
 import { escapePointerToken } from '../schema/json-pointer.js';
 
+// Safe to keep for the process: keyed by the formats' own shape schemas (module constants), so it is
+// bounded and the same for every plan.
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export function checkShape(source: SourceDocument, schema: JsonSchema): void {

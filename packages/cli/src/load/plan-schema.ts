@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { JsonSchema } from '../model/types.js';
 
+// Safe to keep for the process: the same published file for every plan, never changed.
 let cached: JsonSchema | undefined;
 
 export function planSchema(): JsonSchema {

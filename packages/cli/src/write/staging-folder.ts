@@ -7,7 +7,11 @@ import type { OutputFolder } from './output-folder.js';
 import { isCode } from '../errors.js';
 import type { Writer } from './writer.js';
 
-/** Staging folders of writes still running in this process (tests stop writes without ending the process). */
+/**
+ * Staging folders of writes still running in this process (tests stop writes without ending the process).
+ * Process-level state on purpose, not pipeline state: it records a fact of the process, as the pid in the
+ * folder names does, and only it tells this process's live folder from one an earlier write here left behind.
+ */
 const activeHere = new Set<string>();
 
 export async function createStagingFolder(folder: OutputFolder, writer: Writer): Promise<string> {
