@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openInput } from '../../packages/cli/src/validate/open-input.js';
 import { readPayloads, type PayloadShape } from '../../packages/cli/src/validate/read-payloads.js';
 
-type Seen = { shape?: PayloadShape; payloads: [number, unknown][]; unparsable: [number, string][] };
+type Seen = { shape?: PayloadShape; payloads: [number, unknown][]; unparsable: [number, string][]; tooLong?: [number, number, number][] };
 
-async function read(chunks: (string | Buffer)[]): Promise<Seen> {
+async function read(chunks: (string | Buffer)[], maxLineLength?: number): Promise<Seen> {
   const seen: Seen = { payloads: [], unparsable: [] };
   async function* source() {
     for (const chunk of chunks) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
@@ -18,7 +18,8 @@ async function read(chunks: (string | Buffer)[]): Promise<Seen> {
     begin: (shape) => (seen.shape = shape),
     payload: (value, position) => seen.payloads.push([position, value]),
     unparsable: (position, detail) => seen.unparsable.push([position, detail]),
-  });
+    ...(maxLineLength !== undefined ? { tooLong: (position: number, length: number, limit: number) => (seen.tooLong ??= []).push([position, length, limit]) } : {}),
+  }, maxLineLength !== undefined ? { maxLineLength } : {});
   return seen;
 }
 
@@ -102,6 +103,69 @@ describe('readPayloads: JSON array', () => {
     const seen = await read(['[{"a":1}, {"a":']);
     expect(seen.payloads).toEqual([[0, { a: 1 }]]);
     expect(seen.unparsable.map(([position]) => position)).toEqual([1]);
+  });
+});
+
+describe('readPayloads: one pretty-printed document (a saved /v1/batch body was one malformed entry per line)', () => {
+  const body = { batch: [{ type: 'track', event: 'A' }, { type: 'identify', userId: 'u' }], sentAt: '2024-01-01T00:00:00Z' };
+
+  it('reads a pretty-printed batch body as one document, at the line of its {, whatever the chunking', async () => {
+    const text = `\n\n${JSON.stringify(body, null, 2)}\n`;
+    const seen = await read([text.slice(0, 3), text.slice(3, 40), text.slice(40)]);
+    expect(seen).toEqual({ shape: 'json-lines', payloads: [[3, body]], unparsable: [] });
+  });
+
+  it('reads a pretty-printed single event, and a { alone with CRLF endings', async () => {
+    const event = { type: 'track', event: 'Order Completed', properties: { total: 1 } };
+    expect((await read([JSON.stringify(event, null, 4)])).payloads).toEqual([[1, event]]);
+    expect((await read([JSON.stringify(event, null, 2).replace(/\n/g, '\r\n')])).payloads).toEqual([[1, event]]);
+  });
+
+  it('keeps JSON Lines whose first line is an object, or a broken object, as JSON Lines', async () => {
+    expect((await read(['{"a":1}\n{"a":2}\n'])).payloads).toEqual([
+      [1, { a: 1 }],
+      [2, { a: 2 }],
+    ]);
+    const broken = await read(['{ "a":\n{"a":2}\n']);
+    expect(broken.payloads).toEqual([[2, { a: 2 }]]);
+    expect(broken.unparsable.map(([line]) => line)).toEqual([1]);
+  });
+
+  it('reports a broken document once at its line, and content after it', async () => {
+    const cut = await read(['{\n  "a": \n']);
+    expect(cut.payloads).toEqual([]);
+    expect(cut.unparsable.map(([line]) => line)).toEqual([1]);
+    const twice = await read(['{\n"a": 1\n}\n{"b": 2}\n']);
+    expect(twice.payloads).toEqual([[1, { a: 1 }]]);
+    expect(twice.unparsable.map(([line]) => line)).toEqual([1]);
+  });
+});
+
+describe('readPayloads: the length limit applies to array elements and documents too (an element was buffered whole)', () => {
+  it('an array element over the limit is one too-long entry at its index, and the rest is not read', async () => {
+    const big = JSON.stringify({ type: 'track', event: 'x'.repeat(300_000) });
+    const seen = await read(['[{"a":1},', big, ',{"a":3}]'], 100_000);
+    expect(seen.payloads).toEqual([[0, { a: 1 }]]);
+    expect(seen.unparsable).toEqual([]);
+    expect(seen.tooLong).toHaveLength(1);
+    const [position, length, limit] = seen.tooLong![0]!;
+    expect([position, limit]).toEqual([1, 100_000]);
+    // Given up on within one 64 Ki slice of the limit, not after reading the whole element.
+    expect(length).toBeGreaterThan(100_000);
+    expect(length).toBeLessThanOrEqual(100_000 + 64 * 1024);
+  });
+
+  it('elements under the limit are read however long the array is', async () => {
+    const element = JSON.stringify({ v: 'y'.repeat(500) });
+    const seen = await read([`[${Array.from({ length: 400 }, () => element).join(',')}]`], 1_000);
+    expect(seen.payloads).toHaveLength(400);
+    expect(seen.tooLong).toBeUndefined();
+  });
+
+  it('a pretty-printed document over the limit is one too-long entry at its line', async () => {
+    const seen = await read([`\n{\n  "batch": [${Array.from({ length: 5_000 }, () => '{"type":"track","event":"A"}').join(',\n')}]\n}\n`], 10_000);
+    expect(seen.payloads).toEqual([]);
+    expect(seen.tooLong?.map(([line, , limit]) => [line, limit])).toEqual([[2, 10_000]]);
   });
 });
 
