@@ -69,6 +69,9 @@ describe('recorded payload files', () => {
         const at = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
         const chunks = [0, ...at].map((start, index) => bytes.subarray(start, at[index] ?? bytes.length));
         expect(await read(chunks)).toEqual(whole);
+        // A `{` alone on the first non-blank line starts one pretty-printed document, another reader
+        // (test/validate/read-payloads.test.ts); chunking must not matter for it either, checked above.
+        if (lines.find((text) => !/^[ \t\r]*$/.test(text))?.trim() === '{') return;
         // Every line that is not blank (JSON whitespace only) is one payload or one unparsable report, in order.
         const positions = whole.flatMap((call) => (call[0] === 'payload' ? [call[2]] : call[0] === 'unparsable' ? [call[1]] : []));
         const expected = lines.flatMap((text, index) => (/^[ \t\r]*$/.test(text) ? [] : [index + 1]));
