@@ -70,10 +70,13 @@ function checkMeta(source: SourceDocument, pointer: string, schema: unknown, own
   try {
     valid = metaValidator.validateSchema(schema as object) === true;
   } catch (error) {
-    // ajv throws for one reason only: a "$schema" it has no meta-schema for. Anything else is a bug, not this.
-    if (!String((error as Error).message).startsWith('no schema with key or ref')) throw error;
+    // ajv throws for a "$schema" it cannot use: not a string, or one it has no meta-schema for. Anything else is a bug.
+    const message = String((error as Error).message);
+    const fix = 'Use "http://json-schema.org/draft-07/schema#" or leave "$schema" out';
     const at = { file: source.file, pointer: `${pointer}/$schema` };
-    throw errorAt(at, `${owner} uses an unsupported "$schema"`, 'Use "http://json-schema.org/draft-07/schema#" or leave "$schema" out', 'value');
+    if (message === '$schema must be a string') throw errorAt(at, `"$schema" in ${owner} must be a string`, fix, 'value');
+    if (!message.startsWith('no schema with key or ref')) throw error;
+    throw errorAt(at, `${owner} uses an unsupported "$schema"`, fix, 'value');
   }
   if (valid) return;
   const errors = (metaValidator.errors ?? []).filter((error) => !['anyOf', 'oneOf', 'if', 'not'].includes(error.keyword) && !isEmptyEnum(error));

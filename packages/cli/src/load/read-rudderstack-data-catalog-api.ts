@@ -14,7 +14,7 @@ import { quote } from '../messages/quote.js';
 import { checkOneRulePerEvent, type WrittenRule } from './rudderstack-rules.js';
 import { DATA_CATALOG_API_SHAPE, type RUDDERSTACK_EVENT_TYPES } from './rudderstack-shapes.js';
 import { rudderstackVersion } from './rudderstack-version.js';
-import { callEntry, splitRule } from './segment-rule.js';
+import { callEntry, trackVersion } from './segment-rule.js';
 import type { SourceDocument } from './source-document.js';
 
 interface CatalogRule {
@@ -64,18 +64,7 @@ export function readRudderstackDataCatalogApi(source: SourceDocument): PlanEntri
     }
     const version = rudderstackVersion(rule.version, ref('rules', 'events', index, 'version'), `event ${quote(name)}`);
     written.push({ index, key: name, track: true, written: rule.version, version, source: at });
-    const split = splitRule(rule.rules, 'properties', description);
-    events.push({
-      event: name,
-      version,
-      ...(split.description !== undefined ? { description: split.description } : {}),
-      labels: split.labels,
-      eventLabels: {},
-      properties: split.schema,
-      ...(split.payload !== undefined ? { payload: split.payload } : {}),
-      source: at,
-      eventSource: at,
-    });
+    events.push(trackVersion(name, version, rule.rules, at, description));
   }
   checkOneRulePerEvent(written);
   return {

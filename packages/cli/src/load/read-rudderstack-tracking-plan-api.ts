@@ -16,7 +16,7 @@ import { traitsRule, unwrap } from './read-segment-config-api.js';
 import { checkOneRulePerEvent, type WrittenRule } from './rudderstack-rules.js';
 import { TRACKING_PLAN_API_SHAPE } from './rudderstack-shapes.js';
 import { rudderstackVersion } from './rudderstack-version.js';
-import { callEntry, splitRule } from './segment-rule.js';
+import { callEntry, trackVersion } from './segment-rule.js';
 import type { SourceDocument } from './source-document.js';
 import { stripAnnotations } from './strip-annotations.js';
 
@@ -66,18 +66,7 @@ export function readRudderstackTrackingPlanApi(source: SourceDocument): PlanEntr
     if (event.name.trim() === '') throw errorAt(ref('rules', 'events', index, 'name'), `event #${index + 1} has an empty name`, 'Write the event name exactly as the track call sends it', 'value');
     const version = rudderstackVersion(event.version, ref('rules', 'events', index, 'version'), `event ${quote(event.name)}`);
     written.push({ index, key: event.name, track: true, written: event.version, version, source: at });
-    const { description, labels, schema, payload } = splitRule(event.rules, 'properties', event.description || undefined);
-    return {
-      event: event.name,
-      version,
-      ...(description !== undefined ? { description } : {}),
-      labels,
-      eventLabels: {},
-      properties: schema,
-      ...(payload !== undefined ? { payload } : {}),
-      source: at,
-      eventSource: at,
-    };
+    return trackVersion(event.name, version, event.rules, at, event.description || undefined);
   });
   checkOneRulePerEvent(written);
   return {

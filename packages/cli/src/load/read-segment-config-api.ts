@@ -8,7 +8,7 @@ import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
 import { toPointer } from './locate.js';
 import { errorAt } from '../model/located-error.js';
-import { callEntry, splitRule } from './segment-rule.js';
+import { callEntry, trackVersion } from './segment-rule.js';
 import { CONFIG_API_SHAPE } from './segment-shapes.js';
 import type { SourceDocument } from './source-document.js';
 import { stripAnnotations } from './strip-annotations.js';
@@ -53,18 +53,7 @@ export function readSegmentConfigApi(source: SourceDocument): PlanEntries {
   const versions = events.map((event, index): VersionEntry => {
     const at = ref('rules', 'events', index);
     if (event.name.trim() === '') throw errorAt(ref('rules', 'events', index, 'name'), `event #${index + 1} has an empty name`, 'Write the event name exactly as the track call sends it', 'value');
-    const { description, labels, schema, payload } = splitRule(event.rules, 'properties', event.description || undefined);
-    return {
-      event: event.name,
-      version: event.version ?? 1,
-      ...(description !== undefined ? { description } : {}),
-      labels,
-      eventLabels: {},
-      properties: schema,
-      ...(payload !== undefined ? { payload } : {}),
-      source: at,
-      eventSource: at,
-    };
+    return trackVersion(event.name, event.version ?? 1, event.rules, at, event.description || undefined);
   });
   return {
     name: plan.display_name ?? plan.name ?? 'Tracking plan',

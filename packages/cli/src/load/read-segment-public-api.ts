@@ -6,7 +6,7 @@ import { checkJsonSchemas } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
 import { errorAt } from '../model/located-error.js';
 import { toPointer } from './locate.js';
-import { callEntry, splitRule } from './segment-rule.js';
+import { callEntry, trackVersion } from './segment-rule.js';
 import { PUBLIC_API_SHAPE } from './segment-shapes.js';
 import type { SourceDocument } from './source-document.js';
 import { stripAnnotations } from './strip-annotations.js';
@@ -42,18 +42,7 @@ export function readSegmentPublicApi(source: SourceDocument): PlanEntries {
     if (rule.type === 'TRACK') {
       const name = rule.key ?? (typeof rule.jsonSchema.eventMetadata?.name === 'string' ? rule.jsonSchema.eventMetadata.name : undefined);
       if (name === undefined || name.trim() === '') throw errorAt(ref, `TRACK rule #${index + 1} has no event name`, 'Set "key" to the event name');
-      const { description, labels, schema, payload } = splitRule(rule.jsonSchema, 'properties');
-      events.push({
-        event: name,
-        version,
-        ...(description !== undefined ? { description } : {}),
-        labels,
-        eventLabels: {},
-        properties: schema,
-        ...(payload !== undefined ? { payload } : {}),
-        source: ref,
-        eventSource: ref,
-      });
+      events.push(trackVersion(name, version, rule.jsonSchema, ref));
     } else if (rule.type === 'COMMON') {
       common = { schema: stripAnnotations(rule.jsonSchema), source: ref };
     } else {

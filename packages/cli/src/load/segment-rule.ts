@@ -1,6 +1,6 @@
 // One Segment rule's JSON Schema -> the schema a call validates (properties or
 // traits) plus, when it constrains more than that, the whole-payload schema.
-import type { CallEntry, Labels } from '../model/plan-entries.js';
+import type { CallEntry, Labels, VersionEntry } from '../model/plan-entries.js';
 import type { JsonSchema, SourceRef } from '../model/types.js';
 import { constrainsMoreThan, isPayloadSchema, propertiesOfPayload, type PayloadKey } from './payload-schema.js';
 import { segmentLabels } from './segment-labels.js';
@@ -26,4 +26,20 @@ export function splitRule(written: JsonSchema, key: PayloadKey, description?: st
 export function callEntry(written: JsonSchema, key: PayloadKey, source: SourceRef, description?: string): CallEntry {
   const { labels: _labels, ...rest } = splitRule(written, key, description);
   return { ...rest, source };
+}
+
+/** A track rule as one event version: every Segment-shaped format (Segment's two, RudderStack's two) reads it so. */
+export function trackVersion(event: string, version: number, written: JsonSchema, source: SourceRef, description?: string): VersionEntry {
+  const { labels, schema, payload, description: text } = splitRule(written, 'properties', description);
+  return {
+    event,
+    version,
+    ...(text !== undefined ? { description: text } : {}),
+    labels,
+    eventLabels: {},
+    properties: schema,
+    ...(payload !== undefined ? { payload } : {}),
+    source,
+    eventSource: source,
+  };
 }
