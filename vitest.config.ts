@@ -54,7 +54,9 @@ export default defineConfig({
     // A new process for every file re-loaded typescript, ajv and yaml each time: over half of the unit
     // run. Files reuse processes; every project still gets fresh modules and mocks per file (isolate
     // below) and test/restore-process-state.ts puts back the working directory, environment and exit code.
-    poolOptions: { forks: { isolate: false } },
+    // --expose-gc: the memory bounds of test/validate/limits.test.ts collect first, so garbage an earlier file left in
+    // the process can neither inflate nor hide what the test keeps.
+    poolOptions: { forks: { isolate: false, execArgv: ['--expose-gc'] } },
     setupFiles: ['test/restore-process-state.ts'],
     // `extends: true`: each project keeps the settings above and the alias.
     projects: [
