@@ -51,12 +51,15 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // A new process for every file re-loaded typescript, ajv and yaml each time: over half of the unit
-    // run. Files reuse processes; every project still gets fresh modules and mocks per file (isolate
-    // below) and test/restore-process-state.ts puts back the working directory, environment and exit code.
+    // `pnpm test` (CI) gives every file a process of its own. `pnpm test:unit` passes
+    // --poolOptions.forks.isolate=false: files reuse processes, since a new process per file re-loaded
+    // typescript, ajv and yaml each time (over half of the unit run); every project still gets fresh modules
+    // and mocks per file (isolate below), and test/restore-process-state.ts puts back the working directory,
+    // environment and exit code. Reuse once left a test waiting (patterns.test.ts, 1 run in 7, cause not
+    // found), so the run that gates a change keeps the isolation it always had.
     // --expose-gc: the memory bounds of test/validate/limits.test.ts collect first, so garbage an earlier file left in
     // the process can neither inflate nor hide what the test keeps.
-    poolOptions: { forks: { isolate: false, execArgv: ['--expose-gc'] } },
+    poolOptions: { forks: { isolate: true, execArgv: ['--expose-gc'] } },
     setupFiles: ['test/restore-process-state.ts'],
     // `extends: true`: each project keeps the settings above and the alias.
     projects: [
