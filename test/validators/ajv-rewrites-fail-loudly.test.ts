@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compactErrorPushes } from '../../packages/cli/src/generate/validators/compact-error-pushes.js';
 import { hoistSchemaValues } from '../../packages/cli/src/generate/validators/hoist-schema-values.js';
 import { rewriteRuntimeRequires } from '../../packages/cli/src/generate/validators/runtime-imports.js';
+import { layOutModule } from '../../packages/cli/src/generate/validators/stable-layout.js';
 
 const AJV_VERSION = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
 
@@ -98,5 +99,43 @@ describe('runtime-imports on a changed ajv', () => {
     expect(() => rewriteRuntimeRequires('import equal from "ajv/dist/runtime/equal";const func0 = equal;')).toThrow(
       changedAjv('runtime-imports', 'found import equal from "ajv/dist/runtime/equal", which it does not know,'),
     );
+  });
+});
+
+describe('stable-layout on a changed ajv', () => {
+  const exports = [{ name: 'validateA', local: 'validate10' }];
+  const FUNCTION = 'function validate10(data, {instancePath="", parentData, rootData=data}={}){if(!pattern0.test(data)){vErrors = pushError(vErrors,instancePath,"#/pattern","pattern",{pattern: "x"});}validate10.errors = null;return x ? pattern0 : 1;}';
+
+  it('lays out the statements the pinned ajv writes, renaming only references: not strings, regex literals, properties or keys', () => {
+    // The regex literal holds `/` in a class, a quote and a top-level name; the string names one too.
+    const regex = String.raw`/[/"]validate10\//u`;
+    const code = `const pattern0 = ${regex};${FUNCTION.replace('"#/pattern"', '"validate10 pattern0"')}`;
+    const { body, locals } = layOutModule(code, exports);
+    expect(locals).toEqual(['checkA']);
+    const [constant, fn, end] = body.split('\n');
+    expect(constant).toMatch(/^const pattern_[0-9a-f]{6} = /);
+    expect(constant!.slice(constant!.indexOf(' = '))).toBe(` = ${regex};`);
+    const pattern = constant!.slice('const '.length, constant!.indexOf(' ='));
+    expect(fn).toBe(
+      `function checkA(data, {instancePath="", parentData, rootData=data}={}){if(!${pattern}.test(data)){vErrors = pushError(vErrors,instancePath,"validate10 pattern0","pattern",{pattern: "x"});}checkA.errors = null;return x ? ${pattern} : 1;}`,
+    );
+    expect(end).toBe('');
+  });
+
+  it('fails loudly on a top-level statement other than a const or a function', () => {
+    const code = `"use strict";${FUNCTION}`;
+    expect(() => layOutModule(code, exports)).toThrow(
+      changedAjv('stable-layout', `met something other than a top-level const or function, a string or a regex literal (${JSON.stringify(code.slice(0, 80))})`),
+    );
+  });
+
+  it('fails loudly on a comment, a template literal or two constants in one statement (the scan would misread them)', () => {
+    for (const code of [`/* c */${FUNCTION}`, `const a = 1;// c\n${FUNCTION}`, `const a = \`\${b}\`;${FUNCTION}`, `const a = 1, b = 2;${FUNCTION}`, `const a = "open;${FUNCTION}`]) {
+      expect(() => layOutModule(code, exports), code).toThrow(/^plangen internal error: the stable-layout rewrite met something other than a top-level const or function/);
+    }
+  });
+
+  it('fails loudly on a shorthand property naming a top-level value (renaming it would change the key)', () => {
+    expect(() => layOutModule(`const wrapper0 = {validate10};${FUNCTION}`, exports)).toThrow("plangen internal error: ajv's code has the shorthand property validate10.");
   });
 });
