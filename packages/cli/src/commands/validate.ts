@@ -24,7 +24,7 @@ export interface ValidateArgs {
   readonly format?: OutputFormat;
   readonly config?: string;
   readonly inputFormat?: PlanFormat;
-  /** `--max-line-length`: characters a JSON Lines line may hold. */
+  /** `--max-line-length`: characters a JSON Lines line may hold; checked as yargs parses it (cli/count-option.ts). */
   readonly maxLineLength?: number;
 }
 
@@ -57,9 +57,6 @@ export async function run(args: ValidateArgs, deps: ValidateDeps = {}): Promise<
   (await import('../generate/refuse-catastrophic-patterns.js')).refuseCatastrophicPatterns(model, locator, acceptedPatterns);
   const { validatePayloadFiles } = await import('../validate/validate-payloads.js');
   const { loadValidators } = await import('../generate/validators/load-validators.js');
-  if (args.maxLineLength !== undefined && !(Number.isSafeInteger(args.maxLineLength) && args.maxLineLength > 0)) {
-    throw new PlanError({ file: 'plangen' }, `--max-line-length must be a positive whole number of characters, not ${String(args.maxLineLength)}`, 'Pass e.g. --max-line-length 67108864');
-  }
   let report: ValidationReport;
   try {
     report = await validatePayloadFiles(model, files, {
