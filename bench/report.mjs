@@ -26,6 +26,7 @@ export function renderReport(run) {
     ...typecheckSection(run.typecheck),
     ...(run.formatProbe ? ['## Date-time properties at run time', '', run.formatProbe, ''] : []),
     ...(run.validateFragment ? ['## Checking recorded events: `plangen validate`', '', run.validateFragment.trim(), ''] : []),
+    ...(run.sections ?? []).flatMap((section) => [section, '']),
     '## How it was measured',
     '',
     ...run.notes.map((note) => `- ${note}`),

@@ -19,6 +19,7 @@ import { benchPerCall } from './per-call.mjs';
 import { profileCodegen } from './profile-codegen.mjs';
 import { benchTypecheck } from './typecheck.mjs';
 import { ms, renderReport } from './report.mjs';
+import { SECTIONS } from './sections.mjs';
 import { writeSyntheticPlan } from './synthetic-plan.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -161,6 +162,14 @@ const typecheck = await attempt('app type-check', () => {
 log('validator benchmark (bench/validate/run.mjs)');
 const validateFragment = runValidateBenchmark(notes);
 
+const sections = [];
+for (const section of SECTIONS) {
+  const markdown = await attempt(section.title, async () => (await section.load()).run({
+    workDir: join(WORK, 'sections'), plangenBin: plangen.bin, coreEntry: plangen.coreEntry, quick, plans, log,
+  }));
+  if (markdown) sections.push(markdown.trim());
+}
+
 notes.push(...methodNotes());
 clearInterval(loadTimer);
 loadSamples.push(loadavg()[0]);
@@ -179,6 +188,7 @@ const run = {
   typecheck,
   formatProbe: probeSummary(perCall?.probes, probeEvent.key),
   validateFragment,
+  sections,
   notes,
 };
 const target = quick ? join(WORK, 'RESULTS.quick.md') : join(BENCH, 'RESULTS.md');

@@ -1,0 +1,8 @@
+// Benchmarks of single features, each a module of its own: `run(context)` measures and
+// returns the section's markdown (a `## ` heading, then tables and lines). run.mjs runs
+// them after the codegen comparison, in this order; a failing one becomes a note.
+//
+// context: { workDir, plangenBin, coreEntry, quick, plans: [{ name, label, events, file }], log }
+export const SECTIONS = [
+  // { title: 'plangen docs on the 2,000-event plan', load: () => import('./docs-page.mjs') },
+];
