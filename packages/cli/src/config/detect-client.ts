@@ -11,6 +11,7 @@ import { configSearchDirs } from './project-root.js';
 export const CLIENT_PACKAGES = {
   '@segment/analytics-next': 'analytics-next',
   '@segment/analytics-node': 'analytics-node',
+  '@segment/analytics-react-native': 'analytics-react-native',
   '@rudderstack/analytics-js': 'generic',
   '@rudderstack/rudder-sdk-node': 'analytics-node',
 } as const satisfies Record<string, ClientKind>;
@@ -21,6 +22,7 @@ export type ClientPackage = keyof typeof CLIENT_PACKAGES;
 const DEFAULT_PACKAGE: Readonly<Record<ClientKind, ClientPackage | 'generic'>> = {
   'analytics-next': '@segment/analytics-next',
   'analytics-node': '@segment/analytics-node',
+  'analytics-react-native': '@segment/analytics-react-native',
   generic: 'generic',
 };
 

@@ -18,6 +18,12 @@ const SNIPPETS: Readonly<Record<ClientPackage | 'generic', readonly string[]>> =
     "configure({ analytics: new Analytics({ writeKey: '<write key>' }) });",
     "trackSignedUp({ userId: 'user-1', properties: { method: 'email' } });",
   ],
+  '@segment/analytics-react-native': [
+    "import { createClient } from '@segment/analytics-react-native';",
+    `import { configure, trackSignedUp } from './${STARTER_OUT}/index.js';`,
+    "configure({ analytics: createClient({ writeKey: '<write key>' }) });",
+    "await trackSignedUp({ method: 'email' });",
+  ],
   '@rudderstack/analytics-js': [
     "import { RudderAnalytics } from '@rudderstack/analytics-js';",
     `import { configure, trackSignedUp } from './${STARTER_OUT}/index.js';`,

@@ -1,29 +1,16 @@
-// Config discovery with cosmiconfig: from the working directory up to the
-// project's root (configSearchDirs), the first of SEARCH_PLACES in the nearest
-// folder wins. `--config` loads one file directly.
+// Config loading with cosmiconfig: discovery (config-files.ts) lists the files
+// from the working directory up to the project's root, and the first that holds
+// a config wins. `--config` loads one file directly.
 import path from 'node:path';
 import { cosmiconfig, type CosmiconfigResult } from 'cosmiconfig';
 import { isCode, PlanError } from '../errors.js';
 import { displayPath } from '../messages/display-path.js';
+import { configCandidates, SEARCH_PLACES } from './config-files.js';
 import { loadJsFresh, loadTsClearly, NO_DEFAULT_EXPORT } from './loaders.js';
-import { configSearchDirs } from './project-root.js';
 import type { PlangenConfig } from './types.js';
 import { validateConfig } from './validate-config.js';
 
-export const SEARCH_PLACES = [
-  'plangen.config.ts',
-  'plangen.config.js',
-  'plangen.config.mjs',
-  'plangen.config.cjs',
-  'plangen.config.json',
-  'plangen.config.yaml',
-  'plangen.config.yml',
-  '.plangenrc',
-  '.plangenrc.json',
-  '.plangenrc.yaml',
-  '.plangenrc.yml',
-  'package.json',
-] as const;
+export { SEARCH_PLACES } from './config-files.js';
 
 export interface LoadedConfig {
   readonly config: PlangenConfig;
@@ -45,8 +32,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const cwd = options.cwd ?? process.cwd();
   const explorer = cosmiconfig('plangen', {
     searchPlaces: [...SEARCH_PLACES],
-    // One folder per search: the folders are chosen by configSearchDirs, since cosmiconfig's
-    // 'project' strategy climbs to / when no package.json is above.
+    // Discovery is config-files.ts's (shared with the fast path); cosmiconfig only loads.
     searchStrategy: 'none',
     cache: false,
     loaders: { '.js': loadJsFresh, '.mjs': loadJsFresh, '.cjs': loadJsFresh, '.ts': loadTsClearly },
@@ -57,7 +43,14 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     if (options.file !== undefined) result = await explorer.load(path.resolve(cwd, options.file));
     else {
       result = null;
-      for (const dir of configSearchDirs(cwd)) if ((result = await explorer.search(dir)) !== null) break;
+      for (const candidate of configCandidates(cwd)) {
+        const loaded = await explorer.load(candidate.filepath);
+        // Skipped as cosmiconfig's own search skips them: no "plangen" key in package.json, a YAML file of comments.
+        if (loaded !== null && loaded.isEmpty !== true) {
+          result = loaded;
+          break;
+        }
+      }
     }
   } catch (error) {
     if (error instanceof PlanError) throw error;

@@ -1,9 +1,11 @@
 // The config file's shape. Exported from the package so `plangen.config.ts`
 // can be typed with `defineConfig`.
-import type { ClientKind, GenerateMode, OutputLanguage } from '../generate/options.js';
+import type { ClientKind, GenerateMode, ModuleFormat, OutputLanguage } from '../generate/options.js';
+import type { SelectionRule } from '../model/select-plan.js';
 import type { LintConfig } from '../lint/rule-ids.js';
 import type { PlanFormat } from '../model/types.js';
 
+export type { SelectionRule } from '../model/select-plan.js';
 export type { LintConfig, LintRuleSetting, LintSeverity, NamingOptions, NamingStyle } from '../lint/rule-ids.js';
 
 export interface PlangenConfig {
@@ -17,6 +19,13 @@ export interface PlangenConfig {
   readonly mode?: GenerateMode;
   /** `ts`, or `js` with `.d.ts` beside it. Default `ts`. */
   readonly language?: OutputLanguage;
+  /** `language: "js"` only: `esm` or `cjs`. Default: `esm` when the package.json nearest to the output folder has `"type": "module"` (or there is none), else `cjs`. */
+  readonly module?: ModuleFormat;
+  /**
+   * Several SDKs from the one plan, each with its own folder and settings (instead of `out`). Keys an output
+   * leaves out come from the top level (`client`, `mode`, `language`, `module`), then the defaults.
+   */
+  readonly outputs?: readonly OutputConfig[];
   /** Read the plan in this format instead of detecting it. */
   readonly inputFormat?: PlanFormat;
   /**
@@ -29,6 +38,20 @@ export interface PlangenConfig {
    * decide, each exactly as written in the plan (docs/diff-and-lint.md, rule redos-pattern).
    */
   readonly acceptedPatterns?: readonly string[];
+}
+
+/** One SDK of `outputs`: the part of the plan selected by `include`/`exclude` (default: all of it). */
+export interface OutputConfig {
+  /** The output folder, relative to the config file. */
+  readonly out: string;
+  readonly client?: ClientKind;
+  readonly mode?: GenerateMode;
+  readonly language?: OutputLanguage;
+  readonly module?: ModuleFormat;
+  /** Keep the event versions that have any of these labels or event names (globs: `*`, `?`). Default: every version. */
+  readonly include?: SelectionRule;
+  /** Then leave out the event versions that have any of these labels or event names. */
+  readonly exclude?: SelectionRule;
 }
 
 /** Identity function that gives a `plangen.config.ts` its types. */

@@ -1,10 +1,11 @@
 // Checks a loaded config value key by key. Each key knows how it should look,
 // so an error can show the user a correct line to copy.
 import { PlanError } from '../errors.js';
-import { CLIENT_KINDS, GENERATE_MODES, OUTPUT_LANGUAGES } from '../generate/options.js';
+import { CLIENT_KINDS, GENERATE_MODES, MODULE_FORMATS, OUTPUT_LANGUAGES } from '../generate/options.js';
 import { checkLintConfig } from '../lint/lint-config.js';
 import { PLAN_FORMATS } from '../model/types.js';
 import type { PlangenConfig } from './types.js';
+import { checkOutputs } from './validate-outputs.js';
 
 interface KeyRule {
   /** What a valid value is, completing "must be ...". */
@@ -23,6 +24,9 @@ const KEYS: Readonly<Record<keyof PlangenConfig, KeyRule>> = {
   client: { expected: `one of ${quoted(CLIENT_KINDS)}`, example: '"client": "analytics-next"', check: oneOf(CLIENT_KINDS) },
   mode: { expected: `one of ${quoted(GENERATE_MODES)}`, example: '"mode": "production"', check: oneOf(GENERATE_MODES) },
   language: { expected: `one of ${quoted(OUTPUT_LANGUAGES)}`, example: '"language": "ts"', check: oneOf(OUTPUT_LANGUAGES) },
+  module: { expected: `one of ${quoted(MODULE_FORMATS)}`, example: '"module": "cjs"', check: oneOf(MODULE_FORMATS) },
+  // Each output is checked by checkOutputs, which points at the wrong key inside it.
+  outputs: { expected: 'a non-empty list of outputs', example: '"outputs": [{ "out": "src/analytics" }]', check: (value) => Array.isArray(value) },
   inputFormat: { expected: `one of ${quoted(PLAN_FORMATS)}`, example: '"inputFormat": "plangen"', check: oneOf(PLAN_FORMATS) },
   // Each rule entry is checked by checkLintConfig once the key is known to be an object.
   lint: {
@@ -66,6 +70,14 @@ export function validateConfig(raw: unknown, file: string, pointer = ''): Plange
       );
     }
     if (key === 'lint') checkLintConfig(value as object, file, `${pointer}/lint`);
+    if (key === 'outputs') checkOutputs(value, file, pointer);
+  }
+  if ('outputs' in raw && 'out' in raw) {
+    throw new PlanError(
+      { file, pointer: `${pointer}/out` },
+      'invalid plangen config: "out" and "outputs" cannot both be given',
+      'Move "out" into the outputs list: { "outputs": [{ "out": "src/analytics" }] }',
+    );
   }
   return raw as PlangenConfig;
 }

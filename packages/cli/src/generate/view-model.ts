@@ -145,7 +145,7 @@ function latestAlias(event: EventModel): TypeAliasView | undefined {
   return {
     name: identifier(event.identifiers.type),
     target: identifier(latest.identifiers.type),
-    doc: docLines(`Properties of "${event.name}" at its latest version, ${latest.version}.`),
+    doc: docLines(`Properties of "${event.name}" at its latest ${event.planLatestVersion === undefined ? '' : 'selected '}version, ${latest.version}.`),
   };
 }
 
@@ -166,7 +166,7 @@ function trackWrappers(event: EventModel, node: boolean, production: boolean): W
     specDeclaration(specName(version.identifiers.fn), [`event: ${stringLiteral(event.name)}`, `version: ${version.version}`], version.identifiers.validator, version.payload, production);
   return [
     // What the event means, not what its latest version changed, then which version it sends.
-    wrapper(event.identifiers.fn, latest, event.identifiers.type, trackDoc(event, event.description, `Tracks "${event.name}" at its latest version, ${latest.version} (sent as context.protocols.event_version).`, event.labels), []),
+    wrapper(event.identifiers.fn, latest, event.identifiers.type, trackDoc(event, event.description, latestSends(event, latest), event.labels), []),
     ...event.versions.map((version) =>
       wrapper(
         version.identifiers.fn,
@@ -177,6 +177,12 @@ function trackWrappers(event: EventModel, node: boolean, production: boolean): W
       ),
     ),
   ];
+}
+
+// A selection (model/select-plan.ts) may leave out the plan's later versions: the wrapper then says which one it sends.
+function latestSends(event: EventModel, latest: EventVersion): string {
+  if (event.planLatestVersion === undefined) return `Tracks "${event.name}" at its latest version, ${latest.version} (sent as context.protocols.event_version).`;
+  return `Tracks "${event.name}" at its latest selected version, ${latest.version} (sent as context.protocols.event_version); the plan's latest version, ${event.planLatestVersion}, is not in this SDK's selection.`;
 }
 
 function trackDoc(event: EventModel, description: string | undefined, sends: string, labels: EventVersion['labels']): string[] {

@@ -70,6 +70,11 @@ export interface EventModel {
   /** Names for "the latest version": `trackOrderCompleted`, `OrderCompletedProperties`. */
   readonly identifiers: Identifiers;
   readonly source: SourceRef;
+  /**
+   * Set only on a selection of the plan (select-plan.ts) that left out the event's later versions:
+   * the plan's latest version, while `versions` ends at the latest selected one.
+   */
+  readonly planLatestVersion?: number;
 }
 
 /** identify or group: a traits schema. */

@@ -12,7 +12,7 @@ import { displayPath } from '../messages/display-path.js';
 import { describeFileSystemError } from './file-system-error.js';
 import { InterruptedError, interruptible, watchSignals } from './interrupt-signals.js';
 import { backupPath, JOURNAL_FILE, removeCreatedAbove, rollBack, stagedPath, writeJournal, type Journal } from './journal.js';
-import { MANIFEST_FILE, serializeManifest } from './manifest.js';
+import { MANIFEST_FILE, serializeManifest, type FingerprintInputs } from './manifest.js';
 import { locateOutputFolder, shownPath, type OutputFolder } from './output-folder.js';
 import { resolveOutputPath } from './output-path.js';
 import { readOutputState, type OutputState } from './read-output-state.js';
@@ -23,6 +23,8 @@ import { nodeWriter, type Writer } from './writer.js';
 export interface WriteOptions {
   /** File-system operations; tests inject failures here. */
   readonly writer?: Writer;
+  /** What the output was generated from: the manifest records it with the hash of every file (fast-path/). */
+  readonly fingerprint?: FingerprintInputs;
 }
 
 export interface WriteResult {
@@ -34,7 +36,7 @@ export interface WriteResult {
   readonly removed: readonly string[];
 }
 
-interface Move {
+export interface Move {
   readonly path: string;
   readonly content: string;
   readonly exists: boolean;
@@ -47,27 +49,12 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   const writer = interruptible(base, signals);
   let folder: OutputFolder = { shown: path.resolve(outDir), real: path.resolve(outDir), exists: false };
   try {
-    folder = await locateOutputFolder(outDir, writer);
-    await recoverOutput(folder, writer);
-    const state = await readOutputState(folder, files, writer);
-    refuseForeignFiles(folder, state);
-
-    const changed = state.files.filter((file) => file.current !== file.content);
-    const moves: Move[] = changed.map((file) => ({ path: file.path, content: file.content, exists: file.current !== undefined }));
-    const manifest = serializeManifest(files.map((file) => file.path));
-    if (manifest !== state.manifestText) {
-      moves.push({ path: MANIFEST_FILE, content: manifest, exists: state.manifestText !== undefined });
-    }
-    const result: WriteResult = {
-      written: changed.map((file) => file.path).sort(),
-      unchanged: state.files.filter((file) => file.current === file.content).map((file) => file.path).sort(),
-      removed: state.extras.map((extra) => extra.path),
-    };
-    if (moves.length === 0 && state.extras.length === 0) return result;
-    await stageAndCommit(folder, moves, result.removed, writer, base);
+    const planned = await planWrite(outDir, files, writer, (located) => (folder = located));
+    if (planned.transaction === undefined) return planned.result;
+    await stageAndCommit(planned.transaction, writer, base);
     const signal = signals.received();
     if (signal !== undefined) throw new InterruptedError(signal, `${shownPath(folder, '.')} was written completely`);
-    return result;
+    return planned.result;
   } catch (error) {
     throw describeFileSystemError(error, folder, undefined, 'nothing was changed');
   } finally {
@@ -75,50 +62,114 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   }
 }
 
-async function stageAndCommit(folder: OutputFolder, moves: readonly Move[], removed: readonly string[], writer: Writer, base: Writer): Promise<void> {
-  let createdAbove: string | null = null;
-  let staging: string | undefined;
-  let journal: Journal | undefined;
+/** One output folder's write, from its plan to its commit; writeOutputs holds several at once. */
+export interface WriteTransaction {
+  readonly folder: OutputFolder;
+  readonly moves: readonly Move[];
+  readonly removed: readonly string[];
+  createdAbove: string | null;
+  staging?: string;
+  /** Set while the journal is on disk: the folder may be half-committed, and rollBack can restore it. */
+  journal?: Journal;
+}
+
+export interface PlannedWrite {
+  readonly result: WriteResult;
+  /** Undefined when the folder already holds exactly these files. */
+  readonly transaction: WriteTransaction | undefined;
+}
+
+/** Reads the folder (after repairing an interrupted run) and decides what to write; changes nothing but that repair. */
+export async function planWrite(outDir: string, files: readonly GeneratedFile[], writer: Writer, located?: (folder: OutputFolder) => void): Promise<PlannedWrite> {
+  const folder = await locateOutputFolder(outDir, writer);
+  located?.(folder);
+  await recoverOutput(folder, writer);
+  const state = await readOutputState(folder, files, writer);
+  refuseForeignFiles(folder, state);
+
+  const changed = state.files.filter((file) => file.current !== file.content);
+  const moves: Move[] = changed.map((file) => ({ path: file.path, content: file.content, exists: file.current !== undefined }));
+  const manifest = serializeManifest(files, options.fingerprint);
+  if (manifest !== state.manifestText) {
+    moves.push({ path: MANIFEST_FILE, content: manifest, exists: state.manifestText !== undefined });
+  }
+  const result: WriteResult = {
+    written: changed.map((file) => file.path).sort(),
+    unchanged: state.files.filter((file) => file.current === file.content).map((file) => file.path).sort(),
+    removed: state.extras.map((extra) => extra.path),
+  };
+  if (moves.length === 0 && state.extras.length === 0) return { result, transaction: undefined };
+  return { result, transaction: { folder, moves, removed: result.removed, createdAbove: null } };
+}
+
+async function stageAndCommit(transaction: WriteTransaction, writer: Writer, base: Writer): Promise<void> {
   try {
-    createdAbove = (await writer.mkdir(path.dirname(folder.real))) ?? null;
-    staging = await createStagingFolder(folder, writer);
-    for (const move of moves) {
-      const staged = stagedPath(staging, move.path);
-      await writer.mkdir(path.dirname(staged));
-      await writer.writeFile(staged, move.content);
-    }
-    // Folders for the moved-aside files exist before the journal, so the commit only renames.
-    const asideFolders = new Set([...moves.filter((move) => move.exists).map((move) => move.path), ...removed].map((file) => path.dirname(backupPath(staging!, file))));
-    for (const dir of [...asideFolders].sort()) await writer.mkdir(dir);
-    const planned: Journal = {
-      plangenJournal: 1,
-      out: folder.real,
-      moves: moves.map((move) => ({ path: move.path, exists: move.exists })),
-      removed,
-      createdFolders: await foldersToCreate(folder, moves, writer),
-      createdAbove,
-    };
-    await writeJournal(staging, planned, writer);
-    journal = planned;
-    await commit(folder, staging, moves, removed, writer);
-    await removeEmptyFolders(folder, removed, writer);
-    await writer.rm(path.join(staging, JOURNAL_FILE)); // the commit point
-    journal = undefined;
+    await stageWrite(transaction, writer);
+    await placeWrite(transaction, writer);
+    await commitWrite(transaction, writer);
   } catch (error) {
-    const outcome = journal === undefined ? 'nothing was changed' : 'the previous output was restored';
-    if (staging !== undefined && journal !== undefined) await undo(folder, staging, journal, error, base);
-    try {
-      if (staging !== undefined) await base.rm(staging);
-      await removeCreatedAbove(folder, createdAbove, base);
-    } catch {
-      // What is left is a staging folder without a journal, or empty folders above --out: the next run removes the first.
-    }
-    throw describeFileSystemError(error, folder, staging, outcome);
+    throw await abandonWrite(transaction, error, base);
   } finally {
-    if (staging !== undefined) releaseStagingFolder(staging);
+    if (transaction.staging !== undefined) releaseStagingFolder(transaction.staging);
   }
   // After the commit point the new output is complete; a staging folder left by a failure here is removed by the next run.
-  await base.rm(staging).catch(() => undefined);
+  await base.rm(transaction.staging!).catch(() => undefined);
+}
+
+/** Stages every new file beside the output folder and writes the journal; the output folder is not touched yet. */
+export async function stageWrite(transaction: WriteTransaction, writer: Writer): Promise<void> {
+  const { folder, moves, removed } = transaction;
+  transaction.createdAbove = (await writer.mkdir(path.dirname(folder.real))) ?? null;
+  const staging = await createStagingFolder(folder, writer);
+  transaction.staging = staging;
+  for (const move of moves) {
+    const staged = stagedPath(staging, move.path);
+    await writer.mkdir(path.dirname(staged));
+    await writer.writeFile(staged, move.content);
+  }
+  // Folders for the moved-aside files exist before the journal, so the commit only renames.
+  const asideFolders = new Set([...moves.filter((move) => move.exists).map((move) => move.path), ...removed].map((file) => path.dirname(backupPath(staging, file))));
+  for (const dir of [...asideFolders].sort()) await writer.mkdir(dir);
+  const planned: Journal = {
+    plangenJournal: 1,
+    out: folder.real,
+    moves: moves.map((move) => ({ path: move.path, exists: move.exists })),
+    removed,
+    createdFolders: await foldersToCreate(folder, moves, writer),
+    createdAbove: transaction.createdAbove,
+  };
+  await writeJournal(staging, planned, writer);
+  transaction.journal = planned;
+}
+
+/** Moves the staged files in and the replaced ones aside; the journal stays, so this can still be rolled back. */
+export async function placeWrite(transaction: WriteTransaction, writer: Writer): Promise<void> {
+  await commit(transaction.folder, transaction.staging!, transaction.moves, transaction.removed, writer);
+  await removeEmptyFolders(transaction.folder, transaction.removed, writer);
+}
+
+/** Removes the journal: the commit point, after which the new output stays. */
+export async function commitWrite(transaction: WriteTransaction, writer: Writer): Promise<void> {
+  await writer.rm(path.join(transaction.staging!, JOURNAL_FILE));
+  transaction.journal = undefined;
+}
+
+/** After a failure: rolls back what was placed, removes the staging folder; resolves to the error to throw. */
+export async function abandonWrite(transaction: WriteTransaction, error: unknown, base: Writer, outcome?: string): Promise<unknown> {
+  const { folder, staging, journal } = transaction;
+  const said = outcome ?? (journal === undefined ? 'nothing was changed' : 'the previous output was restored');
+  try {
+    if (staging !== undefined && journal !== undefined) await undo(folder, staging, journal, error, base);
+  } catch (undoError) {
+    return undoError;
+  }
+  try {
+    if (staging !== undefined) await base.rm(staging);
+    await removeCreatedAbove(folder, transaction.createdAbove, base);
+  } catch {
+    // What is left is a staging folder without a journal, or empty folders above --out: the next run removes the first.
+  }
+  return describeFileSystemError(error, folder, staging, said);
 }
 
 /** Rolls back in process; if that fails too, the journal stays for the next run. */
