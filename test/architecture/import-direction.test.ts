@@ -21,10 +21,11 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   lint: ['errors', 'line-breaks', 'messages', 'schema', 'model'],
   diff: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load'],
   write: ['errors', 'line-breaks', 'messages', 'generate'],
+  catalog: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'diff', 'generate'],
   validate: ['errors', 'line-breaks', 'messages', 'schema', 'model'],
   config: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'lint'],
-  commands: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'cli'],
-  cli: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'commands'],
+  commands: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'cli', 'catalog'],
+  cli: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'commands', 'catalog'],
   index: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config'],
 };
 

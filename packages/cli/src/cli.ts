@@ -5,6 +5,7 @@ import yargs, { type Argv, type Options, type PositionalOptions } from 'yargs';
 import { positiveCount } from './cli/count-option.js';
 import { OUTPUT_FORMATS } from './cli/output-format.js';
 import { reportError, runCommand } from './cli/run-command.js';
+import { DOCS_FORMATS } from './catalog/formats.js';
 import { checkArgumentValues, describeYargsFailure, usageError, YARGS_STRINGS, type UsageContext } from './cli/usage-error.js';
 import { plangenVersion } from './cli/version.js';
 import { PlanError } from './errors.js';
@@ -96,6 +97,20 @@ const COMMANDS: readonly CommandSpec[] = [
       config: { type: 'string', describe: 'Config file with rule severities' },
     },
     load: () => import('./commands/lint.js'),
+  },
+  {
+    name: 'docs',
+    describe: 'Write the tracking plan as a catalog for data consumers: one index.html, or markdown files',
+    positionals: {},
+    options: {
+      plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
+      out: { type: 'string', describe: 'Output folder' },
+      format: { choices: DOCS_FORMATS, default: 'html' as const, describe: 'html: one self-contained page; markdown: README.md and one file per event' },
+      client: { choices: CLIENT_KINDS, describe: 'Client whose SDK the usage examples call (default: from the config, else analytics-next)' },
+      check: { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the docs are stale' },
+      config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
+    },
+    load: () => import('./commands/docs.js'),
   },
 ];
 

@@ -52,6 +52,13 @@ function diffEvent(changes: PlanChange[], before: EventModel, after: EventModel)
   }
 }
 
+/** What changed from one version of an event to the next (the docs catalog shows it per version), as `plangen diff` classifies it. */
+export function diffVersions(event: string, before: EventVersion, after: EventVersion): PlanChange[] {
+  const changes: PlanChange[] = [];
+  diffVersion(changes, { kind: 'version', event, version: after.version }, before, after);
+  return changes;
+}
+
 function diffVersion(changes: PlanChange[], target: DiffTarget, before: EventVersion, after: EventVersion): void {
   annotations(changes, target, before, after);
   schema(changes, target, 'properties', before.properties, after.properties);
