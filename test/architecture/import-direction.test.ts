@@ -24,8 +24,10 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   catalog: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'diff', 'generate'],
   validate: ['errors', 'line-breaks', 'messages', 'schema', 'model'],
   config: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'lint'],
-  commands: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'cli', 'catalog'],
+  commands: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'cli', 'fast-path', 'catalog'],
   cli: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'commands', 'catalog'],
+  // The nothing-changed fast path: runs before the full CLI loads, so it reads config, write and generate's light modules only.
+  'fast-path': ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'config', 'write'],
   index: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config'],
 };
 

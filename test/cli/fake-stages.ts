@@ -10,8 +10,10 @@ export const calls: { loadPlan: unknown[][]; generate: unknown[][] } = { loadPla
 
 export const fakeStages: Stages = {
   async loadPlan(file, options) {
-    calls.loadPlan.push([file, options]);
-    const text = await readFile(file, 'utf8');
+    // The bytes the command read (and fingerprinted) are what it loads; recorded calls show the options alone.
+    const { bytes, ...rest } = options ?? {};
+    calls.loadPlan.push([file, rest]);
+    const text = bytes === undefined ? await readFile(file, 'utf8') : Buffer.from(bytes).toString('utf8');
     let json: { name: string; events: Record<string, number> };
     try {
       json = JSON.parse(text) as typeof json;

@@ -1,15 +1,21 @@
 // `plangen generate` (and `plangen` alone): resolve options from flags and the
 // config file, then load -> generate -> write (or --check, or --watch).
+import { readFile } from 'node:fs/promises';
 import { EXIT_FAILURE, EXIT_SUCCESS, exitCodeFor } from '../cli/exit-codes.js';
 import { reportError } from '../cli/run-command.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveGenerateOptions, type GenerateFlags, type ResolvedGenerate } from '../config/resolve-generate-options.js';
+import { resolveOutputs, type ResolvedOutputs } from '../config/resolve-outputs.js';
+import type { SharedCompilations } from '../generate/shared-validators.js';
 import { PlanError } from '../errors.js';
 import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat } from '../model/types.js';
 import { checkOutput, staleSummary } from '../write/check-output.js';
+import { inputsFingerprint } from '../fast-path/fingerprint.js';
+import { plangenIdentity } from '../fast-path/plangen-build.js';
 import { displayPath } from '../messages/display-path.js';
+import type { GenerationRecord } from '../write/manifest.js';
 import { repairOutputFolder } from '../write/recover-output.js';
 import { watchFiles } from '../write/watch-files.js';
 import { writeOutput } from '../write/write-output.js';
@@ -22,9 +28,10 @@ export interface GenerateArgs extends GenerateFlags {
 
 /** The pipeline stages, injectable so the command can be tested before (or without) the real ones. */
 export interface Stages {
-  loadPlan(file: string, options?: { format?: PlanFormat }): Promise<LoadedPlan>;
+  /** `bytes`: the plan as already read (and fingerprinted), so what is loaded is what the manifest records. */
+  loadPlan(file: string, options?: { format?: PlanFormat; bytes?: Uint8Array }): Promise<LoadedPlan>;
   /** The plan's locator places a refused pattern at `file:line:col`. */
-  generate(plan: LoadedPlan, options: GenerateOptions): Promise<GeneratedFile[]>;
+  generate(plan: LoadedPlan, options: GenerateOptions, shared?: SharedCompilations): Promise<GeneratedFile[]>;
 }
 
 export interface GenerateDeps {
@@ -34,6 +41,8 @@ export interface GenerateDeps {
   readonly signal?: AbortSignal;
   /** Called after each --watch run (tests wait on it). */
   readonly onRun?: (ok: boolean) => void;
+  /** Which plangen this is, for the manifest's fingerprint (default plangenIdentity). */
+  readonly identity?: () => string | undefined;
 }
 
 export async function run(args: GenerateArgs, deps: GenerateDeps = {}): Promise<number> {
@@ -44,23 +53,32 @@ export async function run(args: GenerateArgs, deps: GenerateDeps = {}): Promise<
   }
   if (args.watch) return watchAndGenerate(args, stages, cwd, deps);
   const resolved = await resolve(args, cwd);
-  return generateOnce(resolved, stages, args.check === true, cwd);
+  return generateResolved(resolved, stages, args.check === true, cwd, deps);
 }
 
 // Imported when first used, so option and config errors never wait for the heavy stages.
 function lazyStages(): Stages {
   return {
-    loadPlan: async (file, options) => (await import('../load/load-plan.js')).loadPlan(file, options),
-    generate: async ({ model, locator }, options) => (await import('../generate/index.js')).generate(model, options, locator),
+    loadPlan: async (file, { bytes, ...options } = {}) => {
+      const { loadPlan, loadPlanBytes } = await import('../load/load-plan.js');
+      return bytes === undefined ? loadPlan(file, options) : loadPlanBytes(bytes, file, options);
+    },
+    generate: async ({ model, locator }, options, shared) => (await import('../generate/index.js')).generate(model, options, locator, shared),
   };
 }
 
-async function resolve(args: GenerateArgs, cwd: string): Promise<ResolvedGenerate> {
-  const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
-  return resolveGenerateOptions(args, loaded, cwd);
+// A config with `outputs` makes several SDKs in one run (generate-outputs.ts); otherwise one, as always.
+async function generateResolved(resolved: ResolvedGenerate | ResolvedOutputs, stages: Stages, check: boolean, cwd: string, deps: GenerateDeps): Promise<number> {
+  if (!('outputs' in resolved)) return generateOnce(resolved, stages, check, cwd, deps);
+  return (await import('./generate-outputs.js')).generateOutputs(resolved, stages, check, cwd);
 }
 
-async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: boolean, cwd: string): Promise<number> {
+async function resolve(args: GenerateArgs, cwd: string): Promise<ResolvedGenerate | ResolvedOutputs> {
+  const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
+  return loaded?.config.outputs !== undefined ? resolveOutputs(args, loaded, cwd) : resolveGenerateOptions(args, loaded, cwd);
+}
+
+async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: boolean, cwd: string, deps: GenerateDeps): Promise<number> {
   const started = performance.now();
   // Relative to the working directory, so plan errors read `plan.yaml:12:7: ...`.
   const planFile = displayPath(resolved.planFile);
@@ -71,7 +89,8 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
       process.stderr.write(`plangen: an interrupted run had left ${displayPath(resolved.outDir, cwd)} half-written; the previous files are restored\n`);
     }
   }
-  const plan = await stages.loadPlan(planFile, resolved.inputFormat ? { format: resolved.inputFormat } : {});
+  const planBytes = await readFile(resolved.planFile).catch(() => undefined); // unreadable: loadPlan says why
+  const plan = await stages.loadPlan(planFile, { ...(resolved.inputFormat && { format: resolved.inputFormat }), ...(planBytes && { bytes: planBytes }) });
   const files = await stages.generate(plan, resolved.options);
   const { model } = plan;
   const out = displayPath(resolved.outDir, cwd);
@@ -89,7 +108,8 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
     return EXIT_SUCCESS;
   }
 
-  const result = await writeOutput(resolved.outDir, files);
+  const fingerprint = planBytes && (await generationRecord(resolved, planBytes, counts, (deps.identity ?? plangenIdentity)()));
+  const result = await writeOutput(resolved.outDir, files, fingerprint ? { fingerprint } : {});
   const ms = Math.round(performance.now() - started);
   if (result.written.length === 0 && result.removed.length === 0) {
     process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts}) in ${ms} ms\n`);
@@ -111,7 +131,7 @@ async function watchAndGenerate(args: GenerateArgs, stages: Stages, cwd: string,
     try {
       const resolved = await resolve(args, cwd);
       watched = [resolved.planFile, ...(resolved.configFile ? [resolved.configFile] : [])];
-      await generateOnce(resolved, stages, false, cwd);
+      await generateResolved(resolved, stages, false, cwd, deps);
       return true;
     } catch (error) {
       // Watching survives anything: the previous output stays, the next save retries.
@@ -146,6 +166,26 @@ function processSignal(): AbortSignal {
   const stop = () => controller.abort();
   process.once('SIGINT', stop).once('SIGTERM', stop);
   return controller.signal;
+}
+
+/** What the manifest records for the fast path (fast-path/); undefined when plangen's build cannot be told. */
+async function generationRecord(
+  resolved: ResolvedGenerate,
+  planBytes: Uint8Array,
+  summary: string,
+  identity: string | undefined,
+): Promise<GenerationRecord | undefined> {
+  if (identity === undefined) return undefined;
+  const configBytes = resolved.configFile === undefined ? undefined : await readFile(resolved.configFile);
+  const inputs = inputsFingerprint({
+    identity,
+    outDir: resolved.outDir,
+    planFile: resolved.planFile,
+    planBytes,
+    config: resolved.configFile === undefined || configBytes === undefined ? undefined : { file: resolved.configFile, bytes: configBytes },
+    settings: { inputFormat: resolved.inputFormat, options: resolved.options },
+  });
+  return { inputs, summary };
 }
 
 function plural(count: number, noun: string): string {

@@ -1,17 +1,36 @@
 // The manifest lists every file plangen wrote to an output folder. It is the
 // only proof that a file is ours: files not listed are never deleted or
-// overwritten with different content.
+// overwritten with different content. Its fingerprint records what the output
+// was generated from and the hash of every file written, so that a later run
+// with the same inputs and untouched files can answer without generating
+// (fast-path/): it is committed with the output, so a fresh clone has it too.
 import { PlanError } from '../errors.js';
+import { contentHash } from './content-hash.js';
 import { checkInside, shownPath, type OutputFolder } from './output-folder.js';
 import { isSafeOutputPath, resolveOutputPath } from './output-path.js';
 import type { Writer } from './writer.js';
+import type { GeneratedFile } from '../generate/options.js';
 
 export const MANIFEST_FILE = '.plangen-manifest.json';
 
 interface ManifestJson {
   readonly generatedBy: 'plangen';
   readonly files: readonly string[];
+  readonly fingerprint?: ManifestFingerprint;
 }
+
+/** What the output was generated from (fast-path/fingerprint.ts) and what was written. */
+export interface ManifestFingerprint {
+  /** The hash of plangen's identity, the plan, the config and the options. */
+  readonly inputs: string;
+  /** One line for messages: `25 events, 30 versions`. */
+  readonly summary: string;
+  /** SHA-256 of each file written, by path; the same paths as `files`. */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/** What the generate command knows before the write: the file hashes are the writer's to take. */
+export type GenerationRecord = Omit<ManifestFingerprint, 'outputs'>;
 
 export interface Manifest {
   /** The paths listed; empty when the folder has none. */
@@ -56,10 +75,33 @@ export async function readManifest(folder: OutputFolder, writer: Writer): Promis
   return { files: new Set(json.files), text };
 }
 
-/** Sorted, so the manifest is the same for the same output. */
-export function serializeManifest(files: Iterable<string>): string {
-  const manifest: ManifestJson = { generatedBy: 'plangen', files: [...new Set(files)].sort() };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+/** Sorted, so the manifest is the same for the same output; with `fingerprint`, the hash of every file too. */
+export function serializeManifest(files: Iterable<string> | readonly GeneratedFile[], fingerprint?: GenerationRecord): string {
+  const list = [...files];
+  const paths = [...new Set(list.map((file) => (typeof file === 'string' ? file : file.path)))].sort();
+  const manifest: ManifestJson = { generatedBy: 'plangen', files: paths };
+  if (fingerprint === undefined) return `${JSON.stringify(manifest, null, 2)}\n`;
+  const contents = new Map(list.flatMap((file) => (typeof file === 'string' ? [] : [[file.path, file.content] as const])));
+  if (paths.some((file) => !contents.has(file))) throw new Error('plangen: a fingerprinted manifest needs the content of every file');
+  const outputs = Object.fromEntries(paths.map((file) => [file, contentHash(contents.get(file)!)]));
+  return `${JSON.stringify({ ...manifest, fingerprint: { ...fingerprint, outputs } }, null, 2)}\n`;
+}
+
+/** The fingerprint of a manifest's text, when it has a well-formed one listing exactly its files. */
+export function manifestFingerprint(text: string): (ManifestFingerprint & { readonly files: readonly string[] }) | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isManifest(json) || json.fingerprint === undefined) return undefined;
+  const { inputs, summary, outputs } = json.fingerprint as Partial<Record<keyof ManifestFingerprint, unknown>>;
+  if (typeof inputs !== 'string' || typeof summary !== 'string' || typeof outputs !== 'object' || outputs === null) return undefined;
+  const hashed = Object.keys(outputs).sort();
+  const same = hashed.length === json.files.length && [...json.files].sort().every((file, index) => file === hashed[index]);
+  if (!same || !Object.values(outputs).every((hash) => typeof hash === 'string')) return undefined;
+  return { files: json.files, inputs, summary, outputs: outputs as Record<string, string> };
 }
 
 function isManifest(json: unknown): json is ManifestJson {

@@ -12,7 +12,7 @@ import { displayPath } from '../messages/display-path.js';
 import { describeFileSystemError } from './file-system-error.js';
 import { InterruptedError, interruptible, watchSignals } from './interrupt-signals.js';
 import { backupPath, JOURNAL_FILE, removeCreatedAbove, rollBack, stagedPath, writeJournal, type Journal } from './journal.js';
-import { MANIFEST_FILE, serializeManifest, type FingerprintInputs } from './manifest.js';
+import { MANIFEST_FILE, serializeManifest, type GenerationRecord } from './manifest.js';
 import { locateOutputFolder, shownPath, type OutputFolder } from './output-folder.js';
 import { resolveOutputPath } from './output-path.js';
 import { readOutputState, type OutputState } from './read-output-state.js';
@@ -24,7 +24,7 @@ export interface WriteOptions {
   /** File-system operations; tests inject failures here. */
   readonly writer?: Writer;
   /** What the output was generated from: the manifest records it with the hash of every file (fast-path/). */
-  readonly fingerprint?: FingerprintInputs;
+  readonly fingerprint?: GenerationRecord;
 }
 
 export interface WriteResult {
@@ -49,7 +49,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   const writer = interruptible(base, signals);
   let folder: OutputFolder = { shown: path.resolve(outDir), real: path.resolve(outDir), exists: false };
   try {
-    const planned = await planWrite(outDir, files, writer, (located) => (folder = located));
+    const planned = await planWrite(outDir, files, writer, (located) => (folder = located), options.fingerprint);
     if (planned.transaction === undefined) return planned.result;
     await stageAndCommit(planned.transaction, writer, base);
     const signal = signals.received();
@@ -80,7 +80,13 @@ export interface PlannedWrite {
 }
 
 /** Reads the folder (after repairing an interrupted run) and decides what to write; changes nothing but that repair. */
-export async function planWrite(outDir: string, files: readonly GeneratedFile[], writer: Writer, located?: (folder: OutputFolder) => void): Promise<PlannedWrite> {
+export async function planWrite(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  writer: Writer,
+  located?: (folder: OutputFolder) => void,
+  fingerprint?: GenerationRecord,
+): Promise<PlannedWrite> {
   const folder = await locateOutputFolder(outDir, writer);
   located?.(folder);
   await recoverOutput(folder, writer);
@@ -89,7 +95,7 @@ export async function planWrite(outDir: string, files: readonly GeneratedFile[],
 
   const changed = state.files.filter((file) => file.current !== file.content);
   const moves: Move[] = changed.map((file) => ({ path: file.path, content: file.content, exists: file.current !== undefined }));
-  const manifest = serializeManifest(files, options.fingerprint);
+  const manifest = serializeManifest(files, fingerprint);
   if (manifest !== state.manifestText) {
     moves.push({ path: MANIFEST_FILE, content: manifest, exists: state.manifestText !== undefined });
   }

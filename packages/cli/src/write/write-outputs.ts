@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { GeneratedFile } from '../generate/options.js';
 import { InterruptedError, interruptible, watchSignals } from './interrupt-signals.js';
+import type { GenerationRecord } from './manifest.js';
 import type { OutputFolder } from './output-folder.js';
 import { releaseStagingFolder } from './staging-folder.js';
 import { abandonWrite, commitWrite, placeWrite, planWrite, stageWrite, type WriteOptions, type WriteResult, type WriteTransaction } from './write-output.js';
@@ -16,6 +17,8 @@ import { nodeWriter } from './writer.js';
 export interface OutputWrite {
   readonly outDir: string;
   readonly files: readonly GeneratedFile[];
+  /** What this output was generated from, for its manifest (WriteOptions.fingerprint). */
+  readonly fingerprint?: GenerationRecord;
 }
 
 /** The result of each output, in the order given. */
@@ -26,10 +29,10 @@ export async function writeOutputs(outputs: readonly OutputWrite[], options: Wri
   const results: WriteResult[] = [];
   const transactions: WriteTransaction[] = [];
   try {
-    for (const { outDir, files } of outputs) {
+    for (const { outDir, files, fingerprint } of outputs) {
       let folder: OutputFolder = { shown: path.resolve(outDir), real: path.resolve(outDir), exists: false };
       try {
-        const planned = await planWrite(outDir, files, writer, (located) => (folder = located));
+        const planned = await planWrite(outDir, files, writer, (located) => (folder = located), fingerprint);
         results.push(planned.result);
         if (planned.transaction !== undefined) transactions.push(planned.transaction);
       } catch (error) {
