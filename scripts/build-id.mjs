@@ -1,0 +1,36 @@
+// plangen's build id: a hash of everything a built package runs and reads (dist/,
+// templates/, schema/), written to dist/build-id.txt after a build. The
+// nothing-changed fast path and the cache key on it (fast-path/plangen-build.ts),
+// so output made by another build of plangen is never taken as up to date.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const BUILD_ID_FILE = 'dist/build-id.txt';
+
+/** Writes `<packageDir>/dist/build-id.txt` and returns the id. */
+export function writeBuildId(packageDir) {
+  const hash = createHash('sha256');
+  for (const folder of ['dist', 'templates', 'schema']) {
+    for (const file of filesUnder(path.join(packageDir, folder))) {
+      const relative = path.relative(packageDir, file).split(path.sep).join('/');
+      if (relative === BUILD_ID_FILE) continue;
+      hash.update(`${relative}\0`).update(readFileSync(file)).update('\0');
+    }
+  }
+  const id = hash.digest('hex').slice(0, 32);
+  writeFileSync(path.join(packageDir, BUILD_ID_FILE), `${id}\n`);
+  return id;
+}
+
+function filesUnder(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : entry.isFile() ? [path.join(dir, entry.name)] : []));
+}
