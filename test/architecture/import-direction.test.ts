@@ -23,9 +23,10 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   write: ['errors', 'line-breaks', 'messages', 'generate'],
   catalog: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'diff', 'generate'],
   validate: ['errors', 'line-breaks', 'messages', 'schema', 'model'],
-  config: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'lint'],
-  commands: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'cli', 'fast-path', 'catalog'],
-  cli: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'commands', 'catalog'],
+  audit: ['errors', 'line-breaks', 'messages', 'schema', 'model'],
+  config: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'lint', 'audit'],
+  commands: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'cli', 'fast-path', 'catalog', 'audit'],
+  cli: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'commands', 'catalog', 'audit'],
   // The nothing-changed fast path: runs before the full CLI loads, so it reads config, write and generate's light modules only.
   'fast-path': ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'config', 'write'],
   index: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config'],

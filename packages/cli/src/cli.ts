@@ -3,7 +3,9 @@
 // error (unknown flag or command, bad value, missing argument) runs nothing.
 import yargs, { type Argv, type Options, type PositionalOptions } from 'yargs';
 import { positiveCount } from './cli/count-option.js';
-import { OUTPUT_FORMATS } from './cli/output-format.js';
+import { AUDIT_KINDS } from './audit/kinds.js';
+import { failOnKinds } from './cli/fail-on-option.js';
+import { AUDIT_OUTPUT_FORMATS, OUTPUT_FORMATS } from './cli/output-format.js';
 import { reportError, runCommand } from './cli/run-command.js';
 import { DOCS_FORMATS } from './catalog/formats.js';
 import { checkArgumentValues, describeYargsFailure, usageError, YARGS_STRINGS, type UsageContext } from './cli/usage-error.js';
@@ -111,6 +113,20 @@ const COMMANDS: readonly CommandSpec[] = [
       config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
     },
     load: () => import('./commands/docs.js'),
+  },
+  {
+    name: 'audit',
+    describe: "Check what the app's code sends (SDK and raw client calls) against the plan",
+    positionals: {},
+    options: {
+      plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
+      project: { type: 'string', describe: 'tsconfig.json of the app (default: the nearest one)' },
+      sdk: { type: 'string', describe: 'Folder of the generated SDK (default: the config\'s out)' },
+      format: { choices: AUDIT_OUTPUT_FORMATS, default: 'text' as const, describe: 'Output format' },
+      'fail-on': { type: 'string', array: true, coerce: failOnKinds, describe: `Exit 1 when a finding of these kinds is found, comma-separated, or none (default: the kinds whose severity is error): ${AUDIT_KINDS.join(', ')}` },
+      config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
+    },
+    load: () => import('./commands/audit.js'),
   },
 ];
 

@@ -2,6 +2,7 @@
 // can be typed with `defineConfig`.
 import type { ClientKind, GenerateMode, ModuleFormat, OutputLanguage } from '../generate/options.js';
 import type { SelectionRule } from '../model/select-plan.js';
+import type { AuditConfig } from '../audit/kinds.js';
 import type { LintConfig } from '../lint/rule-ids.js';
 import type { PlanFormat } from '../model/types.js';
 
@@ -38,6 +39,8 @@ export interface PlangenConfig {
    * decide, each exactly as written in the plan (docs/diff-and-lint.md, rule redos-pattern).
    */
   readonly acceptedPatterns?: readonly string[];
+  /** `plangen audit` severities by finding kind: `"off" | "note" | "warn" | "error"` (docs/audit.md). */
+  readonly audit?: AuditConfig;
 }
 
 /** One SDK of `outputs`: the part of the plan selected by `include`/`exclude` (default: all of it). */

@@ -2,6 +2,7 @@
 // so an error can show the user a correct line to copy.
 import { PlanError } from '../errors.js';
 import { CLIENT_KINDS, GENERATE_MODES, MODULE_FORMATS, OUTPUT_LANGUAGES } from '../generate/options.js';
+import { checkAuditConfig } from '../audit/audit-config.js';
 import { checkLintConfig } from '../lint/lint-config.js';
 import { PLAN_FORMATS } from '../model/types.js';
 import type { PlangenConfig } from './types.js';
@@ -39,6 +40,12 @@ const KEYS: Readonly<Record<keyof PlangenConfig, KeyRule>> = {
     example: '"acceptedPatterns": ["^(a|ab)*$"]',
     check: (value) => Array.isArray(value) && value.every((pattern) => typeof pattern === 'string'),
   },
+  // Each kind's severity is checked by checkAuditConfig once the key is known to be an object.
+  audit: {
+    expected: 'an object of finding kind to "off", "note", "warn" or "error"',
+    example: '"audit": { "raw-planned": "error" }',
+    check: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  },
 };
 
 /**
@@ -70,6 +77,7 @@ export function validateConfig(raw: unknown, file: string, pointer = ''): Plange
       );
     }
     if (key === 'lint') checkLintConfig(value as object, file, `${pointer}/lint`);
+    if (key === 'audit') checkAuditConfig(value as object, file, `${pointer}/audit`);
     if (key === 'outputs') checkOutputs(value, file, pointer);
   }
   if ('outputs' in raw && 'out' in raw) {

@@ -1,0 +1,59 @@
+// Which SDK function a name stands for, asked of the type checker: through
+// import/export aliases and re-exports (`getAliasedSymbol`), namespace imports
+// (`sdk.trackX` is the export's own symbol), and the app's own aliases: a
+// variable, object property or destructured binding initialized with the SDK
+// function. A name is an SDK function only when its declaration is in the SDK folder.
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import type { SdkFunction } from './sdk-functions.js';
+import { nameOf } from './scan-file.js';
+
+/** Aliases of aliases are followed this deep; real code needs two or three. */
+const MAX_DEPTH = 8;
+
+export interface SdkResolver {
+  /** The SDK function `name` refers to, if any. */
+  resolve(name: ts.Identifier): SdkFunction | undefined;
+  /** True for a file of the SDK folder (its own calls are not the app's). */
+  inSdk(fileName: string): boolean;
+}
+
+export function sdkResolver(checker: ts.TypeChecker, sdkDir: string, functions: ReadonlyMap<string, SdkFunction>): SdkResolver {
+  const prefix = `${path.resolve(sdkDir).split(path.sep).join('/')}/`;
+  const inSdk = (fileName: string) => fileName.startsWith(prefix);
+
+  const fromSymbol = (symbol: ts.Symbol | undefined, depth: number): SdkFunction | undefined => {
+    if (symbol === undefined || depth > MAX_DEPTH) return undefined;
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    for (const declaration of target.declarations ?? []) {
+      if (inSdk(declaration.getSourceFile().fileName)) {
+        const found = functions.get(target.name);
+        if (found !== undefined) return found;
+        continue;
+      }
+      const found = fromAppDeclaration(declaration, depth);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+
+  // The app's own aliases: `const send = trackX`, `{ order: trackX }`, `{ order }`, `const { trackX: send } = sdk`.
+  const fromAppDeclaration = (declaration: ts.Declaration, depth: number): SdkFunction | undefined => {
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer !== undefined) {
+      const name = nameOf(declaration.initializer);
+      return name !== undefined ? fromSymbol(checker.getSymbolAtLocation(name), depth + 1) : undefined;
+    }
+    if (ts.isShorthandPropertyAssignment(declaration)) {
+      return fromSymbol(checker.getShorthandAssignmentValueSymbol(declaration), depth + 1);
+    }
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) {
+      const key = declaration.propertyName ?? declaration.name;
+      if (!ts.isIdentifier(key)) return undefined;
+      const property = checker.getTypeAtLocation(declaration.parent).getProperty(key.text);
+      return fromSymbol(property, depth + 1);
+    }
+    return undefined;
+  };
+
+  return { resolve: (name) => fromSymbol(checker.getSymbolAtLocation(name), 0), inSdk };
+}
