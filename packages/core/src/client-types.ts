@@ -65,3 +65,21 @@ export interface AnalyticsNodeLike {
   page?(message: unknown, callback?: unknown): unknown;
   screen?(message: unknown, callback?: unknown): unknown;
 }
+
+/**
+ * An enrichment closure of `@segment/analytics-react-native`: gets the built event and returns the
+ * event to send. Declared through a method so a closure typed for the real client's `SegmentEvent`
+ * is accepted.
+ */
+export type Enrichment = { enrichment(event: object): unknown }['enrichment'];
+
+/**
+ * `@segment/analytics-react-native`'s `SegmentClient` (what `createClient` returns), or any client
+ * with the same methods: each takes an enrichment closure last and returns a Promise.
+ */
+export interface AnalyticsReactNativeLike {
+  track(event: string, properties?: unknown, enrichment?: unknown): Promise<void>;
+  identify?(userId?: unknown, traits?: unknown, enrichment?: unknown): Promise<void>;
+  group?(groupId?: unknown, traits?: unknown, enrichment?: unknown): Promise<void>;
+  screen?(name?: unknown, properties?: unknown, enrichment?: unknown): Promise<void>;
+}

@@ -18,7 +18,7 @@ export interface ResolvedOutput {
   /** Absent: the whole plan. */
   readonly selection?: Selection;
   /** Where the output is written in the config (`plangen.config.json#/outputs/1`), for messages; absent for a single output. */
-  readonly source?: string;
+  readonly source?: { readonly file: string; readonly pointer: string };
 }
 
 export interface ResolvedOutputs {
@@ -41,6 +41,7 @@ export function resolveOutputs(flags: GenerateFlags, loaded: LoadedConfig | unde
     throw new PlanError({ file: where }, `--out cannot be used with a config that lists "outputs"`, `Leave --out out to generate every output of ${where}, or pass a --config without "outputs"`);
   }
   const config = loaded!.config;
+  const root = path.basename(loaded!.filepath) === 'package.json' ? '/plangen' : '';
   return {
     planFile: resolvePlanFile(flags.plan, loaded, cwd),
     inputFormat: flags.inputFormat ?? config.inputFormat,
@@ -51,7 +52,7 @@ export function resolveOutputs(flags: GenerateFlags, loaded: LoadedConfig | unde
         outDir,
         options: outputOptions(flags, [output, config], outDir, loaded),
         ...(Object.keys(selection).length > 0 && { selection }),
-        source: `${where}#/outputs/${index}`,
+        source: { file: where, pointer: `${root}/outputs/${index}` },
       };
     }),
     configFile: loaded!.filepath,

@@ -6,23 +6,24 @@ import type { PlanModel } from '../model/types.js';
 import { validatorEntries } from '../model/validator-entries.js';
 import { emitTypes } from './emit-types.js';
 import { formatJavaScript, formatTypeScript } from './format.js';
-import type { GeneratedFile, GenerateOptions } from './options.js';
+import { javaScriptExtension, type GeneratedFile, type GenerateOptions } from './options.js';
 import { refuseCatastrophicPatterns } from './refuse-catastrophic-patterns.js';
 import { render } from './render.js';
-import { compileValidatorsInParallel } from './validators/compile-in-parallel.js';
+import { compileValidatorsOnce, type SharedCompilations } from './shared-validators.js';
 import { typeEntries } from './type-entries.js';
 import { buildSdkView, headerComment, reservedTypeNames } from './view-model.js';
 
 export type { GeneratedFile, GenerateOptions } from './options.js';
 
 /** `locator` (from `loadPlan`) places a refused pattern at `file:line:col`; without it the error names `file#pointer`. */
-export async function generate(model: PlanModel, options: GenerateOptions, locator: Locator = NO_LOCATOR): Promise<GeneratedFile[]> {
+/** `shared`: a run generating several outputs passes one, so equal validators compile once (shared-validators.ts). */
+export async function generate(model: PlanModel, options: GenerateOptions, locator: Locator = NO_LOCATOR, shared?: SharedCompilations): Promise<GeneratedFile[]> {
   refuseCatastrophicPatterns(model, locator, options.acceptedPatterns);
   // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
   const stop = new AbortController();
   const validators =
     options.mode === 'development'
-      ? compileValidatorsInParallel(validatorEntries(model), { language: options.language }, stop.signal)
+      ? compileValidatorsOnce(validatorEntries(model), { language: options.language, ...(options.module && { module: options.module }) }, shared, stop.signal)
       : undefined;
   validators?.catch(() => undefined); // when the types fail first, that error is the one reported
   const files = await indexFiles(model, options).catch((error: unknown) => {
@@ -33,8 +34,9 @@ export async function generate(model: PlanModel, options: GenerateOptions, locat
   if (validators) {
     const { code, declarations } = await validators;
     if (options.language === 'js') {
-      files.push({ path: 'validators.js', content: code });
-      if (declarations !== undefined) files.push({ path: 'validators.d.ts', content: declarations });
+      const extension = javaScriptExtension(options);
+      files.push({ path: `validators${extension.code}`, content: code });
+      if (declarations !== undefined) files.push({ path: `validators${extension.declarations}`, content: declarations });
     } else {
       files.push({ path: 'validators.ts', content: code });
     }
@@ -42,15 +44,16 @@ export async function generate(model: PlanModel, options: GenerateOptions, locat
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** `index.ts`, or `index.js` + `index.d.ts`: the types and wrappers. */
+/** `index.ts`, or `index.js` + `index.d.ts` (`.cjs`/`.d.cts`, `.mjs`/`.d.mts`: javaScriptExtension): the types and wrappers. */
 async function indexFiles(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
   const types = await emitTypes(typeEntries(model), reservedTypeNames(model));
   const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
   if (options.language === 'ts') return [{ path: 'index.ts', content: index }];
   const { toJavaScript } = await import('./to-javascript.js');
-  const { code, declarations } = toJavaScript(index, headerComment(model));
+  const { code, declarations } = toJavaScript(index, headerComment(model), options.module ?? 'esm');
+  const extension = javaScriptExtension(options);
   return [
-    { path: 'index.js', content: await formatJavaScript(code) },
-    { path: 'index.d.ts', content: await formatTypeScript(declarations) },
+    { path: `index${extension.code}`, content: await formatJavaScript(code) },
+    { path: `index${extension.declarations}`, content: await formatTypeScript(declarations) },
   ];
 }

@@ -5,7 +5,7 @@ import { labelPairs } from '../model/label-pairs.js';
 import { payloadValidatorName } from '../model/names.js';
 import type { EventModel, EventVersion, JsonSchema, PageModel, PlanModel, TraitsModel } from '../model/types.js';
 import { docLines, identifier, stringLiteral } from './escape.js';
-import { DEFAULT_GENERATE_OPTIONS, type ClientKind, type GenerateOptions } from './options.js';
+import { DEFAULT_GENERATE_OPTIONS, javaScriptExtension, type ClientKind, type GenerateOptions } from './options.js';
 
 export interface WrapperView {
   readonly fn: string;
@@ -14,6 +14,10 @@ export interface WrapperView {
   /** The runtime call's method and arguments: `track`, `TRACK_ORDER_COMPLETED_V2_SPEC, properties, options, callback`. */
   readonly method: string;
   readonly args: string;
+  /** `void`, or `Promise<void>` for analytics-react-native, whose calls the caller can await. */
+  readonly returnType: string;
+  /** `return ` when the wrapper hands back the runtime's result, else empty. */
+  readonly callPrefix: string;
   /** The JSDoc lines: description, what it sends, labels, then one `@param` line per parameter. */
   readonly doc: readonly string[];
   /**
@@ -34,6 +38,8 @@ export interface SdkView {
   readonly coreImportList: string;
   /** Empty in production, where nothing is validated. */
   readonly validatorImportList: string;
+  /** `./validators.js`, or `.cjs`/`.mjs` when the JavaScript output needs that extension. */
+  readonly validatorsModule: string;
   readonly types: string;
   readonly aliases: readonly TypeAliasView[];
   /** The runtime factory call: the lean runtime of the client, given `createValidation()` only by development SDKs. */
@@ -48,7 +54,21 @@ export interface SdkView {
 const CORE_TYPE_NAMES = [
   'AnalyticsNextLike', 'AnalyticsNodeLike', 'Callback', 'CallSpec', 'EventSpec', 'NodeGroupMessage', 'NodeIdentifyMessage',
   'NodePageMessage', 'NodeScreenMessage', 'NodeTrackMessage', 'PlangenOptions', 'TrackOptions',
+  'AnalyticsReactNativeLike', 'Enrichment',
 ];
+
+/** Which runtime and argument shapes a client gets: analytics.js's, analytics-node's messages, or React Native's. */
+type ClientShape = 'browser' | 'node' | 'react-native';
+
+function clientShape(client: ClientKind): ClientShape {
+  return client === 'analytics-node' ? 'node' : client === 'analytics-react-native' ? 'react-native' : 'browser';
+}
+
+const RUNTIMES = {
+  browser: { factory: 'createBrowserRuntime', clientType: 'AnalyticsNextLike' },
+  node: { factory: 'createNodeRuntime', clientType: 'AnalyticsNodeLike' },
+  'react-native': { factory: 'createReactNativeRuntime', clientType: 'AnalyticsReactNativeLike' },
+} as const;
 
 /** Type names index.ts declares or imports besides the schema types: no type made from a schema may take them. */
 export function reservedTypeNames(model: PlanModel): string[] {
@@ -70,8 +90,11 @@ function headerLines(model: PlanModel): string[] {
 
 export function buildSdkView(model: PlanModel, options: GenerateOptions, types: string): SdkView {
   const production = options.mode === 'production';
-  const node = options.client === 'analytics-node';
-  const calls = [model.identify, model.group, model.page, model.screen].filter((call) => call !== undefined);
+  const shape = clientShape(options.client);
+  const node = shape === 'node';
+  const rn = shape === 'react-native';
+  // analytics-react-native's client has no page(): its SDK has no page wrapper.
+  const calls = [model.identify, model.group, rn ? undefined : model.page, model.screen].filter((call) => call !== undefined);
   const entries = [...model.events.flatMap((event) => event.versions), ...calls];
   const validatorImports = production
     ? []
@@ -79,10 +102,9 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
   const commonValidator = !production && model.common ? identifier(model.common.validator) : undefined;
   if (commonValidator) validatorImports.push(commonValidator);
 
-  const runtimeFactory = node ? 'createNodeRuntime' : 'createBrowserRuntime';
-  const clientType = node ? 'AnalyticsNodeLike' : 'AnalyticsNextLike';
-  const typeImports = [clientType, 'Callback', 'PlangenOptions'];
-  if (!node) typeImports.push('TrackOptions');
+  const { factory: runtimeFactory, clientType } = RUNTIMES[shape];
+  const typeImports: string[] = [clientType, 'PlangenOptions', ...(rn ? ['Enrichment'] : ['Callback'])];
+  if (shape === 'browser') typeImports.push('TrackOptions');
   if (model.events.length > 0) typeImports.push('EventSpec');
   if (calls.length > 0) typeImports.push('CallSpec');
   if (node) {
@@ -98,12 +120,13 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
     header: headerLines(model),
     coreImportList: [runtimeFactory, ...(production ? [] : ['createValidation']), ...typeImports.sort().map((name) => `type ${name}`)].join(', '),
     validatorImportList: [...validatorImports].sort().join(', '),
+    validatorsModule: `./validators${options.language === 'js' ? javaScriptExtension(options).code : '.js'}`,
     types,
     aliases: model.events.map(latestAlias).filter((alias) => alias !== undefined),
     runtime: `${runtimeFactory}({ mode: ${stringLiteral(options.mode)}${validation} })`,
     configureSignature:
       options.client === 'generic' ? '<Client extends AnalyticsNextLike>(options: PlangenOptions<Client>)' : `(options: PlangenOptions<${clientType}>)`,
-    wrappers: [...model.events.flatMap((event) => trackWrappers(event, node, production)), ...calls.map((call) => callWrapper(call, node, production))],
+    wrappers: [...model.events.flatMap((event) => trackWrappers(event, shape, production)), ...calls.map((call) => callWrapper(call, shape, production))],
   };
 }
 
@@ -149,14 +172,15 @@ function latestAlias(event: EventModel): TypeAliasView | undefined {
   };
 }
 
-function trackWrappers(event: EventModel, node: boolean, production: boolean): WrapperView[] {
+function trackWrappers(event: EventModel, shape: ClientShape, production: boolean): WrapperView[] {
   const latest = latestVersion(event);
   const wrapper = (fn: string, version: EventVersion, typeName: string, doc: string[], specDeclarations: string[]): WrapperView => {
-    const params = trackParams(identifier(typeName), hasNoRequiredKeys(version.properties), node);
+    const params = trackParams(identifier(typeName), hasNoRequiredKeys(version.properties), shape);
     return {
       fn: identifier(fn),
       params: signature(params),
       method: 'track',
+      ...returns(shape),
       args: [specName(version.identifiers.fn), ...params.map(({ name }) => name)].join(', '),
       doc: [...doc, ...paramDocs(params)],
       specDeclarations,
@@ -194,14 +218,15 @@ function trackDoc(event: EventModel, description: string | undefined, sends: str
   ];
 }
 
-function callWrapper(call: TraitsModel | PageModel, node: boolean, production: boolean): WrapperView {
+function callWrapper(call: TraitsModel | PageModel, shape: ClientShape, production: boolean): WrapperView {
   const [schema, what] = 'traits' in call ? [call.traits, 'traits'] : [call.properties, 'properties'];
-  const params = callParams(call.kind, identifier(call.identifiers.type), hasNoRequiredKeys(schema), node);
+  const params = callParams(call.kind, identifier(call.identifiers.type), hasNoRequiredKeys(schema), shape);
   const spec = specName(call.identifiers.fn);
   return {
     fn: identifier(call.identifiers.fn),
     params: signature(params),
     method: call.kind,
+    ...returns(shape),
     args: [spec, ...params.map(({ name }) => name)].join(', '),
     doc: [
       ...(call.description?.trim() ? docLines(call.description) : []),
@@ -210,6 +235,11 @@ function callWrapper(call: TraitsModel | PageModel, node: boolean, production: b
     ],
     specDeclarations: [specDeclaration(spec, [`type: ${stringLiteral(call.kind)}`], call.identifiers.validator, call.payload, production)],
   };
+}
+
+// React Native's client returns a Promise per call: its wrappers hand it back, so callers can await it.
+function returns(shape: ClientShape): Pick<WrapperView, 'returnType' | 'callPrefix'> {
+  return shape === 'react-native' ? { returnType: 'Promise<void>', callPrefix: 'return ' } : { returnType: 'void', callPrefix: '' };
 }
 
 interface Param {
@@ -236,15 +266,23 @@ const CALLBACK: Param = { name: 'callback', type: '?: Callback', doc: 'Called on
 const NODE_CALLBACK: Param = { name: 'callback', type: '?: Callback', doc: 'Called once analytics-node has handled the message.' };
 const NODE_MESSAGE_TYPES = { identify: 'NodeIdentifyMessage', group: 'NodeGroupMessage', page: 'NodePageMessage', screen: 'NodeScreenMessage' } as const;
 
-function trackParams(typeName: string, optional: boolean, node: boolean): Param[] {
-  if (node) {
+const ENRICHMENT: Param = {
+  name: 'enrichment',
+  type: '?: Enrichment',
+  doc: 'An analytics-react-native enrichment closure, run on the built event before it is sent (track then sets context.protocols.event_version).',
+};
+
+function trackParams(typeName: string, optional: boolean, shape: ClientShape): Param[] {
+  if (shape === 'react-native') return [{ name: 'properties', type: `${optional ? '?' : ''}: ${typeName}`, doc: 'The properties the plan types for this event.' }, ENRICHMENT];
+  if (shape === 'node') {
     return [{ name: 'message', type: `: NodeTrackMessage<${typeName}>`, doc: 'The track message for analytics-node: userId or anonymousId, and the properties the plan types.' }, NODE_CALLBACK];
   }
   return [{ name: 'properties', type: `${optional ? '?' : ''}: ${typeName}`, doc: 'The properties the plan types for this event.' }, OPTIONS, CALLBACK];
 }
 
-function callParams(kind: keyof typeof NODE_MESSAGE_TYPES, typeName: string, optional: boolean, node: boolean): Param[] {
-  if (node) return [{ name: 'message', type: `: ${NODE_MESSAGE_TYPES[kind]}<${typeName}>`, doc: `The ${kind} message for analytics-node, typed by the plan.` }, NODE_CALLBACK];
+function callParams(kind: keyof typeof NODE_MESSAGE_TYPES, typeName: string, optional: boolean, shape: ClientShape): Param[] {
+  if (shape === 'react-native') return reactNativeCallParams(kind, typeName, optional);
+  if (shape === 'node') return [{ name: 'message', type: `: ${NODE_MESSAGE_TYPES[kind]}<${typeName}>`, doc: `The ${kind} message for analytics-node, typed by the plan.` }, NODE_CALLBACK];
   switch (kind) {
     case 'identify':
       return [
@@ -273,4 +311,17 @@ function callParams(kind: keyof typeof NODE_MESSAGE_TYPES, typeName: string, opt
 
 function hasNoRequiredKeys(schema: JsonSchema): boolean {
   return !Array.isArray(schema.required) || schema.required.length === 0;
+}
+
+// analytics-react-native's identify(userId, traits, enrichment), group(groupId, traits, enrichment), screen(name, properties, enrichment).
+function reactNativeCallParams(kind: keyof typeof NODE_MESSAGE_TYPES, typeName: string, optional: boolean): Param[] {
+  const data = (what: string, whose: string): Param => ({ name: what, type: `${optional ? '?' : ''}: ${typeName}`, doc: `The ${what} the plan types for the ${whose}.` });
+  switch (kind) {
+    case 'identify':
+      return [{ name: 'userId', type: optional ? '?: string' : ': string | undefined', doc: "The user's id; undefined keeps the current one." }, data('traits', 'user'), ENRICHMENT];
+    case 'group':
+      return [{ name: 'groupId', type: ': string', doc: "The group's id." }, data('traits', 'group'), ENRICHMENT];
+    default:
+      return [{ name: 'name', type: ': string', doc: `The ${kind}'s name.` }, data('properties', kind), ENRICHMENT];
+  }
 }

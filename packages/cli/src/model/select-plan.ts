@@ -12,6 +12,7 @@
 // - identify, group, page, screen and the common schema carry no labels and no event name in the
 //   model, so every selection keeps them.
 // Generated names are the full plan's, so an event is called the same in every output.
+import { PlanError, type ErrorLocation } from '../errors.js';
 import { deepFreeze } from './deep-freeze.js';
 import { labelPairs } from './label-pairs.js';
 import type { EventModel, EventVersion, Labels, PlanModel } from './types.js';
@@ -46,6 +47,21 @@ export function selectPlan(model: PlanModel, selection: Selection | undefined): 
     return versions.length === event.versions.length ? [event] : [selectedEvent(event, versions)];
   });
   return deepFreeze({ ...model, events });
+}
+
+/**
+ * selectPlan, where selecting no event is an error at `at` (the output in the config, or the flags) that
+ * names the selection and the labels the plan has.
+ */
+export function selectEvents(model: PlanModel, selection: Selection | undefined, at: ErrorLocation, planFile: string): PlanModel {
+  const selected = selectPlan(model, selection);
+  if (selected.events.length > 0 || selection === undefined || selectsAll(selection)) return selected;
+  const labels = planLabels(model);
+  throw new PlanError(
+    at,
+    `the selection (${describeSelection(selection)}) selects no event of ${planFile}`,
+    labels.length > 0 ? `Labels in the plan: ${labels.join(', ')}` : 'The plan has no labels: select by event name (exact or with * and ?)',
+  );
 }
 
 /** Every label of the plan (event and version level), as `key:value`, sorted: what an empty selection's error lists. */

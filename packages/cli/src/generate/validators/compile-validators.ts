@@ -1,13 +1,15 @@
 // The generated `validators.ts` (or `validators.js` + `validators.d.ts`): every
 // schema of the SDK precompiled by ajv standalone, importing only @plangen/core/runtime.
 // Compact and comment-free below the header; nothing formats it afterwards.
-import type { OutputLanguage } from '../options.js';
+import type { ModuleFormat, OutputLanguage } from '../options.js';
 import { buildValidatorModule, type ValidatorEntry, type ValidatorModule } from './build-validator-module.js';
 
 export type { ValidatorEntry } from './build-validator-module.js';
 
 export interface CompileValidatorsOptions {
   readonly language: OutputLanguage;
+  /** `language: 'js'` only: `cjs` writes `require` and `exports.x =`. Default `esm`. */
+  readonly module?: ModuleFormat;
 }
 
 export interface CompiledValidatorsFile {
@@ -30,7 +32,19 @@ export function renderValidators(module: ValidatorModule, options: CompileValida
     // ajv's code is not written for strict TypeScript; the annotated exports are what apps see.
     return { code: `${HEADER}// @ts-nocheck\n${TYPE_IMPORT}${codePrefix(module)}${module.body}\n${exportLines(module, ': CompiledValidator')}` };
   }
+  if (options.module === 'cjs') {
+    return { code: `${HEADER}'use strict';\n${requirePrefix(module)}${module.body}\n${commonJsExportLines(module)}`, declarations: declarations(module) };
+  }
   return { code: `${HEADER}${codePrefix(module)}${module.body}\n${exportLines(module, '')}`, declarations: declarations(module) };
+}
+
+// CommonJS: the same body between a require of the runtime and `exports.x = ...` lines.
+function requirePrefix(module: ValidatorModule): string {
+  return module.imports.length > 0 ? `const { ${module.imports.join(', ')} } = require('@plangen/core/runtime');\n` : '';
+}
+
+function commonJsExportLines(module: ValidatorModule): string {
+  return module.exports.map(({ name, local }) => `exports.${name} = ${local};\n`).join('');
 }
 
 /** The header and runtime import of the `js` file, in front of `module.body`. */
