@@ -10,6 +10,7 @@ import { reportError, runCommand } from './cli/run-command.js';
 import { DOCS_FORMATS } from './catalog/formats.js';
 import { checkArgumentValues, describeYargsFailure, usageError, YARGS_STRINGS, type UsageContext } from './cli/usage-error.js';
 import { plangenVersion } from './cli/version.js';
+import { CSV_DELIMITERS, EXPORT_TARGETS, IMPORT_SOURCES } from './convert/formats.js';
 import { PlanError } from './errors.js';
 import { CLIENT_KINDS, GENERATE_MODES, OUTPUT_LANGUAGES } from './generate/options.js';
 import { PLAN_FORMATS } from './model/types.js';
@@ -101,18 +102,55 @@ const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/lint.js'),
   },
   {
-    name: 'docs',
-    describe: 'Write the tracking plan as a catalog for data consumers: one index.html, or markdown files',
+    name: 'pull',
+    describe: 'Fetch a Segment tracking plan through the Public API into a plan.json (token: SEGMENT_PUBLIC_API_TOKEN)',
     positionals: {},
     options: {
-      plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
-      out: { type: 'string', describe: 'Output folder' },
-      format: { choices: DOCS_FORMATS, default: 'html' as const, describe: 'html: one self-contained page; markdown: README.md and one file per event' },
-      client: { choices: CLIENT_KINDS, describe: 'Client whose SDK the usage examples call (default: from the config, else analytics-next)' },
-      check: { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the docs are stale' },
+      'tracking-plan': { type: 'string', describe: 'Tracking plan id, tp_... (default: "trackingPlan" in the config)' },
+      out: { type: 'string', describe: 'File to write (default: the config\'s plan)' },
+      'api-url': { type: 'string', describe: 'Public API base URL (default: the config\'s apiUrl, else https://api.segmentapis.com)' },
+      check: { type: 'boolean', describe: 'Write nothing; exit 1 and print the changes when the remote plan differs from the file' },
       config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
     },
-    load: () => import('./commands/docs.js'),
+    load: () => import('./commands/pull.js'),
+  },
+  {
+    name: 'push',
+    describe: 'Send the plan to a Segment tracking plan as Protocols rules (dry run unless --yes)',
+    positionals: {},
+    options: {
+      plan: { type: 'string', describe: 'Tracking plan file, any format plangen reads (default: from the config file)' },
+      'tracking-plan': { type: 'string', describe: 'Tracking plan id, tp_... (default: "trackingPlan" in the config)' },
+      'api-url': { type: 'string', describe: 'Public API base URL (default: the config\'s apiUrl, else https://api.segmentapis.com)' },
+      yes: { type: 'boolean', describe: 'Apply the changes (without it, only print them)' },
+      'allow-breaking': { type: 'boolean', describe: 'Push a breaking change made in place to an existing event version' },
+      config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
+    },
+    load: () => import('./commands/push.js'),
+  },
+  {
+    name: 'export',
+    describe: 'Write the plan as CSV (the Protocols editor\'s columns), a Segment Public API plan.json, or native YAML',
+    positionals: {},
+    options: {
+      to: { choices: EXPORT_TARGETS, demandOption: true, describe: 'Format to write' },
+      plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
+      out: { type: 'string', demandOption: true, describe: 'File to write' },
+      delimiter: { choices: CSV_DELIMITERS, describe: 'CSV separator (default ,)' },
+      config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
+    },
+    load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'import',
+    describe: 'Read a spreadsheet (CSV) of the plan and write it as a native plan.yaml',
+    positionals: { file: { type: 'string', demandOption: true, describe: 'CSV file' } },
+    options: {
+      from: { choices: IMPORT_SOURCES, demandOption: true, describe: 'Format of FILE' },
+      out: { type: 'string', demandOption: true, describe: 'plan.yaml to write' },
+      delimiter: { choices: CSV_DELIMITERS, describe: 'CSV separator (default: detected from the header row)' },
+    },
+    load: () => import('./commands/import.js'),
   },
   {
     name: 'audit',
@@ -127,6 +165,20 @@ const COMMANDS: readonly CommandSpec[] = [
       config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
     },
     load: () => import('./commands/audit.js'),
+  },
+  {
+    name: 'docs',
+    describe: 'Write the tracking plan as a catalog for data consumers: one index.html, or markdown files',
+    positionals: {},
+    options: {
+      plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
+      out: { type: 'string', describe: 'Output folder' },
+      format: { choices: DOCS_FORMATS, default: 'html' as const, describe: 'html: one self-contained page; markdown: README.md and one file per event' },
+      client: { choices: CLIENT_KINDS, describe: 'Client whose SDK the usage examples call (default: from the config, else analytics-next)' },
+      check: { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the docs are stale' },
+      config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
+    },
+    load: () => import('./commands/docs.js'),
   },
 ];
 

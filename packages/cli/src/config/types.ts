@@ -41,6 +41,10 @@ export interface PlangenConfig {
   readonly acceptedPatterns?: readonly string[];
   /** `plangen audit` severities by finding kind: `"off" | "note" | "warn" | "error"` (docs/audit.md). */
   readonly audit?: AuditConfig;
+  /** The Segment tracking plan `pull` and `push` use (`tp_...`), unless `--tracking-plan` is given. */
+  readonly trackingPlan?: string;
+  /** The Segment Public API: `https://api.segmentapis.com` (the default) or `https://eu1.api.segmentapis.com`. */
+  readonly apiUrl?: string;
 }
 
 /** One SDK of `outputs`: the part of the plan selected by `include`/`exclude` (default: all of it). */

@@ -46,6 +46,8 @@ const KEYS: Readonly<Record<keyof PlangenConfig, KeyRule>> = {
     example: '"audit": { "raw-planned": "error" }',
     check: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
   },
+  trackingPlan: { expected: 'a Segment tracking plan id', example: '"trackingPlan": "tp_2CJh7O9XUIirKFn4pabvhz8Cn9K"', check: isString },
+  apiUrl: { expected: 'an http(s) URL of the Segment Public API', example: '"apiUrl": "https://eu1.api.segmentapis.com"', check: (value) => typeof value === 'string' && /^https?:\/\/[^\s]+$/.test(value) },
 };
 
 /**
