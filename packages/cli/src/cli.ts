@@ -12,7 +12,7 @@ import { checkArgumentValues, describeYargsFailure, usageError, YARGS_STRINGS, t
 import { plangenVersion } from './cli/version.js';
 import { CSV_DELIMITERS, EXPORT_TARGETS, IMPORT_SOURCES } from './convert/formats.js';
 import { PlanError } from './errors.js';
-import { CLIENT_KINDS, GENERATE_MODES, OUTPUT_LANGUAGES } from './generate/options.js';
+import { CLIENT_KINDS, GENERATE_MODES, MODULE_FORMATS, OUTPUT_LANGUAGES } from './generate/options.js';
 import { PLAN_FORMATS } from './model/types.js';
 
 interface CommandSpec {
@@ -42,6 +42,7 @@ const COMMANDS: readonly CommandSpec[] = [
       client: { choices: CLIENT_KINDS, describe: 'Analytics client the SDK calls (default analytics-next)' },
       mode: { choices: GENERATE_MODES, describe: 'production compiles validation out' },
       language: { choices: OUTPUT_LANGUAGES, describe: 'ts, or js with .d.ts beside it' },
+      module: { choices: MODULE_FORMATS, describe: 'For --language js: esm or cjs (default: from the type of the nearest package.json)' },
       check: { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the output is stale' },
       watch: { type: 'boolean', describe: 'Regenerate when the plan or config changes' },
       config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
@@ -66,6 +67,11 @@ const COMMANDS: readonly CommandSpec[] = [
       format: FORMAT_OPTION,
       client: { choices: CLIENT_KINDS, describe: 'Analytics client whose signatures to show (default: from the config, else analytics-next)' },
       config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
+      'include-label': { type: 'string', array: true, nargs: 1, describe: 'Show only event versions with this label (key:value or key; repeat for any of several)' },
+      'exclude-label': { type: 'string', array: true, nargs: 1, describe: 'Leave out event versions with this label (repeatable)' },
+      event: { type: 'string', array: true, nargs: 1, describe: 'Show only events with this name or glob (* and ?; repeatable)' },
+      'exclude-event': { type: 'string', array: true, nargs: 1, describe: 'Leave out events with this name or glob (repeatable)' },
+      select: { type: 'string', describe: 'Show the selection of the config output that writes to this folder' },
     },
     load: () => import('./commands/inspect.js'),
   },
