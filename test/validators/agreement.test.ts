@@ -13,9 +13,10 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validatorEntries, type ValidatorEntry } from '../../packages/cli/src/model/validator-entries.js';
+import { compileValidators } from '../../packages/cli/src/generate/validators/compile-validators.js';
 import { loadValidators } from '../../packages/cli/src/generate/validators/load-validators.js';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
-import type { PlanModel } from '../../packages/cli/src/model/types.js';
+import type { JsonSchema, PlanModel } from '../../packages/cli/src/model/types.js';
 import { createAjv } from '../../packages/cli/src/schema/create-ajv.js';
 import { createPayloadChecker } from '../../packages/cli/src/validate/check-payload.js';
 import { planObject, planText } from '../fuzz/random-plan.js';
@@ -112,6 +113,33 @@ describe('precompiled validators agree with ajv in memory', () => {
       expect(compiled.validateWithId?.({ amount: 1 })).toBe(true);
       expect((globalThis as Record<string, unknown>).plangenInjected).toBeUndefined();
     });
+  });
+
+  // A subschema repeated across the SDK compiles once into a shared function (shared-subschemas.ts),
+  // whose errors are restated at each copy's own schema path: every feature case, repeated under
+  // properties, items, anyOf and additionalProperties of two validators.
+  it('on feature cases repeated under properties, items, anyOf and additionalProperties (shared functions)', () => {
+    const wrap = (schema: JsonSchema, extra: JsonSchema): JsonSchema => ({
+      type: 'object',
+      properties: { a: schema, list: { type: 'array', items: schema }, either: { anyOf: [schema, { type: 'null' }] } },
+      ...extra,
+    });
+    // A $ref or $id points from the root, so those cases cannot move under another schema.
+    const movable = SCHEMA_CASES.filter(({ schema }) => !/"\$(ref|id)"/.test(JSON.stringify(schema)));
+    const cases = movable.flatMap(({ name, schema, payloads }) => {
+      const samples = [...payloads, ...SHARED_PAYLOADS];
+      const wrapped = samples.flatMap((sample) => [{ a: sample }, { list: [sample, sample] }, { either: sample, extra: sample }]);
+      return [
+        [{ name: `${name}InFirst`, schema: wrap(schema, {}) }, wrapped],
+        [{ name: `${name}InSecond`, schema: wrap(schema, { additionalProperties: schema, required: ['a'] }) }, wrapped],
+      ] as const;
+    });
+    const tally: Tally = { valid: 0, invalid: 0 };
+    expectAllAgree(cases, tally);
+    expectBothVerdicts(tally);
+    const code = compileValidators(cases.map(([entry]) => entry), { language: 'js' }).code;
+    expect(code).toMatch(/^function shared_\w+\(/m);
+    expect(code).toContain('pushSharedErrors(');
   });
 
   it('on 120 seeded random schemas in one module, 40 random payloads each', () => {

@@ -18,4 +18,5 @@ export {
   type NumberFormat,
 } from './formats.js';
 export { pushError } from './push-error.js';
+export { pushSharedErrors } from './push-shared-errors.js';
 export { ucs2length } from './ucs2length.js';

@@ -7,6 +7,7 @@ import { compactErrorPushes, PUSH_ERROR } from './compact-error-pushes.js';
 import { hoistSchemaValues } from './hoist-schema-values.js';
 import { prepareSchema } from './prepare-schema.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
+import { PUSH_SHARED_ERRORS } from './shared-keyword.js';
 import { layOutModule } from './stable-layout.js';
 import { standaloneValidators } from './standalone-code.js';
 
@@ -34,7 +35,7 @@ const NEW_REGEXP = /new RegExp\(("(?:[^"\\]|\\.)*"), ("[a-z]*")\)/g;
 
 export function buildValidatorModule(entries: readonly ValidatorEntry[]): ValidatorModule {
   const sorted = sortedEntries(entries);
-  const { code, locals } = standaloneValidators(sorted.map(({ name, schema }) => ({ name, schema: prepareSchema(name, schema) })));
+  const { code, locals, shared } = standaloneValidators(sorted.map(({ name, schema }) => ({ name, schema: prepareSchema(name, schema) })));
   // A schema `$id` becomes a source-map comment that `*/` in the id would close early.
   const { code: rewritten, imports } = rewriteRuntimeRequires(code.replace(SOURCE_URL_COMMENT, ''));
   const compacted = compactErrorPushes(hoistSchemaValues(rewritten));
@@ -46,9 +47,13 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[]): Valida
   // Plan text is left only in string and regex literals: line separators and `</script` escaped there.
   const body = safeCode(withRegexLiterals);
   // Names that do not shift when another event changes, and a line per statement, for readable diffs.
-  const laidOut = layOutModule(body, sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })));
+  const laidOut = layOutModule(
+    body,
+    sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })),
+    shared,
+  );
   return {
-    imports: compacted.callsPushError ? [...imports, PUSH_ERROR].sort() : imports,
+    imports: [...imports, ...(compacted.callsPushError ? [PUSH_ERROR] : []), ...(shared.length > 0 ? [PUSH_SHARED_ERRORS] : [])].sort(),
     body: laidOut.body,
     exports: sorted.map(({ name }, index) => ({ name, local: laidOut.locals[index] ?? '' })),
   };

@@ -5,6 +5,7 @@
 import { ajvTextChanged } from './ajv-text-changed.js';
 import { JSON_STRING } from './code-tokens.js';
 import { PUSH_ERROR } from './compact-error-pushes.js';
+import { PUSH_SHARED_ERRORS } from './shared-keyword.js';
 
 /** `require("ajv/dist/runtime/<file>").default` → the @plangen/core export. */
 const AJV_RUNTIME_EXPORTS: ReadonlyMap<string, string> = new Map([
@@ -32,7 +33,7 @@ const FORMAT_EXPORTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Every name generated validators may import from @plangen/core. */
-export const RUNTIME_EXPORT_NAMES: readonly string[] = [...AJV_RUNTIME_EXPORTS.values(), ...FORMAT_EXPORTS.values(), PUSH_ERROR].sort();
+export const RUNTIME_EXPORT_NAMES: readonly string[] = [...AJV_RUNTIME_EXPORTS.values(), ...FORMAT_EXPORTS.values(), PUSH_ERROR, PUSH_SHARED_ERRORS].sort();
 
 // ajv writes these with double quotes; inside the JSON strings of the generated
 // code a double quote is always escaped, so schema data can never match.

@@ -9,7 +9,9 @@
 // - the function of a validator export is named after the first export (by name) that uses it, with
 //   `check` for `validate` (`checkOrderCompletedV1`), and a function only it calls (a `$ref` ajv did
 //   not inline) after it and a counter (`checkOrderCompletedV1$1`); each export's functions come
-//   together, in the order of the exports.
+//   together, in the order of the exports;
+// - the function of a shared subschema (shared-subschemas.ts) is named after a hash of that schema
+//   (`shared_5e0c2a`), whoever calls it; these come after the constants, sorted by name.
 import { createHash } from 'node:crypto';
 import { scanTopLevel, type ScannedStatement } from './scan-top-level.js';
 
@@ -34,14 +36,31 @@ const HASH_LENGTH = 6;
  * `exports`: the export name and ajv's function for each export, sorted by export name; the export
  * names start with `validate` (entry-names.ts).
  */
-export function layOutModule(code: string, exports: readonly { readonly name: string; readonly local: string }[]): LaidOutModule {
+export function layOutModule(
+  code: string,
+  exports: readonly { readonly name: string; readonly local: string }[],
+  shared: readonly { readonly hash: string; readonly local: string }[] = [],
+): LaidOutModule {
   // One linear scan (scan-top-level.ts) where a TypeScript parse took 1.6 s on a 500-event plan.
   const statements = scanTopLevel(code).map((statement): TopLevel => ({ name: statement.name, kind: statement.kind, statement, reads: [] }));
   const byName = new Map(statements.map((statement) => [statement.name, statement]));
   for (const statement of statements) statement.reads.push(...readNames(statement.statement, byName));
 
   const renames = new Map<string, string>();
+  const sharedLengths = uniquePrefixLengths(shared.map(({ hash }) => hash));
+  const sharedRoots = shared
+    .map(({ hash, local }) => ({ local, name: `shared_${hash.slice(0, sharedLengths.get(hash))}` }))
+    .sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+  // Named first, so that no export claims one as its helper.
+  for (const { local, name } of sharedRoots) renames.set(local, name);
   const functionOrder: string[] = [];
+  for (const { local, name } of sharedRoots) {
+    const root = byName.get(local);
+    if (root?.kind !== 'function') throw new Error(`plangen internal error: ajv's code has no function ${local} for ${name}.`);
+    const owned = ownedFunctions(root, byName, renames);
+    owned.forEach((helper, index) => renames.set(helper, `${name}$${index + 1}`));
+    functionOrder.push(...owned, local);
+  }
   for (const { name, local } of exports) {
     if (renames.has(local)) continue;
     const root = byName.get(local);

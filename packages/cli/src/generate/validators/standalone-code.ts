@@ -6,12 +6,16 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from '../../model/types.js';
 import { createAjv } from '../../schema/create-ajv.js';
 import { useLengthShortcuts } from './length-keywords.js';
+import { useSharedSubschemas } from './shared-keyword.js';
+import { shareRepeatedSubschemas } from './shared-subschemas.js';
 
 export interface StandaloneCode {
   /** ajv's constants and validate functions, without export statements. */
   readonly code: string;
   /** ajv's name for each schema's validate function (`validate12`), in input order. */
   readonly locals: readonly string[];
+  /** The shared subschemas the code holds (shared-subschemas.ts): the hash each is named after, and ajv's name for its function. */
+  readonly shared: readonly { readonly hash: string; readonly local: string }[];
 }
 
 export interface NamedSchema {
@@ -20,27 +24,42 @@ export interface NamedSchema {
 }
 
 export function standaloneValidators(schemas: readonly NamedSchema[]): StandaloneCode {
-  const ajv = createAjv({ messages: false, code: { source: true, esm: true, lines: false, optimize: true } });
+  // loopRequired: a `required` list of two or more is checked by one loop over it (the same errors,
+  // in the same order) instead of a statement per name, a fifth of a typical module.
+  const ajv = createAjv({ messages: false, loopRequired: 2, code: { source: true, esm: true, lines: false, optimize: true } });
   useLengthShortcuts(ajv);
   // The compiling instance has messages off, so schemas are checked by one that explains itself.
   const checker = createAjv();
-  const keyPrefix = exportKeyPrefix(JSON.stringify(schemas.map(({ schema }) => schema)));
-  const refs: Record<string, string> = {};
+  const schemasText = JSON.stringify(schemas.map(({ schema }) => schema));
+  const keyPrefix = exportKeyPrefix(schemasText);
   // Equal schemas (a version repeated, a shared payload schema) compile once and share a function.
   const keyByText = new Map<string, string>();
+  const distinct: { name: string; schema: JsonSchema; key: string }[] = [];
   const keys = schemas.map(({ name, schema }, index) => {
     const text = JSON.stringify(schema);
     const known = keyByText.get(text);
     if (known !== undefined) return known;
     const key = `${keyPrefix}${index}`;
-    compile(ajv, checker, { name, schema }, key);
     keyByText.set(text, key);
-    refs[key] = key;
+    distinct.push({ name, schema, key });
     return key;
   });
+  const sharing = shareRepeatedSubschemas(
+    distinct.map(({ schema }) => schema),
+    keyPrefix,
+    sharingKeyword(schemasText),
+  );
+  const called = useSharedSubschemas(ajv, sharingKeyword(schemasText), sharing.shared);
+  const refs: Record<string, string> = {};
+  distinct.forEach(({ name, schema, key }, index) => {
+    compile(ajv, checker, { name, schema }, sharing.schemas[index]!, key);
+    refs[key] = key;
+  });
+  const shared = sharing.shared.filter(({ key }) => called.has(key));
+  for (const { key } of shared) refs[key] = key;
 
   const localByKey = new Map<string, string>();
-  const exportStatement = new RegExp(`export const (${keyPrefix}\\d+) = ([A-Za-z_$][\\w$]*);`, 'g');
+  const exportStatement = new RegExp(`export const (${keyPrefix}(?:\\d+|s[0-9a-f]{64})) = ([A-Za-z_$][\\w$]*);`, 'g');
   const code = standaloneCode
     .default(ajv, refs)
     .replace(/^"use strict";/, '')
@@ -48,17 +67,22 @@ export function standaloneValidators(schemas: readonly NamedSchema[]): Standalon
       localByKey.set(key, local);
       return '';
     });
-  if (localByKey.size !== keyByText.size) {
-    throw new Error(`plangen internal error: found ${localByKey.size} of ${keyByText.size} validator exports in ajv's code.`);
+  if (localByKey.size !== distinct.length + shared.length) {
+    throw new Error(`plangen internal error: found ${localByKey.size} of ${distinct.length + shared.length} validator exports in ajv's code.`);
   }
-  return { code, locals: keys.map((key) => localByKey.get(key) ?? '') };
+  return {
+    code,
+    locals: keys.map((key) => localByKey.get(key) ?? ''),
+    shared: shared.map(({ key, hash }) => ({ hash, local: localByKey.get(key) ?? '' })),
+  };
 }
 
-function compile(ajv: Ajv, checker: Ajv, { name, schema }: NamedSchema, key: string): void {
+/** Checks the plan's `schema`, then compiles `compiled`, its form with shared subschemas, under `key`. */
+function compile(ajv: Ajv, checker: Ajv, { name, schema }: NamedSchema, compiled: JsonSchema, key: string): void {
   let problem: string | undefined;
   try {
     if (checker.validateSchema(schema)) {
-      ajv.addSchema(schema, key);
+      ajv.addSchema(compiled, key);
       ajv.getSchema(key);
     } else {
       problem = `its schema is invalid: ${checker.errorsText(checker.errors, { dataVar: 'schema' })}`;
@@ -78,4 +102,11 @@ function exportKeyPrefix(schemasText: string): string {
   let counter = 0;
   while (schemasText.includes(`plangenExport${counter}x`)) counter++;
   return `plangenExport${counter}x`;
+}
+
+/** The sharing keyword: a name no schema uses, so none of the plan's own keywords is taken for it. */
+function sharingKeyword(schemasText: string): string {
+  let counter = 0;
+  while (schemasText.includes(`plangenShared${counter}x`)) counter++;
+  return `plangenShared${counter}x`;
 }

@@ -1,0 +1,113 @@
+// A plan repeats itself: the same address object, the same list of line items, in event after
+// event. ajv inlines every copy, so each one is compiled, rewritten and shipped again. Here a
+// subschema that holds subschemas of its own and occurs more than once in the SDK becomes one
+// shared schema, compiled once into one function that every copy calls (shared-keyword.ts);
+// the call restates the function's errors at the copy's own schema path, so verdicts and errors
+// stay exactly those of the inlined copy.
+// Only where that is plainly equivalent: never inside `not`, `if`, `contains` or `propertyNames`
+// (ajv compiles those without errors, or with a different instance), and never in a schema that
+// names a `$ref`, an `$id`, an anchor, `$data` or an unevaluated* keyword (their meaning depends
+// on where the subschema sits).
+import { createHash } from 'node:crypto';
+import type { JsonSchema } from '../../model/types.js';
+import { isSchemaObject, mapKeywordSubschemas, subschemaKind, type SchemaObject } from '../../schema/walk-subschemas.js';
+
+export interface SharedSchema {
+  /** The ajv key it is added under, and the name of its export in ajv's code. */
+  readonly key: string;
+  /** sha256 of its JSON text: what stable-layout.ts names the function after. */
+  readonly hash: string;
+  readonly schema: JsonSchema;
+}
+
+export interface SharingPlan {
+  /** The schemas with every shared subschema replaced by `{ [keyword]: key }`, in input order. */
+  readonly schemas: readonly JsonSchema[];
+  /** Sorted by key. */
+  readonly shared: readonly SharedSchema[];
+}
+
+/** Keywords whose subschemas ajv compiles like any other (same data, errors kept). */
+const SHAREABLE_UNDER = new Set([
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'dependencies',
+  'dependentSchemas',
+  'items',
+  'prefixItems',
+  'additionalItems',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'then',
+  'else',
+]);
+
+// Quoted as JSON keys: a text test, so a property or enum value spelled like one only costs sharing.
+const POSITION_DEPENDENT = ['$ref', '$id', '$anchor', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor', '$data', 'unevaluatedProperties', 'unevaluatedItems', 'discriminator'].map(
+  (keyword) => JSON.stringify(keyword),
+);
+
+/** `keyPrefix`: an identifier prefix no schema contains; `keyword`: the sharing keyword, which no schema uses. */
+export function shareRepeatedSubschemas(schemas: readonly JsonSchema[], keyPrefix: string, keyword: string): SharingPlan {
+  const eligible = schemas.map((schema) => {
+    const text = JSON.stringify(schema);
+    return !POSITION_DEPENDENT.some((name) => text.includes(name));
+  });
+  const counts = new Map<string, number>();
+  schemas.forEach((schema, index) => {
+    if (eligible[index]) countCandidates(schema, counts);
+  });
+  const shared = new Map<string, SharedSchema>();
+  const replace = (node: SchemaObject): SchemaObject => {
+    const copy = Object.fromEntries(
+      Object.entries(node).map(([name, child]): [string, unknown] => [
+        name,
+        SHAREABLE_UNDER.has(name) ? mapKeywordSubschemas(name, child, (subschema) => shareOrDescend(subschema)) : child,
+      ]),
+    );
+    return copy;
+  };
+  const shareOrDescend = (node: SchemaObject): SchemaObject => {
+    const text = candidateText(node);
+    if (text === undefined || (counts.get(text) ?? 0) < 2) return replace(node);
+    const hash = createHash('sha256').update(text).digest('hex');
+    const key = `${keyPrefix}s${hash}`;
+    if (!shared.has(key)) shared.set(key, { key, hash, schema: node as JsonSchema });
+    return { [keyword]: key };
+  };
+  const replaced = schemas.map((schema, index) => (eligible[index] && isSchemaObject(schema) ? (replace(schema) as JsonSchema) : schema));
+  const sorted = [...shared.values()].sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
+  return { schemas: replaced, shared: sorted };
+}
+
+/** Counts every candidate below the root, where sharing may reach it. */
+function countCandidates(root: JsonSchema, counts: Map<string, number>): void {
+  const visit = (node: SchemaObject): void => {
+    for (const [name, child] of Object.entries(node)) {
+      if (!SHAREABLE_UNDER.has(name)) continue;
+      mapKeywordSubschemas(name, child, (subschema) => {
+        const text = candidateText(subschema);
+        if (text !== undefined) counts.set(text, (counts.get(text) ?? 0) + 1);
+        visit(subschema);
+        return subschema;
+      });
+    }
+  };
+  if (isSchemaObject(root)) visit(root);
+}
+
+/** The JSON text of a subschema worth a function: one that holds object subschemas of its own. */
+function candidateText(node: SchemaObject): string | undefined {
+  const holdsSchemas = Object.entries(node).some(([name, child]) => {
+    if (subschemaKind(name) === undefined) return false;
+    let found = false;
+    mapKeywordSubschemas(name, child, (subschema) => {
+      found = true;
+      return subschema;
+    });
+    return found;
+  });
+  return holdsSchemas ? JSON.stringify(node) : undefined;
+}
