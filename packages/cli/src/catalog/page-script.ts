@@ -1,8 +1,8 @@
 // The catalog page's one script, inline (the page must open from file:// with no
 // network). Its sha256 goes in the page's Content-Security-Policy, which allows
 // no other script. It only ever puts plan text on the page as text, or as the
-// HTML the generator already escaped (an event's details, rendered when first
-// opened so 2,000 events stay a small DOM). Kept free of backticks and `${`,
+// HTML the generator already escaped (an event's details, kept as inert text
+// and parsed when first opened, so 2,000 events stay a small DOM). Kept free of backticks and `${`,
 // so it can sit in String.raw as written.
 //
 // The URL is the state: `#q=checkout&label=team:checkout` (search words, every
@@ -13,23 +13,35 @@ export const PAGE_SCRIPT = String.raw`(function () {
   var list = doc.getElementById('event-list');
   var items = list ? Array.prototype.slice.call(list.children) : [];
   var index = JSON.parse(doc.getElementById('plangen-index').textContent);
-  var details = null;
   var search = doc.getElementById('search');
   var buttons = Array.prototype.slice.call(doc.querySelectorAll('button[data-label]'));
   var status = doc.getElementById('status');
   var state = { q: '', labels: [] };
 
+  // The details follow this script in the page: until the parser has read them, opening waits for it.
   function render(item) {
     var target = item.querySelector('.body');
-    if (!target || target.firstChild) return;
-    if (details === null) details = JSON.parse(doc.getElementById('plangen-details').textContent);
-    target.innerHTML = details[Number(target.getAttribute('data-index'))];
+    if (target.firstChild) return target;
+    var source = doc.getElementById('details-' + target.id.slice(1));
+    if (!source || doc.readyState === 'loading') return null;
+    target.innerHTML = source.textContent;
+    return target;
   }
 
-  doc.addEventListener('toggle', function (event) {
-    var target = event.target;
-    if (target.tagName === 'DETAILS' && target.open && target.parentNode.hasAttribute('data-event')) render(target.parentNode);
-  }, true);
+  function setOpen(item, open) {
+    var target = open ? render(item) : item.querySelector('.body');
+    if (target === null) {
+      doc.addEventListener('DOMContentLoaded', function () { setOpen(item, true); }, { once: true });
+      return;
+    }
+    target.hidden = !open;
+    item.querySelector('.toggle').setAttribute('aria-expanded', open ? 'true' : 'false');
+  }
+
+  if (list) list.addEventListener('click', function (event) {
+    var button = event.target.closest('.toggle');
+    if (button) setOpen(button.closest('[data-event]'), button.getAttribute('aria-expanded') !== 'true');
+  });
 
   function keyOf(label) {
     var colon = label.indexOf(':');
@@ -86,11 +98,9 @@ export const PAGE_SCRIPT = String.raw`(function () {
   function openEvent(name) {
     var item = doc.getElementById('event/' + encodeURIComponent(name));
     if (!item) return;
-    var disclosure = item.querySelector('details');
-    render(item);
-    disclosure.open = true;
+    setOpen(item, true);
     item.scrollIntoView();
-    disclosure.querySelector('summary').focus({ preventScroll: true });
+    item.querySelector('.toggle').focus({ preventScroll: true });
   }
 
   function fromUrl() {
@@ -156,13 +166,12 @@ export const PAGE_SCRIPT = String.raw`(function () {
   // Printed, every event the filter shows is printed whole.
   window.addEventListener('beforeprint', function () {
     items.forEach(function (item) {
-      if (item.hidden) return;
-      render(item);
-      item.querySelector('details').open = true;
+      if (!item.hidden) setOpen(item, true);
     });
   });
 
   fromUrl();
   doc.body.setAttribute('data-ready', 'true');
+  performance.mark('plangen-ready');
 })();
 `;

@@ -23,20 +23,21 @@ h4{margin:1rem 0 .4rem;font-size:1rem}
 #search{width:100%;max-width:32rem;padding:.5rem .6rem;font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--muted);border-radius:4px}
 fieldset{border:0;margin:.5rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.35rem;align-items:center}
 legend{float:left;font-weight:600;margin-right:.5rem}
-button{font:inherit;font-size:.9rem;color:var(--fg);background:var(--chip);border:1px solid var(--line);border-radius:999px;padding:.15rem .7rem;cursor:pointer}
-button[aria-pressed=true]{background:var(--fg);color:var(--bg);border-color:var(--fg)}
+button{font:inherit;color:var(--fg);cursor:pointer}
+fieldset button,#clear{font-size:.9rem;background:var(--chip);border:1px solid var(--line);border-radius:999px;padding:.15rem .7rem}
+fieldset button[aria-pressed=true]{background:var(--fg);color:var(--bg);border-color:var(--fg)}
 #clear{border-radius:4px}
 #status{margin:.5rem 0 0;color:var(--muted)}
 .events{list-style:none;margin:0;padding:0}
-.event{border-bottom:1px solid var(--line);content-visibility:auto;contain-intrinsic-size:auto 3.5rem}
-summary{cursor:pointer;padding:.6rem .25rem;display:block}
-summary::-webkit-details-marker{display:none}
-summary::before{content:"\\25B8";display:inline-block;width:1.1rem;color:var(--muted)}
-details[open]>summary::before{content:"\\25BE"}
-.name{font-weight:700;font-size:1.05rem}
+.event{padding:.5rem .25rem;border-bottom:1px solid var(--line)}
+.event h3{display:inline;margin:0;font-size:1.05rem}
+.toggle{font-weight:700;background:none;border:0;border-radius:4px;padding:.1rem .25rem;text-align:left}
+.toggle::before{content:"\\25B8";display:inline-block;width:1.1rem;color:var(--muted)}
+.toggle[aria-expanded=true]::before{content:"\\25BE"}
+summary{cursor:pointer;padding:.5rem 0}
 .meta{color:var(--muted);font-size:.9rem;margin-left:.5rem}
 .chip{display:inline-block;background:var(--chip);border-radius:999px;padding:0 .5rem;margin:0 .2rem;font-size:.85rem}
-.summary-text{display:block;margin-left:1.1rem;color:var(--muted)}
+.summary-text{margin:.1rem 0 0 1.6rem;color:var(--muted)}
 .body{padding:0 .25rem 1rem 1.35rem}
 .version{border-left:3px solid var(--line);padding-left:1rem;margin:1rem 0}
 .badge{display:inline-block;font-size:.8rem;font-weight:600;border-radius:4px;padding:0 .4rem;background:var(--chip)}
@@ -55,7 +56,7 @@ pre{background:var(--panel);padding:.75rem;overflow:auto;border-radius:4px;white
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--panel:#fff;--link:#000;--chip:#fff}
 .skip,.filters,.permalink{display:none}
 .event{content-visibility:visible;break-inside:avoid-page}
-summary::before{content:""}
+.toggle::before{content:""}
 tr{break-inside:avoid}
 body{max-width:none;font-size:11pt}}
 `;

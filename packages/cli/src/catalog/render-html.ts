@@ -1,8 +1,8 @@
 // The HTML catalog: one self-contained index.html. The overview and the event
-// list are in the page; each event's details (its versions' tables, changes,
-// functions) are escaped HTML in a JSON block that the script puts in place
-// when the event is first opened, so the page of a 2,000-event plan parses and
-// lays out a list, not 2,000 tables. Every byte of plan text goes through
+// list come first, then the script; each event's details (its versions' tables,
+// changes, functions) follow as inert text that the script parses when the
+// event is first opened, so the page of a 2,000-event plan is usable once the
+// list is read and never lays out 2,000 tables. Every byte of plan text goes through
 // escape-html.ts; the CSP allows only this page's own script and style, by hash.
 import { createHash } from 'node:crypto';
 import type { CallView, CatalogView, ChangeView, EventView, FunctionView, VersionView } from './catalog-view.js';
@@ -56,8 +56,8 @@ export function renderHtml(view: CatalogView): string {
     ...(view.common !== undefined ? commonSection(view.common) : []),
     '</main>',
     `<script type="application/json" id="plangen-index">${scriptJson(view.events.map((event) => ({ s: event.searchText, l: event.labels })))}</script>`,
-    `<script type="application/json" id="plangen-details">${scriptJson(view.events.map(eventDetails))}</script>`,
     `<script>${PAGE_SCRIPT}</script>`,
+    ...view.events.map(detailsSource),
     '</body>',
     '</html>',
     '',
@@ -94,12 +94,28 @@ function eventsSection(view: CatalogView): string[] {
 function eventItem(event: EventView, index: number): string {
   const versions = event.versions.map((version) => `v${version.version}`).reverse().join(', ');
   const labels = event.labels.map((label) => `<span class="chip">${html(label)}</span>`).join('');
-  const description = event.description !== undefined ? `<span class="summary-text">${html(event.description)}</span>` : '';
+  const description = event.description !== undefined ? `<p class="summary-text">${html(event.description)}</p>` : '';
+  // A heading's button opens the event (the accordion pattern): lighter than <details> when 2,000 rows are filtered.
   return (
     `<li class="event" data-event="${html(event.name)}" id="${html(eventAnchor(event.name))}">` +
-    `<details><summary><span class="name">${html(event.name)}</span><span class="meta">${versions}</span>${labels}${description}</summary>` +
-    `<div class="body" data-index="${index}"></div></details></li>`
+    `<h3><button type="button" class="toggle" aria-expanded="false" aria-controls="d${index}">${html(event.name)}</button></h3>` +
+    `<span class="meta">${versions}</span>${labels}${description}<div class="body" id="d${index}" hidden></div></li>`
   );
+}
+
+/** Event `index`'s details, after the page's script: the page works while the parser is still reading them. */
+function detailsSource(event: EventView, index: number): string {
+  return `<script type="text/html" id="details-${index}">${inertHtml(eventDetails(event))}</script>`;
+}
+
+/**
+ * Markup kept as the text of a `<script type="text/html">` (never run: not JavaScript) until the event is
+ * opened. Plan text in it is escaped, so it holds no `<` of its own; the generator's markup never writes
+ * `<script` or `<!--`, the only sequences that could end the element early or change how it is read.
+ */
+function inertHtml(markup: string): string {
+  if (/<(?:\/?script|!--)/i.test(markup)) throw new Error('plangen: event details must not contain <script or <!--');
+  return markup;
 }
 
 /** An event's opened content: the permalink, then its versions, latest first. */
@@ -146,9 +162,10 @@ export function propertyTable(rows: readonly PropertyRow[], caption: string): st
   if (rows.length === 0) return '<p>No properties.</p>';
   const body = rows.map(
     (row) =>
-      `<tr${row.depth > 0 ? ` class="d${Math.min(row.depth, 8)}"` : ''}><th scope="row">${html(row.name)}</th><td>${html(row.type)}</td>` +
-      `<td>${row.required ? 'required' : 'optional'}</td><td>${row.nullable ? 'yes' : 'no'}</td>` +
-      `<td>${row.constraints.map(html).join('<br>')}</td><td>${html(row.description ?? '')}</td></tr>`,
+      // Cells and rows end where the next begins (their end tags are optional): 2,000 events' tables weigh less.
+      `<tr${row.depth > 0 ? ` class="d${Math.min(row.depth, 8)}"` : ''}><th scope="row">${html(row.name)}<td>${html(row.type)}` +
+      `<td>${row.required ? 'required' : 'optional'}<td>${row.nullable ? 'yes' : 'no'}` +
+      `<td>${row.constraints.map(html).join('<br>')}<td>${html(row.description ?? '')}`,
   );
   return (
     `<table><caption class="sr">${html(caption)}</caption><thead><tr><th scope="col">Property</th><th scope="col">Type</th>` +
