@@ -63,7 +63,8 @@ export function auditProject(input: AuditInput): AuditReport {
   const sdkUses = new Map<EventModel, Map<number, number>>();
   const rawCalls = new Map<string, number>();
   const add = (finding: Omit<AuditFinding, 'severity'>) => {
-    if (severities[finding.kind] !== 'off') found.push({ ...finding, severity: severities[finding.kind] });
+    const { kind, ...rest } = finding;
+    if (severities[kind] !== 'off') found.push({ kind, severity: severities[kind], ...rest });
   };
   const at = (file: ts.SourceFile, node: ts.Node) => {
     const { line, character } = file.getLineAndCharacterOfPosition(node.getStart(file));
