@@ -134,13 +134,17 @@ function constraints(schema: JSONSchema7): string[] {
   if (schema.maximum !== undefined) found.push(`≤ ${schema.maximum}`);
   if (schema.exclusiveMaximum !== undefined) found.push(`< ${schema.exclusiveMaximum}`);
   if (schema.multipleOf !== undefined) found.push(`multiple of ${schema.multipleOf}`);
-  if (schema.minLength !== undefined) found.push(`at least ${schema.minLength} characters`);
-  if (schema.maxLength !== undefined) found.push(`at most ${schema.maxLength} characters`);
-  if (schema.minItems !== undefined) found.push(`at least ${schema.minItems} items`);
-  if (schema.maxItems !== undefined) found.push(`at most ${schema.maxItems} items`);
+  if (schema.minLength !== undefined) found.push(`at least ${count(schema.minLength, 'character')}`);
+  if (schema.maxLength !== undefined) found.push(`at most ${count(schema.maxLength, 'character')}`);
+  if (schema.minItems !== undefined) found.push(`at least ${count(schema.minItems, 'item')}`);
+  if (schema.maxItems !== undefined) found.push(`at most ${count(schema.maxItems, 'item')}`);
   if (schema.uniqueItems === true) found.push('unique items');
   const items = Array.isArray(schema.items) || typeof schema.items !== 'object' ? undefined : schema.items;
   // Items with properties get rows of their own; a list of plain values shows the item's limits here.
   if (items !== undefined && items.properties === undefined) found.push(...constraints(items).map((phrase) => `each ${phrase}`));
   return found;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
