@@ -88,12 +88,12 @@ describe('config discovery', () => {
     [
       'plangen.config.json',
       '{ "outDir": "x" }',
-      'plangen.config.json#/outDir: invalid plangen config: unknown key "outDir". Use only "plan", "out", "client", "mode", "language", "inputFormat", "lint", "acceptedPatterns".',
+      'plangen.config.json#/outDir: invalid plangen config: unknown key "outDir". Use only "plan", "out", "client", "mode", "language", "module", "outputs", "inputFormat", "lint", "acceptedPatterns", "audit", "trackingPlan", "apiUrl".',
     ],
     [
       'plangen.config.yaml',
       'client: segment\n',
-      'plangen.config.yaml#/client: invalid plangen config: "client" must be one of "analytics-next", "analytics-node", "generic", not "segment". Write it like { "client": "analytics-next" }.',
+      'plangen.config.yaml#/client: invalid plangen config: "client" must be one of "analytics-next", "analytics-node", "analytics-react-native", "generic", not "segment". Write it like { "client": "analytics-next" }.',
     ],
     [
       '.plangenrc.json',
@@ -177,7 +177,8 @@ describe('resolveGenerateOptions', () => {
       planFile: '/project/sub/p.json',
       outDir: '/project/sub/o',
       inputFormat: 'plangen',
-      options: { client: 'analytics-node', mode: 'development', language: 'js' },
+      // No package.json above /project/sub/o: ES modules, with plain .js names.
+      options: { client: 'analytics-node', mode: 'development', language: 'js', module: 'esm' },
       configFile: '/project/plangen.config.json',
     });
   });

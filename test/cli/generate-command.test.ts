@@ -48,7 +48,8 @@ describe('generate command', () => {
     calls.generate.length = 0;
     expect(await run({ language: 'js', client: 'analytics-node' }, deps)).toBe(0);
     expect(calls.loadPlan).toEqual([[path.join(dir, 'plans/plan.json'), { format: 'plangen' }]]);
-    expect(calls.generate).toEqual([['Shop', { client: 'analytics-node', mode: 'production', language: 'js' }]]);
+    // The project's package.json has no "type": Node reads its .js as CommonJS, so --language js defaults to cjs.
+    expect(calls.generate).toEqual([['Shop', { client: 'analytics-node', mode: 'production', language: 'js', module: 'cjs', packageType: 'commonjs' }]]);
     expect((await readdir(path.join(dir, 'gen'))).sort()).toEqual(['.plangen-manifest.json', 'index.js']);
   });
 

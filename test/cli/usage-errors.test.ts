@@ -72,7 +72,7 @@ describe('usage errors run nothing and exit 1 with one line', () => {
 
   it('--client segment (not a client) no longer generates', async () => {
     expect(await usageFailure(['generate', '--client', 'segment'])).toBe(
-      'plangen: --client cannot be "segment": use one of "analytics-next", "analytics-node", "generic". Run `plangen generate --help` for usage.\n',
+      'plangen: --client cannot be "segment": use one of "analytics-next", "analytics-node", "analytics-react-native", "generic". Run `plangen generate --help` for usage.\n',
     );
   });
 
