@@ -42,7 +42,7 @@ mkdirSync(WORK, { recursive: true });
 const notes = [];
 
 log('building @plangen/core and plangen into .work/plangen');
-const plangen = buildPlangen(join(WORK, 'plangen'));
+const plangen = await buildPlangen(join(WORK, 'plangen'));
 notes.push(...plangen.warnings);
 
 log('writing plans');

@@ -1,11 +1,135 @@
-// Compiles the CLI and copies the templates and the plan-format schema into the
-// package, so that a packed `plangen` carries everything it reads at run time.
+// Builds the `plangen` package: tsc emits dist/ (the programmatic API, `dist/index.js`
+// and its `.d.ts`, module by module), and esbuild bundles the command line into
+// dist/bundle/, which bin/plangen.js runs. Loading ~400 small ES modules and
+// CommonJS files took about a third of a cold `plangen generate`; the bundle is a
+// few files, split so that each command's heavy part is a chunk of its own that
+// only that command loads. Templates and the plan-format schema are copied in,
+// so a packed `plangen` carries everything it reads at run time.
+//
+//   node scripts/build-cli.mjs            (from packages/cli, as `pnpm build` runs it)
+//   buildCli({ packageDir, outDir })       (bench/lib/build-plangen.mjs, test/cli/bin.test.ts)
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeBuildId } from './build-id.mjs';
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-for (const dir of ['dist', 'templates', 'schema']) rmSync(dir, { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
-cpSync('../../templates', 'templates', { recursive: true });
-cpSync('../../schema', 'schema', { recursive: true });
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const require = createRequire(path.join(REPO, 'packages/cli/package.json'));
+
+/**
+ * The bundle's entry points, by output name. Every module that is started as a file of its own
+ * (the bin's target, a worker thread) is one; what they share goes into chunks beside them.
+ */
+export const BUNDLE_ENTRIES = {
+  // bin/plangen.js runs it first: the nothing-changed answer, with node:* and light modules only.
+  'fast-path': 'src/fast-path/run-fast-path.ts',
+  cli: 'src/cli.ts',
+  // bin/plangen.js runs it before loading the command line (node:* and light modules only).
+  'fast-path': 'src/fast-path/run-fast-path.ts',
+  // compile-in-parallel.ts starts it as `./compile-worker.js` beside the chunk that holds it.
+  'compile-worker': 'src/generate/validators/compile-worker.ts',
+};
+
+// Loaded from node_modules at run time, never bundled: typescript (9 MB) loads only for
+// `--language js` and TypeScript configs, ts-morph only for the commands that use it.
+const EXTERNAL = ['typescript', 'ts-morph'];
+
+/**
+ * Builds the package at `packageDir` (default packages/cli) into `outDir` (default `<packageDir>`):
+ * `dist/` from tsc, `dist/bundle/` from esbuild, and the copied `templates/` and `schema/`.
+ * `tsc: false` skips tsc (the API and declarations), for a bundle alone.
+ */
+export async function buildCli({ packageDir = path.join(REPO, 'packages/cli'), outDir = packageDir, tsc = true } = {}) {
+  const dist = path.join(outDir, 'dist');
+  for (const dir of [tsc ? dist : path.join(dist, 'bundle'), path.join(outDir, 'templates'), path.join(outDir, 'schema')]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (tsc) {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(packageDir, 'tsconfig.json'), '--outDir', dist], {
+      stdio: 'inherit',
+    });
+  }
+  await bundle(packageDir, path.join(dist, 'bundle'));
+  cpSync(path.join(REPO, 'templates'), path.join(outDir, 'templates'), { recursive: true });
+  cpSync(path.join(REPO, 'schema'), path.join(outDir, 'schema'), { recursive: true });
+  // Last: it hashes everything above (the nothing-changed fast path and the cache key on it).
+  writeBuildId(outDir);
+}
+
+async function bundle(packageDir, outdir) {
+  const { build, transform } = await import(pathToFileURL(require.resolve('esbuild')).href);
+  await build({
+    absWorkingDir: packageDir,
+    entryPoints: BUNDLE_ENTRIES,
+    outdir,
+    // dist/bundle/ is two folders below the package root, as dist/<stage>/ is for tsc's output, so the
+    // sources' `new URL('../../package.json', import.meta.url)` (version, templates, schema) hold in both.
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // ESM builds where a package has one (jsonc-parser's UMD main resolves its files at run time).
+    mainFields: ['module', 'main'],
+    external: EXTERNAL,
+    // Bundled CommonJS still calls require() for Node's own modules.
+    banner: { js: "import { createRequire as plangenCreateRequire } from 'node:module';const require = plangenCreateRequire(import.meta.url);" },
+    plugins: [precompiledTemplates(transform), noFormatterForTypes()],
+    // For stack traces and bench/profile-codegen.mjs, which attributes time to the original files.
+    sourcemap: 'linked',
+    sourcesContent: false,
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * generate/precompiled-templates.ts holds no templates in the sources (render.ts then compiles the .hbs
+ * files); in the bundle it holds them precompiled by handlebars here, so a run loads only handlebars'
+ * small runtime and never its compiler. The names and options are template-options.ts's, as render.ts's.
+ */
+function precompiledTemplates(transform) {
+  return {
+    name: 'plangen-precompiled-templates',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]generate[\\/]precompiled-templates\.ts$/ }, async ({ path: file }) => {
+        const optionsFile = path.join(path.dirname(file), 'template-options.ts');
+        const { code } = await transform(readFileSync(optionsFile, 'utf8'), { loader: 'ts', format: 'esm' });
+        const { COMPILE_OPTIONS, TEMPLATE_NAMES } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+        const Handlebars = require('handlebars');
+        const specs = TEMPLATE_NAMES.map(
+          (name) => `${JSON.stringify(name)}: ${Handlebars.precompile(readFileSync(path.join(REPO, 'templates', name), 'utf8'), COMPILE_OPTIONS)}`,
+        );
+        return { contents: `export const PRECOMPILED = {\n${specs.join(',\n')}\n};\n`, loader: 'js', watchFiles: [optionsFile] };
+      });
+    },
+  };
+}
+
+/**
+ * json-schema-to-typescript requires prettier at load time for its `format` option, which plangen
+ * always turns off (emit-types.ts): in the bundle that require gets a stand-in that refuses to format,
+ * so generating the types never loads prettier's 800 KB.
+ */
+function noFormatterForTypes() {
+  return {
+    name: 'plangen-no-formatter-for-types',
+    setup(build) {
+      build.onResolve({ filter: /^prettier$/ }, ({ importer }) =>
+        /[\\/]json-schema-to-typescript[\\/]/.test(importer) ? { path: 'prettier', namespace: 'plangen-no-prettier' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'plangen-no-prettier' }, () => ({
+        contents:
+          "module.exports = { format() { throw new Error('plangen internal error: json-schema-to-typescript was asked to format; emit-types.ts passes format: false'); } };",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  await buildCli({ packageDir: process.cwd() });
+}

@@ -1,13 +1,14 @@
 // Builds plangen into the bench's own folder instead of packages/*/dist: other
 // work (tests, packaging) rebuilds those folders at any time, and a benchmark
 // must not see them vanish mid-run (nor delete them under anyone else).
-// Mirrors scripts/build-cli.mjs: compiled CLI + templates + plan schema, with
+// Mirrors scripts/build-cli.mjs (its buildCli makes the bundle): compiled CLI + bundle + templates + plan schema, with
 // the CLI's dependencies linked and @plangen/core pointing at the bench's own
 // build of it.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { buildCli } from '../../scripts/build-cli.mjs';
 import { REPO } from './tools.mjs';
 
 const tsc = createRequire(join(REPO, 'package.json')).resolve('typescript/bin/tsc');
@@ -16,7 +17,7 @@ const tsc = createRequire(join(REPO, 'package.json')).resolve('typescript/bin/ts
  * Returns { bin, coreEntry, coreTypes, warnings }: the CLI's bin script, @plangen/core/runtime's
  * ESM entry (for bundlers) and its declarations, and a note per package whose compile reported errors.
  */
-export function buildPlangen(dir) {
+export async function buildPlangen(dir) {
   const warnings = [];
   const core = join(dir, 'core');
   const cli = join(dir, 'cli');
@@ -26,15 +27,16 @@ export function buildPlangen(dir) {
   cpSync(join(REPO, 'packages/core/package.json'), join(core, 'package.json'));
 
   compile('packages/cli', join(cli, 'dist'), warnings);
+  // The bundle bin/plangen.js runs, with the templates and schema, as `pnpm build` makes them.
+  await buildCli({ packageDir: join(REPO, 'packages/cli'), outDir: cli, tsc: false });
   for (const part of ['package.json', 'bin']) cpSync(join(REPO, 'packages/cli', part), join(cli, part), { recursive: true });
-  for (const part of ['templates', 'schema']) cpSync(join(REPO, part), join(cli, part), { recursive: true });
   linkDependencies(join(REPO, 'packages/cli/node_modules'), join(cli, 'node_modules'), core);
 
   const bin = join(cli, 'bin/plangen.js');
   // Generated SDKs import only the runtime entry point, @plangen/core/runtime.
   const coreEntry = join(core, 'dist/esm/runtime.js');
   const coreTypes = join(core, 'dist/esm/runtime.d.ts');
-  for (const file of [join(cli, 'dist/cli.js'), coreEntry, coreTypes]) {
+  for (const file of [join(cli, 'dist/bundle/cli.js'), coreEntry, coreTypes]) {
     if (!existsSync(file)) throw new Error(`building plangen did not produce ${file}`);
   }
   return { bin, coreEntry, coreTypes, warnings };

@@ -1,11 +1,11 @@
-// The compiled CLI, run as a user would: compiled with tsc into a temp folder
-// (beside the templates and schema, as the build does) so nothing is written
+// The built CLI, run as a user would: bundled by the build script into a temp folder
+// (beside the templates and schema, as `pnpm build` does) so nothing is written
 // into the repository, then `node bin/plangen.js` in a temp project.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.join(import.meta.dirname, '../..');
@@ -17,17 +17,18 @@ describe('node bin/plangen.js', () => {
   const plangen = (...args: string[]) =>
     spawnSync(process.execPath, [path.join(build, 'bin/plangen.js'), ...args], { cwd: app, encoding: 'utf8' });
 
-  beforeAll(() => {
+  beforeAll(async () => {
     build = mkdtempSync(path.join(os.tmpdir(), 'plangen-build-'));
     app = mkdtempSync(path.join(os.tmpdir(), 'plangen-app-'));
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    // Type errors are `tsc --noEmit`'s business; tsc emits regardless, and this test is about running the result.
-    spawnSync(process.execPath, [tsc, '-p', path.join(cli, 'tsconfig.json'), '--outDir', path.join(build, 'dist')], { stdio: 'pipe' });
-    if (!existsSync(path.join(build, 'dist/cli.js'))) throw new Error('tsc emitted no dist/cli.js');
+    // The bundle the bin runs (dist/bundle/), with the templates and schema; type errors are `tsc --noEmit`'s business.
+    const { buildCli } = (await import(pathToFileURL(path.join(root, 'scripts/build-cli.mjs')).href)) as {
+      buildCli(options: { packageDir: string; outDir: string; tsc: boolean }): Promise<void>;
+    };
+    await buildCli({ packageDir: cli, outDir: build, tsc: false });
+    if (!existsSync(path.join(build, 'dist/bundle/cli.js'))) throw new Error('the build wrote no dist/bundle/cli.js');
     mkdirSync(path.join(build, 'bin'));
     cpSync(path.join(cli, 'bin/plangen.js'), path.join(build, 'bin/plangen.js'));
     cpSync(path.join(cli, 'package.json'), path.join(build, 'package.json'));
-    for (const dir of ['templates', 'schema']) if (existsSync(path.join(root, dir))) cpSync(path.join(root, dir), path.join(build, dir), { recursive: true });
     symlinkSync(path.join(cli, 'node_modules'), path.join(build, 'node_modules'), 'dir');
     writeFileSync(path.join(app, 'package.json'), '{ "name": "app" }\n');
   });

@@ -35,8 +35,8 @@ describe('generate', () => {
     expect(index).not.toContain('validators');
     expect(index).not.toContain('createValidation');
     expect(index).not.toMatch(/validate(Payload)?: validate/);
-    expect(index).toContain("const runtime = createBrowserRuntime({ mode: 'production' });");
-    expect(index).toContain("const TRACK_ORDER_COMPLETED_V1_SPEC: EventSpec = { event: 'Order Completed', version: 1 };");
+    expect(index).toContain('const runtime = createBrowserRuntime({ mode: "production" });');
+    expect(index).toContain('const TRACK_ORDER_COMPLETED_V1_SPEC: EventSpec = { event: "Order Completed", version: 1 };');
   });
 
   it('names only the plan file in the header, without a timestamp', async () => {
@@ -53,15 +53,15 @@ describe('generate', () => {
     expect(index).toMatch(/export function trackOrderCompleted\(\s*properties: OrderCompletedProperties,/);
     expect(index).toContain('runtime.track(TRACK_ORDER_COMPLETED_V2_SPEC, properties, options, callback);');
     expect(index).toMatch(/export function trackOrderCompletedV1\(\s*properties: OrderCompletedV1Properties,/);
-    expect(index).toContain("season?: 'fall' | 'winter';");
-    expect(index).toContain('coupon?: string | null;');
+    expect(index).toContain('season?: "fall" | "winter"\n');
+    expect(index).toContain('coupon?: (string | null)\n');
     // No type in the schema: any value, not an object.
-    expect(index).toContain(['  /**', '   * Any JSON value.', '   */', '  note?: unknown;'].join('\n'));
-    expect(index).toContain(['  /**', '   * Must match `^[A-Z]+$`.', '   */', '  code?: unknown;'].join('\n'));
-    expect(index).toContain("reason?: 'idle' | 'user';");
+    expect(index).toContain(['  /**', '   * Any JSON value.', '   */', '  note?: unknown'].join('\n'));
+    expect(index).toContain(['  /**', '   * Must match `^[A-Z]+$`.', '   */', '  code?: unknown'].join('\n'));
+    expect(index).toContain('reason?: ("idle" | "user")\n');
     // Nested objects become interfaces named after their path.
-    expect(index).toContain('items?: OrderCompletedV2PropertiesItemsItem[];');
-    expect(index).toContain('export interface OrderCompletedV2PropertiesItemsItem {\n  sku: string;\n}');
+    expect(index).toContain('items?: OrderCompletedV2PropertiesItemsItem[]\n');
+    expect(index).toContain('export interface OrderCompletedV2PropertiesItemsItem {\n  sku: string\n}');
     // No required keys: the argument may be left out.
     expect(index).toContain('export function trackSignedOut(properties?: SignedOutProperties,');
     expect(index).toMatch(/export function identify\(\s*userId: string \| undefined,\s*traits: IdentifyTraits,/);
@@ -83,8 +83,8 @@ describe('generate', () => {
         'export function trackOrderCompleted(',
       ].join('\n'),
     );
-    expect(index).toContain(['  /**', '   * Must match `^ord_`.', '   */', '  order_id: string;'].join('\n'));
-    expect(index).toContain(['  /**', '   * Permitted values: ^(fall|winter)$', '   */', "  season?: 'fall' | 'winter';"].join('\n'));
+    expect(index).toContain(['  /**', '   * Must match `^ord_`.', '   */', '  order_id: string'].join('\n'));
+    expect(index).toContain(['  /**', '   * Permitted values: ^(fall|winter)$', '   */', '  season?: "fall" | "winter"'].join('\n'));
   });
 
   it("regression: the latest wrapper documents the event's description, not its latest version's changelog, then the version it sends", async () => {
@@ -107,19 +107,19 @@ describe('generate', () => {
   it('puts each spec constant right after the last wrapper that uses it, and @param tags for each client', async () => {
     const index = await indexOf({ ...PRODUCTION, client: 'analytics-node' });
     expect(index).toMatch(
-      /\n \* @param message - The track message for analytics-node: userId or anonymousId, and the properties the plan types\.\n \* @param callback - Called once analytics-node has handled the message\.\n \*\/\nexport function trackOrderCompletedV2\([^]*?\n\}\nconst TRACK_ORDER_COMPLETED_V2_SPEC: EventSpec = \{ event: 'Order Completed', version: 2 \};\n/,
+      /\n \* @param message - The track message for analytics-node: userId or anonymousId, and the properties the plan types\.\n \* @param callback - Called once analytics-node has handled the message\.\n \*\/\nexport function trackOrderCompletedV2\([^]*?\n\}\nconst TRACK_ORDER_COMPLETED_V2_SPEC: EventSpec = \{ event: "Order Completed", version: 2 \};\n/,
     );
     expect(index.indexOf('const TRACK_ORDER_COMPLETED_V2_SPEC')).toBeGreaterThan(index.indexOf('export function trackOrderCompleted('));
     const browser = await indexOf(PRODUCTION);
     expect(browser).toContain(
       [' * @param userId - The user\'s id; undefined keeps the current one.', ' * @param traits - The traits the plan types for the user.'].join('\n'),
     );
-    expect(browser).toMatch(/\nexport function identify\([^]*?\n\}\nconst IDENTIFY_SPEC: CallSpec = \{ type: 'identify' \};\n/);
+    expect(browser).toMatch(/\nexport function identify\([^]*?\n\}\nconst IDENTIFY_SPEC: CallSpec = \{ type: "identify" \};\n/);
   });
 
   it('emits node wrappers that take the whole message', async () => {
     const index = await indexOf({ ...PRODUCTION, client: 'analytics-node' });
-    expect(index).toContain("const runtime = createNodeRuntime({ mode: 'production' });");
+    expect(index).toContain('const runtime = createNodeRuntime({ mode: "production" });');
     expect(index).toMatch(
       /export function trackOrderCompletedV1\(\s*message: NodeTrackMessage<OrderCompletedV1Properties>,\s*callback\?: Callback,?\s*\): void \{/,
     );
@@ -169,13 +169,13 @@ describe('generate', () => {
       ]),
     ]);
     const index = await indexOf(PRODUCTION, model);
-    expect(index).toContain('export interface MovedV1Properties {\n  from?: Address;\n  to: Address;\n}');
-    expect(index).toContain('export interface Address {\n  city: string;\n}');
+    expect(index).toContain('export interface MovedV1Properties {\n  from?: Address\n  to: Address\n}');
+    expect(index).toContain('export interface Address {\n  city: string\n}');
     expect(index.match(/interface Address\b/g)).toHaveLength(1);
-    expect(index).toContain('  to?: Address;\n  zip?: PostCode;\n  next?: MovedV2Properties;\n  cb?: Callback2;\n}');
-    expect(index).toContain("export type PostCode = 'A' | 'B';");
+    expect(index).toContain('  to?: Address\n  zip?: PostCode\n  next?: MovedV2Properties\n  cb?: Callback2\n}');
+    expect(index).toContain('export type PostCode = "A" | "B"\n');
     // `Callback` is imported from @plangen/core: the plan's definition takes the next free name.
-    expect(index).toContain('export type Callback2 = string;');
+    expect(index).toContain('export type Callback2 = string\n');
   });
 
   it('names its own constants and nested types apart from every name the model gives', async () => {
@@ -186,7 +186,7 @@ describe('generate', () => {
       handEvent('A V1 Spec', [handVersion('A V1 Spec', 1, {})]),
     ]);
     const index = await indexOf(PRODUCTION, model);
-    expect(index).toContain('properties?: AV1PropertiesProperties2;');
+    expect(index).toContain('properties?: AV1PropertiesProperties2\n');
     expect(index).toContain('export type AV1PropertiesProperties = AV1PropertiesV1Properties;');
     expect(index).toContain('const TRACK_A_V1_SPEC: EventSpec');
     expect(index).toContain('export function trackAV1Spec(');
@@ -222,12 +222,12 @@ describe('generate', () => {
     expect(files['production/index.ts']).toContain(
       [
         'export interface Viewed3dModelV1Properties {',
-        '  hasOwnProperty: string;',
-        '  constructor?: Viewed3dModelV1PropertiesConstructor;',
-        '  __proto__?: string;',
+        '  hasOwnProperty: string',
+        '  constructor?: Viewed3dModelV1PropertiesConstructor',
+        '  "__proto__"?: string',
         '}',
         'export interface Viewed3dModelV1PropertiesConstructor {',
-        '  toString?: number;',
+        '  toString?: number',
         '}',
       ].join('\n'),
     );
@@ -261,12 +261,12 @@ describe('generate', () => {
     const parsed = ts.transpileModule(index, { fileName: 'index.ts', reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.outputText).toContain('export function trackEvilV1(properties, options, callback) {');
-    expect(index).toContain('  __proto__: string;');
-    expect(index).toContain('class: string;');
-    expect(index).toContain('ünïcödé?: number;');
+    expect(index).toContain('  "__proto__": string\n');
+    expect(index).toContain('class: string\n');
+    expect(index).toContain('"ünïcödé"?: number\n');
     expect(index).toContain(' * end *\\/ `${globalThis.pwned = 1}` "q" \'s\'\n');
     expect(index).toContain(' * \\@param x\n');
     expect(index).toContain('// Generated by plangen from evil\n// \\@x plan.yaml.');
-    expect(index).toContain("event: 'Evil */ `${globalThis.pwned = 1}` \"q\" \\u2028 \\u003c/script>'");
+    expect(index).toContain('event: "Evil */ `${globalThis.pwned = 1}` \\"q\\" \\u2028 \\u003c/script>"');
   });
 });

@@ -1,14 +1,13 @@
-// Prettier, once per emitted file: index.ts, or for `--language js` the index.js
-// and index.d.ts the compiler derived from it (its output indents by four and
-// keeps trailing commas in imports).
-import { format } from 'prettier';
+// The layout of every emitted index file: index.ts, or for `--language js` the
+// index.js and index.d.ts the compiler derived from it (indented by four). Both go
+// through lay-out-typescript.ts, which only re-indents, breaks long lines and drops
+// extra blank lines: prettier did this until it was most of a cold generation's time.
+import { layOutTypeScript } from './lay-out-typescript.js';
 
-const STYLE = { printWidth: 120, singleQuote: true } as const;
-
-export function formatTypeScript(source: string): Promise<string> {
-  return format(source, { ...STYLE, parser: 'babel-ts' });
+export async function formatTypeScript(source: string): Promise<string> {
+  return layOutTypeScript(source);
 }
 
-export function formatJavaScript(source: string): Promise<string> {
-  return format(source, { ...STYLE, parser: 'babel' });
+export async function formatJavaScript(source: string): Promise<string> {
+  return layOutTypeScript(source);
 }

@@ -1,0 +1,197 @@
+// Lays out the generated index.ts without a formatter: running prettier over it
+// was about 300 ms of every cold `plangen generate` of a 25-event plan (its load,
+// then its first, unoptimised run), more than the rest of the generation. The
+// code it gets is the template's and json-schema-to-typescript's, whose shapes are
+// known, so a line-based pass does what prettier did for them:
+// - each line indented two spaces per unclosed bracket opened on an earlier line
+//   (a line opening `({` counts once), closing lines at their opener's indent;
+// - a code line longer than 120 characters has its first bracket group that holds
+//   top-level commas broken into one item a line, with a trailing comma;
+// - `{` followed by an empty line and `}` (an empty object type) becomes `{}`;
+//   at most one blank line in a row, none after an opening or before a closing line.
+// Only whitespace changes, plus the trailing commas of broken groups: strings,
+// comments and code stay byte for byte (test/generate/lay-out-typescript.test.ts).
+
+const WIDTH = 120;
+const INDENT = '  ';
+const OPENERS = '([{';
+const CLOSERS = ')]}';
+
+/** What a line holds, read with the state its predecessors left (an open block comment). */
+interface LineScan {
+  /** Brackets of code (not strings or comments), in order, with their offsets. */
+  readonly brackets: { readonly char: string; readonly at: number }[];
+  /** The line ends inside a block comment. */
+  readonly inComment: boolean;
+  /** The line starts inside a block comment. */
+  readonly startsInComment: boolean;
+}
+
+export function layOutTypeScript(source: string): string {
+  const lines = joinEmptyBraces(source.split('\n').map((line) => line.trim()));
+  const out: string[] = [];
+  // Each unclosed bracket and the indent of the line that opened it.
+  const open: { char: string; indent: number }[] = [];
+  let inComment = false;
+  for (const line of lines) {
+    const scan = scanLine(line, inComment);
+    inComment = scan.inComment;
+    if (line === '') {
+      out.push('');
+      continue;
+    }
+    let indent = open.length > 0 ? open[open.length - 1]!.indent + 1 : 0;
+    const first = scan.brackets[0];
+    if (!scan.startsInComment && first && first.at === 0 && CLOSERS.includes(first.char) && open.length > 0) indent = open[open.length - 1]!.indent;
+    for (const { char } of scan.brackets) {
+      if (OPENERS.includes(char)) open.push({ char, indent });
+      else open.pop();
+    }
+    const text = scan.startsInComment && line.startsWith('*') ? ` ${line}` : line;
+    out.push(...breakLongLine(INDENT.repeat(indent) + text, indent, scan.startsInComment));
+  }
+  return `${dropExtraBlankLines(out).join('\n').trim()}\n`;
+}
+
+/** `{`, blank lines, then a line starting with `}`: the `{}` of an empty object type, on one line. */
+function joinEmptyBraces(lines: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    let next = index + 1;
+    while (next < lines.length && lines[next] === '') next++;
+    if (line.endsWith('{') && !isComment(line) && next < lines.length && lines[next]!.startsWith('}')) {
+      joined.push(line + lines[next]);
+      index = next;
+    } else {
+      joined.push(line);
+    }
+  }
+  return joined;
+}
+
+function isComment(trimmed: string): boolean {
+  return trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*');
+}
+
+function dropExtraBlankLines(lines: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line !== '') {
+      kept.push(line);
+      continue;
+    }
+    const previous = kept[kept.length - 1];
+    const next = lines.slice(index + 1).find((candidate) => candidate !== '');
+    if (previous === undefined || previous === '' || next === undefined) continue;
+    if (/[([{]$/.test(previous) || /^\s*[)\]}]/.test(next)) continue;
+    kept.push('');
+  }
+  return kept;
+}
+
+/**
+ * Finds the brackets of code on one line, skipping string literals ('…', "…", `…`) and
+ * comments (a `//` comment, or a block comment that may have started on an earlier line).
+ */
+function scanLine(line: string, startsInComment: boolean): LineScan {
+  const brackets: { char: string; at: number }[] = [];
+  let inComment = startsInComment;
+  for (let at = 0; at < line.length; at++) {
+    const char = line[at]!;
+    if (inComment) {
+      if (char === '*' && line[at + 1] === '/') {
+        inComment = false;
+        at++;
+      }
+    } else if (char === '/' && line[at + 1] === '*') {
+      inComment = true;
+      at++;
+    } else if (char === '/' && line[at + 1] === '/') {
+      break;
+    } else if (char === '"' || char === "'" || char === '`') {
+      at = stringEnd(line, at);
+    } else if (OPENERS.includes(char) || CLOSERS.includes(char)) {
+      brackets.push({ char, at });
+    }
+  }
+  return { brackets, inComment, startsInComment };
+}
+
+/** The offset of the quote that closes the literal opening at `start` (or the line's last offset). */
+function stringEnd(line: string, start: number): number {
+  const quote = line[start];
+  for (let at = start + 1; at < line.length; at++) {
+    if (line[at] === '\\') at++;
+    else if (line[at] === quote) return at;
+  }
+  return line.length - 1;
+}
+
+/** A code line over the width, broken at its first bracket group with top-level commas; then its parts, likewise. */
+function breakLongLine(line: string, indent: number, startsInComment: boolean): string[] {
+  if (line.length <= WIDTH || startsInComment || isComment(line.trim())) return [line];
+  const group = firstGroupWithCommas(line);
+  if (!group) return [line];
+  const pad = INDENT.repeat(indent + 1);
+  const items = group.items.map((item, index) => {
+    const last = index === group.items.length - 1;
+    // A rest parameter takes no trailing comma.
+    return `${pad}${item}${last && item.startsWith('...') ? '' : ','}`;
+  });
+  return [
+    line.slice(0, group.open + 1),
+    ...items.flatMap((item) => breakLongLine(item, indent + 1, false)),
+    INDENT.repeat(indent) + line.slice(group.close).trimStart(),
+  ];
+}
+
+/**
+ * The first bracket group (outermost first, left to right) closed on this line whose contents hold
+ * commas outside any nested bracket, string or `<…>` type argument list, split at those commas.
+ */
+function firstGroupWithCommas(line: string): { open: number; close: number; items: string[] } | undefined {
+  const { brackets } = scanLine(line, false);
+  const stack: number[] = [];
+  const groups: { open: number; close: number; depth: number }[] = [];
+  for (const { char, at } of brackets) {
+    if (OPENERS.includes(char)) {
+      stack.push(at);
+    } else {
+      const open = stack.pop();
+      if (open === undefined) return undefined;
+      groups.push({ open, close: at, depth: stack.length });
+    }
+  }
+  groups.sort((a, b) => a.depth - b.depth || a.open - b.open);
+  for (const { open, close } of groups) {
+    const items = splitTopLevel(line.slice(open + 1, close));
+    if (items && items.length > 1) return { open, close, items };
+  }
+  return undefined;
+}
+
+/** Splits at commas outside brackets, strings and `<…>`; undefined when `<…>` do not balance. */
+function splitTopLevel(text: string): string[] | undefined {
+  const items: string[] = [];
+  let depth = 0;
+  let angles = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at]!;
+    if (char === '"' || char === "'" || char === '`') at = stringEnd(text, at);
+    else if (OPENERS.includes(char)) depth++;
+    else if (CLOSERS.includes(char)) depth--;
+    else if (char === '<') angles++;
+    else if (char === '>' && text[at - 1] !== '=') angles--;
+    else if (char === ',' && depth === 0 && angles === 0) {
+      items.push(text.slice(start, at).trim());
+      start = at + 1;
+    }
+  }
+  if (angles !== 0 || depth !== 0) return undefined;
+  const last = text.slice(start).trim();
+  if (last !== '') items.push(last);
+  return items.every((item) => item !== '') ? items : undefined;
+}
