@@ -16,6 +16,7 @@ const E2E = [
 /** Compare generated code with the committed goldens, or compile and run it with the TypeScript compiler. */
 const GOLDEN_AND_COMPILE = [
   'test/generate/goldens.test.ts',
+  'test/generate/cached-generate.test.ts', // every golden case with the cache, cold and warm
   'test/generate/generate.test.ts',
   'test/generate/injection.test.ts',
   'test/generate/runtime.test.ts',

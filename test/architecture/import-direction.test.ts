@@ -28,9 +28,11 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Segment's Public API (HTTP, retries, the token's redaction) and the conversions between plan formats and CSV.
   'segment-api': ['errors', 'line-breaks', 'messages', 'schema'],
   convert: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'diff'],
-  commands: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'cli', 'fast-path', 'audit', 'catalog', 'segment-api', 'convert'],
+  commands: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'cli', 'fast-path', 'cache', 'audit', 'catalog', 'segment-api', 'convert'],
   cli: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config', 'commands', 'audit', 'catalog', 'segment-api', 'convert'],
   // The nothing-changed fast path: runs before the full CLI loads, so it reads config, write and generate's light modules only.
+  // The content-addressed cache generate memoizes through (generate/stage-cache.ts is its interface).
+  cache: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'config', 'write'],
   'fast-path': ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'config', 'write'],
   index: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'load', 'generate', 'lint', 'diff', 'write', 'validate', 'config'],
 };

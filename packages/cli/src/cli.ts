@@ -45,6 +45,7 @@ const COMMANDS: readonly CommandSpec[] = [
       module: { choices: MODULE_FORMATS, describe: 'For --language js: esm or cjs (default: from the type of the nearest package.json)' },
       check: { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the output is stale' },
       watch: { type: 'boolean', describe: 'Regenerate when the plan or config changes' },
+      cache: { type: 'boolean', describe: 'Reuse parts generated before from node_modules/.cache/plangen; --no-cache computes everything' },
       config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },
     },
     load: () => import('./commands/generate.js'),

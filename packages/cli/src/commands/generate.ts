@@ -12,8 +12,10 @@ import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat } from '../model/types.js';
 import { checkOutput, staleSummary } from '../write/check-output.js';
+import { openCache, type RunCache } from '../cache/open-cache.js';
 import { inputsFingerprint } from '../fast-path/fingerprint.js';
 import { plangenIdentity } from '../fast-path/plangen-build.js';
+import type { StageCache } from '../generate/stage-cache.js';
 import { displayPath } from '../messages/display-path.js';
 import type { GenerationRecord } from '../write/manifest.js';
 import { repairOutputFolder } from '../write/recover-output.js';
@@ -24,6 +26,8 @@ export interface GenerateArgs extends GenerateFlags {
   readonly check?: boolean;
   readonly watch?: boolean;
   readonly config?: string;
+  /** `--no-cache` (false): compute every part, reuse nothing (cache/). */
+  readonly cache?: boolean;
 }
 
 /** The pipeline stages, injectable so the command can be tested before (or without) the real ones. */
@@ -31,7 +35,7 @@ export interface Stages {
   /** `bytes`: the plan as already read (and fingerprinted), so what is loaded is what the manifest records. */
   loadPlan(file: string, options?: { format?: PlanFormat; bytes?: Uint8Array }): Promise<LoadedPlan>;
   /** The plan's locator places a refused pattern at `file:line:col`. */
-  generate(plan: LoadedPlan, options: GenerateOptions, shared?: SharedCompilations): Promise<GeneratedFile[]>;
+  generate(plan: LoadedPlan, options: GenerateOptions, shared?: SharedCompilations, cache?: StageCache): Promise<GeneratedFile[]>;
 }
 
 export interface GenerateDeps {
@@ -51,9 +55,15 @@ export async function run(args: GenerateArgs, deps: GenerateDeps = {}): Promise<
   if (args.check && args.watch) {
     throw new PlanError({ file: 'plangen' }, '--check and --watch cannot be used together', 'Use --check in CI and --watch while editing');
   }
-  if (args.watch) return watchAndGenerate(args, stages, cwd, deps);
+  const identity = (deps.identity ?? plangenIdentity)();
+  const cache = openCache(cwd, identity, args.cache !== false);
+  if (args.watch) return watchAndGenerate(args, stages, cwd, deps, identity, cache);
   const resolved = await resolve(args, cwd);
-  return generateResolved(resolved, stages, args.check === true, cwd, deps);
+  try {
+    return await generateResolved(resolved, stages, args.check === true, cwd, identity, cache);
+  } finally {
+    cache.endRun();
+  }
 }
 
 // Imported when first used, so option and config errors never wait for the heavy stages.
@@ -63,13 +73,20 @@ function lazyStages(): Stages {
       const { loadPlan, loadPlanBytes } = await import('../load/load-plan.js');
       return bytes === undefined ? loadPlan(file, options) : loadPlanBytes(bytes, file, options);
     },
-    generate: async ({ model, locator }, options, shared) => (await import('../generate/index.js')).generate(model, options, locator, shared),
+    generate: async ({ model, locator }, options, shared, cache) => (await import('../generate/index.js')).generate(model, options, locator, shared, cache),
   };
 }
 
 // A config with `outputs` makes several SDKs in one run (generate-outputs.ts); otherwise one, as always.
-async function generateResolved(resolved: ResolvedGenerate | ResolvedOutputs, stages: Stages, check: boolean, cwd: string, deps: GenerateDeps): Promise<number> {
-  if (!('outputs' in resolved)) return generateOnce(resolved, stages, check, cwd, deps);
+async function generateResolved(
+  resolved: ResolvedGenerate | ResolvedOutputs,
+  stages: Stages,
+  check: boolean,
+  cwd: string,
+  identity: string | undefined,
+  cache: StageCache,
+): Promise<number> {
+  if (!('outputs' in resolved)) return generateOnce(resolved, stages, check, cwd, identity, cache);
   return (await import('./generate-outputs.js')).generateOutputs(resolved, stages, check, cwd);
 }
 
@@ -78,7 +95,14 @@ async function resolve(args: GenerateArgs, cwd: string): Promise<ResolvedGenerat
   return loaded?.config.outputs !== undefined ? resolveOutputs(args, loaded, cwd) : resolveGenerateOptions(args, loaded, cwd);
 }
 
-async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: boolean, cwd: string, deps: GenerateDeps): Promise<number> {
+async function generateOnce(
+  resolved: ResolvedGenerate,
+  stages: Stages,
+  check: boolean,
+  cwd: string,
+  identity: string | undefined,
+  cache: StageCache,
+): Promise<number> {
   const started = performance.now();
   // Relative to the working directory, so plan errors read `plan.yaml:12:7: ...`.
   const planFile = displayPath(resolved.planFile);
@@ -91,7 +115,7 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
   }
   const planBytes = await readFile(resolved.planFile).catch(() => undefined); // unreadable: loadPlan says why
   const plan = await stages.loadPlan(planFile, { ...(resolved.inputFormat && { format: resolved.inputFormat }), ...(planBytes && { bytes: planBytes }) });
-  const files = await stages.generate(plan, resolved.options);
+  const files = await stages.generate(plan, resolved.options, undefined, cache);
   const { model } = plan;
   const out = displayPath(resolved.outDir, cwd);
   const versions = model.events.reduce((sum, event) => sum + event.versions.length, 0);
@@ -108,7 +132,7 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
     return EXIT_SUCCESS;
   }
 
-  const fingerprint = planBytes && (await generationRecord(resolved, planBytes, counts, (deps.identity ?? plangenIdentity)()));
+  const fingerprint = planBytes && (await generationRecord(resolved, planBytes, counts, identity));
   const result = await writeOutput(resolved.outDir, files, fingerprint ? { fingerprint } : {});
   const ms = Math.round(performance.now() - started);
   if (result.written.length === 0 && result.removed.length === 0) {
@@ -124,20 +148,33 @@ async function generateOnce(resolved: ResolvedGenerate, stages: Stages, check: b
   return EXIT_SUCCESS;
 }
 
-/** Regenerates on every change of the plan or config file; a bad plan is reported and the last good output kept. */
-async function watchAndGenerate(args: GenerateArgs, stages: Stages, cwd: string, deps: GenerateDeps): Promise<number> {
+/**
+ * Regenerates on every change of the plan or config file; a bad plan is reported and the last good output kept.
+ * The process stays warm, and `cache` keeps each part of the last run in memory, so a change regenerates only
+ * the parts whose input it touched.
+ */
+async function watchAndGenerate(
+  args: GenerateArgs,
+  stages: Stages,
+  cwd: string,
+  deps: GenerateDeps,
+  identity: string | undefined,
+  cache: RunCache,
+): Promise<number> {
   let watched: string[] = [];
   const once = async (): Promise<boolean> => {
     try {
       const resolved = await resolve(args, cwd);
       watched = [resolved.planFile, ...(resolved.configFile ? [resolved.configFile] : [])];
-      await generateResolved(resolved, stages, false, cwd, deps);
+      await generateResolved(resolved, stages, false, cwd, identity, cache);
       return true;
     } catch (error) {
       // Watching survives anything: the previous output stays, the next save retries.
       if (exitCodeFor(error) !== undefined) reportError(error);
       else process.stderr.write(`plangen: ${error instanceof Error ? error.message : String(error)}\n`);
       return false;
+    } finally {
+      cache.endRun();
     }
   };
 

@@ -10,6 +10,7 @@ import { javaScriptExtension, type GeneratedFile, type GenerateOptions } from '.
 import { refuseCatastrophicPatterns } from './refuse-catastrophic-patterns.js';
 import { render } from './render.js';
 import { compileValidatorsOnce, type SharedCompilations } from './shared-validators.js';
+import { NO_CACHE, type StageCache } from './stage-cache.js';
 import { typeEntries } from './type-entries.js';
 import { buildSdkView, headerComment, reservedTypeNames } from './view-model.js';
 
@@ -17,16 +18,23 @@ export type { GeneratedFile, GenerateOptions } from './options.js';
 
 /** `locator` (from `loadPlan`) places a refused pattern at `file:line:col`; without it the error names `file#pointer`. */
 /** `shared`: a run generating several outputs passes one, so equal validators compile once (shared-validators.ts). */
-export async function generate(model: PlanModel, options: GenerateOptions, locator: Locator = NO_LOCATOR, shared?: SharedCompilations): Promise<GeneratedFile[]> {
+/** `cache`: the validators and the types are taken from it when their input was generated before (stage-cache.ts). */
+export async function generate(
+  model: PlanModel,
+  options: GenerateOptions,
+  locator: Locator = NO_LOCATOR,
+  shared?: SharedCompilations,
+  cache: StageCache = NO_CACHE,
+): Promise<GeneratedFile[]> {
   refuseCatastrophicPatterns(model, locator, options.acceptedPatterns);
   // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
   const stop = new AbortController();
+  const compileOptions = { language: options.language, ...(options.module && { module: options.module }) };
+  const entries = options.mode === 'development' ? validatorEntries(model) : undefined;
   const validators =
-    options.mode === 'development'
-      ? compileValidatorsOnce(validatorEntries(model), { language: options.language, ...(options.module && { module: options.module }) }, shared, stop.signal)
-      : undefined;
+    entries && cache.memo('validators', { entries, options: compileOptions }, () => compileValidatorsOnce(entries, compileOptions, shared, stop.signal));
   validators?.catch(() => undefined); // when the types fail first, that error is the one reported
-  const files = await indexFiles(model, options).catch((error: unknown) => {
+  const files = await indexFiles(model, options, cache).catch((error: unknown) => {
     stop.abort(); // a failed generation neither waits for its validators nor leaves them compiling
     throw error;
   });
@@ -45,8 +53,10 @@ export async function generate(model: PlanModel, options: GenerateOptions, locat
 }
 
 /** `index.ts`, or `index.js` + `index.d.ts` (`.cjs`/`.d.cts`, `.mjs`/`.d.mts`: javaScriptExtension): the types and wrappers. */
-async function indexFiles(model: PlanModel, options: GenerateOptions): Promise<GeneratedFile[]> {
-  const types = await emitTypes(typeEntries(model), reservedTypeNames(model));
+async function indexFiles(model: PlanModel, options: GenerateOptions, cache: StageCache): Promise<GeneratedFile[]> {
+  const entries = typeEntries(model);
+  const reserved = reservedTypeNames(model);
+  const types = await cache.memo('types', { entries, reserved }, () => emitTypes(entries, reserved));
   const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
   if (options.language === 'ts') return [{ path: 'index.ts', content: index }];
   const { toJavaScript } = await import('./to-javascript.js');

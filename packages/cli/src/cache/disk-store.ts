@@ -1,0 +1,87 @@
+// The cache's folder on disk: one file per entry, named by its key. Each file
+// starts with a header naming the format and the hash of its value, so a
+// truncated, corrupt or foreign file reads as missing (and is rebuilt). Writes
+// go to a temporary file renamed into place, so a reader never sees half an
+// entry, even from another plangen running at the same time. The folder is
+// bounded: past `maxBytes`, the least recently used entries are removed.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentHash } from '../write/content-hash.js';
+
+const HEADER = 'plangen-cache 1';
+const ENTRY_NAME = /^[0-9a-f]{64}$/;
+/** Entries and temporary files of crashed writes older than this are fair game for eviction. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+
+export interface DiskStore {
+  read(key: string): string | undefined;
+  write(key: string, value: string): void;
+  /** Removes the least recently used entries until the folder holds at most maxBytes. */
+  evict(): void;
+}
+
+export function diskStore(dir: string, maxBytes: number = DEFAULT_MAX_BYTES): DiskStore {
+  const file = (key: string) => path.join(dir, key);
+  return {
+    read(key) {
+      let text: string;
+      try {
+        text = readFileSync(file(key), 'utf8');
+      } catch {
+        return undefined;
+      }
+      const first = text.indexOf('\n');
+      const second = text.indexOf('\n', first + 1);
+      if (first < 0 || second < 0 || text.slice(0, first) !== HEADER) return undefined;
+      const value = text.slice(second + 1);
+      if (text.slice(first + 1, second) !== contentHash(value)) return undefined;
+      try {
+        const now = new Date();
+        utimesSync(file(key), now, now); // recently used: evicted last
+      } catch {
+        // read-only cache folder: still usable
+      }
+      return value;
+    },
+    write(key, value) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        const temporary = `${file(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        writeFileSync(temporary, `${HEADER}\n${contentHash(value)}\n${value}`);
+        renameSync(temporary, file(key));
+      } catch {
+        // A cache that cannot be written is only slower; generation never fails because of it.
+      }
+    },
+    evict() {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return;
+      }
+      const now = Date.now();
+      const entries = names.flatMap((name) => {
+        try {
+          const stat = statSync(path.join(dir, name));
+          return stat.isFile() ? [{ name, size: stat.size, used: stat.mtimeMs }] : [];
+        } catch {
+          return [];
+        }
+      });
+      let total = entries.reduce((sum, entry) => sum + entry.size, 0);
+      const removable = entries.filter((entry) => ENTRY_NAME.test(entry.name) || now - entry.used > STALE_TEMPORARY_MS);
+      for (const entry of removable.sort((a, b) => a.used - b.used)) {
+        if (total <= maxBytes) break;
+        try {
+          rmSync(path.join(dir, entry.name), { force: true });
+          total -= entry.size;
+        } catch {
+          // another run removed or uses it
+        }
+      }
+    },
+  };
+}

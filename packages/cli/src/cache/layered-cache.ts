@@ -1,0 +1,67 @@
+// The content-addressed cache of the expensive parts of a generation
+// (generate/stage-cache.ts says which parts and how they are keyed). Each entry
+// is keyed by a hash of plangen's identity (version, build id, output-shaping
+// packages: fast-path/plangen-build.ts), the part's kind and its whole input as
+// JSON, so work is done once per distinct input and never reused across plangen
+// builds. The JSON keeps the input's key order (not canonical-json.ts's sorted
+// keys): ajv and json-schema-to-typescript emit code in that order, so two
+// schemas equal as values may still give different bytes. Two layers: memory (what
+// `--watch` keeps between runs) and an optional folder on disk (disk-store.ts).
+// A value that does not read back exactly as written is ignored and rebuilt.
+import type { StageCache } from '../generate/stage-cache.js';
+import { contentHash } from '../write/content-hash.js';
+import type { DiskStore } from './disk-store.js';
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+
+/**
+ * A cache for the runs of one process. Memory entries not used by a run are dropped at the next
+ * `endRun()`, so a long `--watch` session holds about one generation's worth.
+ */
+export class LayeredCache implements StageCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  #memory = new Map<string, string>();
+  #usedThisRun = new Set<string>();
+
+  constructor(
+    private readonly identity: string,
+    private readonly disk: DiskStore | undefined,
+  ) {}
+
+  async memo<T>(kind: string, input: unknown, compute: () => Promise<T>): Promise<T> {
+    const key = contentHash(JSON.stringify([this.identity, kind, input]));
+    this.#usedThisRun.add(key);
+    const text = this.#memory.get(key) ?? this.disk?.read(key);
+    const cached = text === undefined ? undefined : parse<T>(text);
+    if (cached !== undefined) {
+      this.stats.hits++;
+      this.#memory.set(key, text!);
+      return cached.value;
+    }
+    this.stats.misses++;
+    const value = await compute();
+    const written = JSON.stringify({ value });
+    this.#memory.set(key, written);
+    this.disk?.write(key, written);
+    return value;
+  }
+
+  /** Drops memory entries this run did not use, and bounds the disk folder. */
+  endRun(): void {
+    for (const key of this.#memory.keys()) if (!this.#usedThisRun.has(key)) this.#memory.delete(key);
+    this.#usedThisRun.clear();
+    this.disk?.evict();
+  }
+}
+
+function parse<T>(text: string): { value: T } | undefined {
+  try {
+    const json = JSON.parse(text) as unknown;
+    return typeof json === 'object' && json !== null && 'value' in json ? (json as { value: T }) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,13 @@
+// What the generate stage memoizes its expensive parts through (the validators
+// module, the types block): generate stays pure and never touches the file
+// system; the command hands it a cache (cache/layered-cache.ts) or NO_CACHE.
+// A part's value must be a pure function of `input`, which the cache keys on
+// together with the part's kind and plangen's identity.
+
+export interface StageCache {
+  /** `compute`'s value for this kind and input: a cached one when there is one, else computed and kept. Values must survive JSON. */
+  memo<T>(kind: string, input: unknown, compute: () => Promise<T>): Promise<T>;
+}
+
+/** No caching: `--no-cache`, and the programmatic API unless a cache is passed. */
+export const NO_CACHE: StageCache = { memo: (_kind, _input, compute) => compute() };

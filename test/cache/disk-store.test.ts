@@ -1,0 +1,79 @@
+// The cache folder: entries read back exactly as written, anything else
+// (truncated, edited, foreign, a half-written temporary file) reads as missing,
+// and the folder stays under its bound, least recently used entries first.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { diskStore } from '../../packages/cli/src/cache/disk-store.js';
+import { contentHash } from '../../packages/cli/src/write/content-hash.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function folder(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'plangen-cache-'));
+  made.push(dir);
+  return path.join(dir, 'nested', 'cache'); // created on first write
+}
+
+const key = (name: string) => contentHash(name);
+
+describe('the cache folder', () => {
+  it('reads back what was written, including line breaks and any text', () => {
+    const dir = folder();
+    const store = diskStore(dir);
+    const value = '{"value":"line 1\\nline 2 \u2028 </script> `x` */"}\n\n';
+    expect(store.read(key('a'))).toBeUndefined();
+    store.write(key('a'), value);
+    expect(store.read(key('a'))).toBe(value);
+    expect(diskStore(dir).read(key('a'))).toBe(value); // another process
+    expect(readdirSync(dir)).toEqual([key('a')]); // no temporary file left
+  });
+
+  it('ignores a truncated, edited or foreign entry (and a later write replaces it)', () => {
+    const dir = folder();
+    const store = diskStore(dir);
+    store.write(key('a'), '{"value":"right"}');
+    const file = path.join(dir, key('a'));
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, -3));
+    expect(store.read(key('a'))).toBeUndefined();
+    writeFileSync(file, text.replace('right', 'wrong'));
+    expect(store.read(key('a'))).toBeUndefined();
+    writeFileSync(file, '{"value":"right"}');
+    expect(store.read(key('a'))).toBeUndefined();
+    writeFileSync(file, '');
+    expect(store.read(key('a'))).toBeUndefined();
+    store.write(key('a'), '{"value":"rebuilt"}');
+    expect(store.read(key('a'))).toBe('{"value":"rebuilt"}');
+  });
+
+  it('evicts the least recently used entries beyond its bound, and leaves other files alone', () => {
+    const dir = folder();
+    const store = diskStore(dir, 2500);
+    const value = 'x'.repeat(1000);
+    for (const name of ['old', 'used', 'new']) store.write(key(name), value);
+    writeFileSync(path.join(dir, 'README'), 'not ours');
+    const at = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    utimesSync(path.join(dir, key('old')), at(300), at(300));
+    utimesSync(path.join(dir, key('used')), at(200), at(200));
+    utimesSync(path.join(dir, key('new')), at(100), at(100));
+    expect(store.read(key('used'))).toBe(value); // reading makes it the most recently used
+    store.evict();
+    expect(readdirSync(dir).sort()).toEqual([key('new'), key('used'), 'README'].sort());
+    store.evict();
+    expect(readdirSync(dir)).toHaveLength(3);
+  });
+
+  it('never fails a run: an unwritable folder just caches nothing', () => {
+    const dir = folder();
+    writeFileSync(path.dirname(path.dirname(dir)) + '/nested', 'a file where the folder should be');
+    const store = diskStore(dir);
+    store.write(key('a'), 'value');
+    expect(store.read(key('a'))).toBeUndefined();
+    expect(() => store.evict()).not.toThrow();
+  });
+});
