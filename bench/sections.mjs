@@ -4,5 +4,6 @@
 //
 // context: { workDir, plangenBin, coreEntry, quick, plans: [{ name, label, events, file }], log }
 export const SECTIONS = [
-  // { title: 'plangen docs on the 2,000-event plan', load: () => import('./docs-page.mjs') },
+  { title: 'nothing changed, and one event changed (issue 15)', load: () => import('./incremental.mjs') },
+  { title: 'plangen docs on the 2,000-event plan', load: () => import('./docs-page.mjs') },
 ];
