@@ -63,7 +63,8 @@ async function indexFiles(model: PlanModel, options: GenerateOptions, cache: Sta
   const { code, declarations } = toJavaScript(index, headerComment(model), options.module ?? 'esm');
   const extension = javaScriptExtension(options);
   return [
-    { path: `index${extension.code}`, content: await formatJavaScript(code) },
+    // CommonJS as TypeScript's emitter prints it (from the laid-out source): the layout step is for ES module text.
+    { path: `index${extension.code}`, content: options.module === 'cjs' ? code : await formatJavaScript(code) },
     { path: `index${extension.declarations}`, content: await formatTypeScript(declarations) },
   ];
 }
