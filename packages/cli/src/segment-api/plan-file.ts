@@ -3,13 +3,14 @@
 // the rules in a fixed order, and without timestamps: an unchanged remote plan
 // gives a byte-identical file, whatever order the API answered in.
 import { canonicalJson } from '../schema/canonical-json.js';
-import type { Rule, TrackingPlanInfo } from './tracking-plans.js';
+import type { Rule } from './tracking-plans.js';
 
 const TYPE_ORDER = ['TRACK', 'IDENTIFY', 'GROUP', 'PAGE', 'SCREEN', 'COMMON'];
 
-export function planFileText(info: TrackingPlanInfo, rules: readonly Rule[]): string {
+/** `info.id` is absent for a plan exported from a file, which no tracking plan holds yet. */
+export function planFileText(info: { readonly id?: string; readonly name: string; readonly description?: string }, rules: readonly Rule[]): string {
   const plan = {
-    id: info.id,
+    ...(info.id !== undefined ? { id: info.id } : {}),
     name: info.name,
     ...(info.description !== undefined ? { description: info.description } : {}),
     rules: sortRules(rules),
