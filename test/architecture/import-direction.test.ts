@@ -24,7 +24,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   catalog: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'diff', 'generate'],
   validate: ['errors', 'line-breaks', 'messages', 'schema', 'model'],
   audit: ['errors', 'line-breaks', 'messages', 'schema', 'model'],
-  config: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'lint', 'audit'],
+  config: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'generate', 'lint', 'audit', 'catalog'],
   // Segment's Public API (HTTP, retries, the token's redaction) and the conversions between plan formats and CSV.
   'segment-api': ['errors', 'line-breaks', 'messages', 'schema'],
   convert: ['errors', 'line-breaks', 'messages', 'schema', 'model', 'diff'],

@@ -78,13 +78,31 @@ describe('plangen docs', () => {
     await expect(readdir(path.join(dir, 'src/analytics'))).rejects.toThrow();
   });
 
+  it("takes the folder and format from the config's docs object, relative to the config file; flags win", async () => {
+    const dir = await project({ 'plan.yaml': PLAN, 'config/plangen.config.json': '{ "plan": "../plan.yaml", "docs": { "out": "../catalog", "format": "markdown" } }' });
+    captureOutput();
+    expect(await main(['docs', '--config', 'config/plangen.config.json'])).toBe(0);
+    expect((await readdir(path.join(dir, 'catalog'))).sort()).toEqual(['.plangen-manifest.json', 'README.md', 'events']);
+    expect(await main(['docs', '--config', 'config/plangen.config.json', '--format', 'html', '--out', 'site'])).toBe(0);
+    expect((await readdir(path.join(dir, 'site'))).sort()).toEqual(['.plangen-manifest.json', 'index.html']);
+  });
+
+  it('reports a wrong key of the docs object where it is, with a line to copy', async () => {
+    await project({ 'plan.yaml': PLAN, 'plangen.config.json': '{ "plan": "plan.yaml", "docs": { "format": "pdf" } }' });
+    const io = captureOutput();
+    expect(await main(['docs', '--out', 'x'])).toBe(1);
+    expect(io.stderr()).toBe(
+      'plangen.config.json#/docs/format: invalid plangen config: "format" of "docs" must be one of "html", "markdown", not "pdf". Write it like { "docs": { "format": "markdown" } }.\n',
+    );
+  });
+
   it('reports a bad plan at its line and column, and a missing --out with the fix', async () => {
     await project({ 'plan.yaml': PLAN.replace('type: string', 'type: strng') });
     const io = captureOutput();
     expect(await main(['docs', '--plan', 'plan.yaml', '--out', 'catalog'])).toBe(1);
     expect(io.stderr()).toMatch(/^plan\.yaml:7:\d+: unknown data type "strng"/);
     expect(await main(['docs', '--plan', 'plan.yaml'])).toBe(1);
-    expect(io.stderr()).toContain('plangen: no output folder given for the docs. Pass --out <folder>');
+    expect(io.stderr()).toContain('plangen: no output folder given for the docs. Pass --out <folder>, or set "docs": { "out": "docs/tracking-plan" } in plangen.config.json');
   });
 
   it('refuses an unknown --format as a usage error', async () => {

@@ -88,7 +88,7 @@ describe('config discovery', () => {
     [
       'plangen.config.json',
       '{ "outDir": "x" }',
-      'plangen.config.json#/outDir: invalid plangen config: unknown key "outDir". Use only "plan", "out", "client", "mode", "language", "module", "outputs", "inputFormat", "lint", "acceptedPatterns", "audit", "trackingPlan", "apiUrl".',
+      'plangen.config.json#/outDir: invalid plangen config: unknown key "outDir". Use only "plan", "out", "client", "mode", "language", "module", "outputs", "inputFormat", "lint", "acceptedPatterns", "audit", "trackingPlan", "apiUrl", "docs".',
     ],
     [
       'plangen.config.yaml',

@@ -179,8 +179,8 @@ const COMMANDS: readonly CommandSpec[] = [
     positionals: {},
     options: {
       plan: { type: 'string', describe: 'Tracking plan file (default: from the config file)' },
-      out: { type: 'string', describe: 'Output folder' },
-      format: { choices: DOCS_FORMATS, default: 'html' as const, describe: 'html: one self-contained page; markdown: README.md and one file per event' },
+      out: { type: 'string', describe: 'Output folder (default: docs.out from the config file)' },
+      format: { choices: DOCS_FORMATS, describe: 'html (default): one self-contained page; markdown: README.md and one file per event' },
       client: { choices: CLIENT_KINDS, describe: 'Client whose SDK the usage examples call (default: from the config, else analytics-next)' },
       check: { type: 'boolean', describe: 'Write nothing; exit 1 and print a diff if the docs are stale' },
       config: { type: 'string', describe: 'Config file (default: discovered from the working directory)' },

@@ -1,12 +1,13 @@
 // `plangen docs`: the tracking plan as a catalog for the people who read the
-// data: one self-contained index.html (default) or markdown files. Same
-// options from flags and config as generate (the config's plan, client and
-// input format), the same loader and located errors, the same writer (atomic,
-// manifest, foreign files untouched) and the same `--check`.
+// data: one self-contained index.html (default) or markdown files. Options
+// from flags and the config file as for generate (the config's plan, client,
+// input format, and its `docs` object for the folder and format), the same
+// loader and located errors, the same writer (atomic, manifest, foreign files
+// untouched) and the same `--check`.
 import { EXIT_FAILURE, EXIT_SUCCESS } from '../cli/exit-codes.js';
 import type { DocsFormat } from '../catalog/formats.js';
 import { renderCatalog } from '../catalog/render-catalog.js';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { resolvePlanFile } from '../config/resolve-path-setting.js';
 import { PlanError } from '../errors.js';
 import { DEFAULT_GENERATE_OPTIONS, type ClientKind } from '../generate/options.js';
@@ -33,11 +34,8 @@ export async function run(args: DocsArgs, cwd: string = process.cwd()): Promise<
   const started = performance.now();
   const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
   const planFile = resolvePlanFile(args.plan, loaded, cwd);
-  if (args.out === undefined) {
-    // The config's `out` is the SDK's folder: docs never default to it.
-    throw new PlanError({ file: 'plangen' }, 'no output folder given for the docs', 'Pass --out <folder>, e.g. --out docs/tracking-plan');
-  }
-  const outDir = path.resolve(cwd, args.out);
+  const outDir = resolveDocsOut(args.out, loaded, cwd);
+  const format = args.format ?? loaded?.config.docs?.format ?? 'html';
   const client = args.client ?? loaded?.config.client ?? DEFAULT_GENERATE_OPTIONS.client;
   const inputFormat = args.inputFormat ?? loaded?.config.inputFormat;
   const check = args.check === true;
@@ -49,7 +47,7 @@ export async function run(args: DocsArgs, cwd: string = process.cwd()): Promise<
     if (restored.length > 0) process.stderr.write(`plangen: an interrupted run had left ${out} half-written; the previous files are restored\n`);
   }
   const { model } = await loadPlan(displayPath(planFile), inputFormat !== undefined ? { format: inputFormat } : {});
-  const files = renderCatalog(model, { client, signatures: wrapperSignatures(model, client) }, args.format ?? 'html');
+  const files = renderCatalog(model, { client, signatures: wrapperSignatures(model, client) }, format);
   const counts = `${plural(model.events.length, 'event')}`;
 
   if (check) {
@@ -73,6 +71,19 @@ export async function run(args: DocsArgs, cwd: string = process.cwd()): Promise<
       : `plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts}) in ${ms} ms\n`,
   );
   return EXIT_SUCCESS;
+}
+
+/** `--out` (relative to the working directory), else the config's `docs.out` (relative to the config file); never the SDK's `out`. */
+function resolveDocsOut(flag: string | undefined, loaded: LoadedConfig | undefined, cwd: string): string {
+  if (flag !== undefined) return path.resolve(cwd, flag);
+  const configured = loaded?.config.docs?.out;
+  if (loaded !== undefined && configured !== undefined) return path.resolve(loaded.dir, configured);
+  const where = loaded !== undefined ? displayPath(loaded.filepath, cwd) : 'plangen.config.json';
+  throw new PlanError(
+    { file: loaded !== undefined ? where : 'plangen' },
+    'no output folder given for the docs',
+    `Pass --out <folder>, or set "docs": { "out": "docs/tracking-plan" } in ${where}`,
+  );
 }
 
 function plural(count: number, noun: string): string {

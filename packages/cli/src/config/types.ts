@@ -5,6 +5,7 @@ import type { SelectionRule } from '../model/select-plan.js';
 import type { AuditConfig } from '../audit/kinds.js';
 import type { LintConfig } from '../lint/rule-ids.js';
 import type { PlanFormat } from '../model/types.js';
+import type { DocsFormat } from '../catalog/formats.js';
 
 export type { SelectionRule } from '../model/select-plan.js';
 export type { LintConfig, LintRuleSetting, LintSeverity, NamingOptions, NamingStyle } from '../lint/rule-ids.js';
@@ -45,6 +46,16 @@ export interface PlangenConfig {
   readonly trackingPlan?: string;
   /** The Segment Public API: `https://api.segmentapis.com` (the default) or `https://eu1.api.segmentapis.com`. */
   readonly apiUrl?: string;
+  /** `plangen docs`: the catalog's folder and format, unless `--out` and `--format` are given (docs/docs-command.md). */
+  readonly docs?: DocsConfig;
+}
+
+/** Where `plangen docs` writes the catalog. */
+export interface DocsConfig {
+  /** The docs folder, relative to the config file (never the SDK's `out`). */
+  readonly out?: string;
+  /** `html` (one index.html, the default) or `markdown`. */
+  readonly format?: DocsFormat;
 }
 
 /** One SDK of `outputs`: the part of the plan selected by `include`/`exclude` (default: all of it). */

@@ -7,6 +7,7 @@ import { checkLintConfig } from '../lint/lint-config.js';
 import { PLAN_FORMATS } from '../model/types.js';
 import type { PlangenConfig } from './types.js';
 import { checkOutputs } from './validate-outputs.js';
+import { checkDocsConfig } from './validate-docs-config.js';
 
 interface KeyRule {
   /** What a valid value is, completing "must be ...". */
@@ -48,6 +49,12 @@ const KEYS: Readonly<Record<keyof PlangenConfig, KeyRule>> = {
   },
   trackingPlan: { expected: 'a Segment tracking plan id', example: '"trackingPlan": "tp_2CJh7O9XUIirKFn4pabvhz8Cn9K"', check: isString },
   apiUrl: { expected: 'an http(s) URL of the Segment Public API', example: '"apiUrl": "https://eu1.api.segmentapis.com"', check: (value) => typeof value === 'string' && /^https?:\/\/[^\s]+$/.test(value) },
+  // Each key is checked by checkDocsConfig once the key is known to be an object.
+  docs: {
+    expected: 'an object with "out" and/or "format"',
+    example: '"docs": { "out": "docs/tracking-plan", "format": "html" }',
+    check: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  },
 };
 
 /**
@@ -81,6 +88,7 @@ export function validateConfig(raw: unknown, file: string, pointer = ''): Plange
     if (key === 'lint') checkLintConfig(value as object, file, `${pointer}/lint`);
     if (key === 'audit') checkAuditConfig(value as object, file, `${pointer}/audit`);
     if (key === 'outputs') checkOutputs(value, file, pointer);
+    if (key === 'docs') checkDocsConfig(value as object, file, `${pointer}/docs`);
   }
   if ('outputs' in raw && 'out' in raw) {
     throw new PlanError(
