@@ -23,7 +23,9 @@ export interface CsvRecord {
 const CHARACTERS: Readonly<Record<CsvDelimiter, string>> = { ',': ',', ';': ';', tab: '\t' };
 
 export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): CsvRecord[] {
-  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  // Line ends become \n before parsing (inside quoted cells too): lines and columns stay where they were, and
+  // csv-parse's raw text of a record, which positions are counted from, then holds its whole line end.
+  const text = (input.startsWith('\uFEFF') ? input.slice(1) : input).replace(/\r\n?/g, '\n');
   const separator = delimiter !== undefined ? CHARACTERS[delimiter] : detectDelimiter(text);
   const lines = lineStarts(text);
   const at = (offset: number) => position(lines, offset);
@@ -32,7 +34,7 @@ export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): 
   try {
     parsed = parse(text, {
       delimiter: separator,
-      record_delimiter: ['\r\n', '\n', '\r'],
+      record_delimiter: '\n',
       raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -50,7 +52,7 @@ export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): 
   let offset = 0;
   const records: { line: number; cells: CsvCell[] }[] = [];
   for (const { raw, record } of parsed) {
-    const leading = /^[\r\n]*/.exec(raw)![0].length; // skipped empty lines belong to this record's raw text
+    const leading = /^\n*/.exec(raw)![0].length; // skipped empty lines belong to this record's raw text
     const starts = fieldStarts(raw.slice(leading), separator);
     records.push({
       line: at(offset + leading).line,
@@ -110,7 +112,7 @@ function lineStarts(text: string): number[] {
   const starts = [0];
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index];
-    if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) starts.push(index + 1);
+    if (char === '\n') starts.push(index + 1);
   }
   return starts;
 }
@@ -129,7 +131,7 @@ function position(starts: readonly number[], offset: number): { line: number; co
 /** csv-parse's error, placed at the quote that is never closed or the character after a closing quote. */
 function csvError(error: CsvError, text: string, consumed: number, separator: string, file: string, at: (offset: number) => { line: number; column: number }): PlanError {
   const raw = typeof (error as { raw?: unknown }).raw === 'string' ? ((error as { raw?: string }).raw as string) : '';
-  const leading = /^[\r\n]*/.exec(raw)![0].length;
+  const leading = /^\n*/.exec(raw)![0].length;
   const index = typeof (error as { index?: unknown }).index === 'number' ? ((error as { index?: number }).index as number) : 0;
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     const start = consumed + leading + (fieldStarts(raw.slice(leading), separator)[index] ?? 0);

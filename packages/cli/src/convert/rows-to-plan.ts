@@ -152,7 +152,9 @@ function requiredName(cell: CsvCell | undefined, line: number, kind: string, fai
 }
 
 function rootBody(record: CsvRecord, fail: Fail): Body {
-  const schema = schemaFromCells(record, true, fail);
+  const written = schemaFromCells(record, true, fail);
+  // Properties and traits are objects: an empty Data Type on an event or call row means object (export writes "any" for none).
+  const schema = typeof written === 'object' && record.cells['Data Type'] === undefined && !Object.hasOwn(written, 'type') ? { type: 'object', ...written } : written;
   const filled = ['Data Type', 'Permitted Values', 'Regex', 'JSON Schema'].some((column) => record.cells[column as CsvColumn] !== undefined);
   return { schema, filled };
 }
@@ -239,6 +241,8 @@ function placeProperty(target: { body: Body; label: string }, record: CsvRecord,
   let parent = target.body.schema;
   const steps = parsed.steps;
   for (const [index, step] of steps.slice(0, -1).entries()) {
+    // `list[].id` without a `list[]` row: the items are implied (an object schema that lists `id`).
+    if ('items' in step && isSchemaObject(parent) && parent.items === undefined && Object.hasOwn(parent, 'type') && (parent.type === 'array' || (Array.isArray(parent.type) && parent.type.includes('array')))) parent.items = {};
     const next: unknown = typeof parent === 'object' ? ('items' in step ? parent.items : isSchemaObject(parent.properties) ? parent.properties[step.property] : undefined) : undefined;
     if (!isSchemaObject(next)) {
       const shown = formatPath(steps.slice(0, index + 1));
