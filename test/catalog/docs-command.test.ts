@@ -104,11 +104,4 @@ describe('plangen docs', () => {
     expect(await main(['docs', '--plan', 'plan.yaml'])).toBe(1);
     expect(io.stderr()).toContain('plangen: no output folder given for the docs. Pass --out <folder>, or set "docs": { "out": "docs/tracking-plan" } in plangen.config.json');
   });
-
-  it('refuses an unknown --format as a usage error', async () => {
-    await project({ 'plan.yaml': PLAN });
-    const io = captureOutput();
-    expect(await main(['docs', '--plan', 'plan.yaml', '--out', 'x', '--format', 'pdf'])).toBe(1);
-    expect(io.stderr()).toMatch(/format/);
-  });
 });
