@@ -26,8 +26,6 @@ export const BUNDLE_ENTRIES = {
   // bin/plangen.js runs it first: the nothing-changed answer, with node:* and light modules only.
   'fast-path': 'src/fast-path/run-fast-path.ts',
   cli: 'src/cli.ts',
-  // bin/plangen.js runs it before loading the command line (node:* and light modules only).
-  'fast-path': 'src/fast-path/run-fast-path.ts',
   // compile-in-parallel.ts starts it as `./compile-worker.js` beside the chunk that holds it.
   'compile-worker': 'src/generate/validators/compile-worker.ts',
 };
@@ -46,16 +44,23 @@ export async function buildCli({ packageDir = path.join(REPO, 'packages/cli'), o
   for (const dir of [tsc ? dist : path.join(dist, 'bundle'), path.join(outDir, 'templates'), path.join(outDir, 'schema')]) {
     rmSync(dir, { recursive: true, force: true });
   }
+  let typeErrors;
   if (tsc) {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(packageDir, 'tsconfig.json'), '--outDir', dist], {
-      stdio: 'inherit',
-    });
+    try {
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(packageDir, 'tsconfig.json'), '--outDir', dist], {
+        stdio: 'inherit',
+      });
+    } catch (error) {
+      // tsc emits in spite of type errors: the build still fails, but after making everything else, as tsc alone did.
+      typeErrors = error;
+    }
   }
   await bundle(packageDir, path.join(dist, 'bundle'));
   cpSync(path.join(REPO, 'templates'), path.join(outDir, 'templates'), { recursive: true });
   cpSync(path.join(REPO, 'schema'), path.join(outDir, 'schema'), { recursive: true });
   // Last: it hashes everything above (the nothing-changed fast path and the cache key on it).
   writeBuildId(outDir);
+  if (typeErrors) throw typeErrors;
 }
 
 async function bundle(packageDir, outdir) {
