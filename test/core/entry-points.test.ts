@@ -14,7 +14,7 @@ describe('@plangen/core entry points', () => {
   });
 
   it('@plangen/core/runtime (generated code): the runtimes, createValidation and the validator helpers', () => {
-    expect(Object.keys(runtime).sort()).toEqual(['createBrowserRuntime', 'createNodeRuntime', 'createValidation', ...RUNTIME_EXPORT_NAMES].sort());
+    expect(Object.keys(runtime).sort()).toEqual(['createBrowserRuntime', 'createNodeRuntime', 'createReactNativeRuntime', 'createValidation', ...RUNTIME_EXPORT_NAMES].sort());
   });
 
   it('@plangen/core/internal (the CLI): version resolution, error translation and JSON pointers', () => {

@@ -19,7 +19,6 @@ export interface ReactNativeRuntime {
 type Method = 'track' | 'identify' | 'group' | 'screen';
 
 const CLIENT_SHAPE = 'the client createClient() returns (or any client with a track(event, properties, enrichment) method returning a Promise)';
-const DROPPED: Promise<void> = Promise.resolve();
 
 /** The React Native runtime; it validates only with a `validation` from createValidation(): production SDKs pass none. */
 export function createReactNativeRuntime(setup?: RuntimeSetup): ReactNativeRuntime {
@@ -35,13 +34,13 @@ export function createReactNativeRuntime(setup?: RuntimeSetup): ReactNativeRunti
   function send(method: Exclude<Method, 'track'>, spec: CallSpec, fields: Record<string, unknown>, args: unknown[]): Promise<void> {
     try {
       const client = clientFor(method);
-      if (client === undefined) return DROPPED;
+      if (client === undefined) return dropped();
       const validation = core.validating();
-      if (validation !== undefined && !validation.allowsCall({ spec, fields, options: undefined, context: undefined }, core.settings())) return DROPPED;
+      if (validation !== undefined && !validation.allowsCall({ spec, fields, options: undefined, context: undefined }, core.settings())) return dropped();
       return (client[method] as (...args: unknown[]) => Promise<void>)(...args);
     } catch (error) {
       core.failed(error);
-      return DROPPED;
+      return dropped();
     }
   }
 
@@ -51,17 +50,17 @@ export function createReactNativeRuntime(setup?: RuntimeSetup): ReactNativeRunti
     track(spec, properties, enrichment) {
       try {
         const client = clientFor('track', spec);
-        if (client === undefined) return DROPPED;
+        if (client === undefined) return dropped();
         const validation = core.validating();
         if (validation !== undefined) {
           const fields = { type: 'track', event: spec.event, properties: properties ?? {} };
           const context = withEventVersion(undefined, spec.version);
-          if (!validation.allowsCall({ spec, fields, options: undefined, context }, core.settings())) return DROPPED;
+          if (!validation.allowsCall({ spec, fields, options: undefined, context }, core.settings())) return dropped();
         }
         return client.track(spec.event, properties, versioned(spec.version, enrichment));
       } catch (error) {
         core.failed(error);
-        return DROPPED;
+        return dropped();
       }
     },
     identify(spec, userId, traits, enrichment) {
@@ -85,6 +84,11 @@ function versioned(version: number, enrichment: Enrichment | undefined): (event:
     copy['context'] = withEventVersion(ownValue(enriched, 'context'), version);
     return copy;
   };
+}
+
+/** What a call that is not sent returns: resolved, so `await` in the app goes on. */
+function dropped(): Promise<void> {
+  return Promise.resolve();
 }
 
 function isReactNativeLike(value: unknown): value is AnalyticsReactNativeLike {
