@@ -26,6 +26,7 @@ legend{float:left;font-weight:600;margin-right:.5rem}
 button{font:inherit;color:var(--fg);cursor:pointer}
 fieldset button,#clear{font-size:.9rem;background:var(--chip);border:1px solid var(--line);border-radius:999px;padding:.15rem .7rem}
 fieldset button[aria-pressed=true]{background:var(--fg);color:var(--bg);border-color:var(--fg)}
+.count{margin-left:.35rem;font-size:.8rem;font-weight:600}
 #clear{border-radius:4px}
 #status{margin:.5rem 0 0;color:var(--muted)}
 .events{list-style:none;margin:0;padding:0}
@@ -56,7 +57,8 @@ pre{background:var(--panel);padding:.75rem;overflow:auto;border-radius:4px;white
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--panel:#fff;--link:#000;--chip:#fff}
 .skip,.filters,.permalink{display:none}
 .event{content-visibility:visible;break-inside:avoid-page}
-.toggle::before{content:""}
+.toggle::before,.toggle[aria-expanded=true]::before{content:none}
+pre{border:1px solid var(--line)}
 tr{break-inside:avoid}
 body{max-width:none;font-size:11pt}}
 `;

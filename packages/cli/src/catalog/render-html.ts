@@ -70,7 +70,7 @@ function sha256(text: string): string {
 
 function eventsSection(view: CatalogView): string[] {
   const labels = view.labels.map(
-    ({ label, events }) => `<button type="button" data-label="${html(label)}" aria-pressed="false">${html(label)} <span class="sr">(</span>${events}<span class="sr"> ${plural(events, 'event')})</span></button>`,
+    ({ label, events }) => `<button type="button" data-label="${html(label)}" aria-pressed="false">${html(label)}<span class="count"><span class="sr">(</span>${events}<span class="sr"> ${plural(events, 'event')})</span></span></button>`,
   );
   return [
     '<section id="events" aria-labelledby="events-title">',
