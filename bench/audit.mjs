@@ -141,6 +141,7 @@ function render(rows) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { buildPlangen } = await import('./lib/build-plangen.mjs');
   const workDir = join(fileURLToPath(new URL('.', import.meta.url)), '.work/audit-alone');
+  rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const plangen = await buildPlangen(join(workDir, 'plangen'));
   const log = (line) => process.stderr.write(`${line}\n`);

@@ -124,3 +124,16 @@ describe('plangen audit', () => {
     expect(result.stderr).toBe('');
   });
 });
+
+describe('plangen audit on a tsconfig it cannot use', () => {
+  it('names the tsconfig, the line and column, and the problem', async () => {
+    await auditProject('window-analytics');
+    await writeFile('tsconfig.json', '{\n  "compilerOptions": { "strict": tru }\n}\n');
+    let result = await run();
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^tsconfig\.json:2:34: cannot read the TypeScript project: Property value can only be .*\. Fix the tsconfig, or pass another with --project <tsconfig\.json>\.\n$/);
+    await writeFile('tsconfig.json', '{\n  "compilerOptions": { "target": "es1" }\n}\n');
+    result = await run();
+    expect(result.stderr).toMatch(/^tsconfig\.json:2:34: invalid tsconfig: Argument for '--target' option must be: .*'esnext'\. Fix the tsconfig/);
+  });
+});

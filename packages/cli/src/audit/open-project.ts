@@ -3,7 +3,7 @@
 // when allowJs is on); what they import is read for types but never audited.
 import path from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { PlanError } from '../errors.js';
+import { PlanError, type ErrorLocation } from '../errors.js';
 
 export interface OpenedProject {
   readonly checker: ts.TypeChecker;
@@ -12,26 +12,28 @@ export interface OpenedProject {
 }
 
 export function openProject(tsconfig: string, displayName: string): OpenedProject {
-  let project: Project;
-  try {
-    // The tsconfig's files only: what they import is still read by the program, for types.
-    project = new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true });
-  } catch (error) {
-    throw new PlanError({ file: displayName }, `cannot read the TypeScript project: ${(error as Error).message.split('\n')[0]}`, 'Pass --project <tsconfig.json>');
-  }
-  const configErrors = project.getConfigFileParsingDiagnostics().filter((diagnostic) => diagnostic.getCategory() === ts.DiagnosticCategory.Error);
-  const [first] = configErrors;
-  if (first !== undefined) {
-    const message = first.getMessageText();
-    throw new PlanError(
-      { file: displayName },
-      `invalid tsconfig: ${typeof message === 'string' ? message : message.getMessageText()}`,
-      'Fix the tsconfig, or pass another with --project <tsconfig.json>',
-    );
-  }
+  // Checked first with the compiler's own reader, so an error is placed at its line and column in the tsconfig.
+  const read = ts.readConfigFile(tsconfig, (file) => ts.sys.readFile(file));
+  if (read.error !== undefined) throw tsconfigError(read.error, displayName, 'cannot read the TypeScript project');
+  const source = ts.readJsonConfigFile(tsconfig, (file) => ts.sys.readFile(file));
+  const parsed = ts.parseJsonSourceFileConfigFileContent(source, ts.sys, path.dirname(tsconfig), undefined, tsconfig);
+  const [first] = parsed.errors.filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
+  if (first !== undefined) throw tsconfigError(first, displayName, 'invalid tsconfig');
+  // The tsconfig's files only: what they import is still read by the program, for types.
+  const project = new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true });
   const files = project
     .getSourceFiles()
     .map((file) => file.compilerNode)
     .filter((file) => !file.isDeclarationFile && !file.fileName.split(path.sep).join('/').includes('/node_modules/'));
   return { checker: project.getTypeChecker().compilerObject, files };
+}
+
+function tsconfigError(diagnostic: ts.Diagnostic, displayName: string, what: string): PlanError {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '');
+  let location: ErrorLocation = { file: displayName };
+  if (diagnostic.file !== undefined && diagnostic.start !== undefined) {
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    location = { file: displayName, line: line + 1, column: character + 1 };
+  }
+  return new PlanError(location, `${what}: ${message}`, 'Fix the tsconfig, or pass another with --project <tsconfig.json>');
 }
