@@ -33,13 +33,13 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom('r
 function mutate(plan: PlanObject, donor: PlanObject, { kind, at }: Mutation): PlanObject {
   const events = Object.entries((plan['events'] ?? {}) as Record<string, unknown>);
   const given = Object.entries((donor['events'] ?? {}) as Record<string, unknown>);
-  if (events.length === 0) return { ...plan, events: Object.fromEntries(given) };
+  if (events.length === 0) return { ...plan, events: Object.fromEntries(given) as PlanObject };
   const index = at % events.length;
   const [donorName, donorEvent] = given[at % Math.max(1, given.length)] ?? [`${events[index]![0]} changed`, { properties: {} }];
   if (kind === 'drop') events.splice(index, 1);
   else if (kind === 'replace') events[index] = [events[index]![0], donorEvent];
   else if (!events.some(([name]) => name === donorName)) events.splice(index, 0, [donorName, donorEvent]);
-  return { ...plan, events: Object.fromEntries(events) };
+  return { ...plan, events: Object.fromEntries(events) as PlanObject };
 }
 
 function load(plan: PlanObject): LoadedPlan | undefined {

@@ -32,21 +32,40 @@ export class LayeredCache implements StageCache {
   ) {}
 
   async memo<T>(kind: string, input: unknown, compute: () => Promise<T>): Promise<T> {
+    const cached = this.#lookup<T>(this.#key(kind, input));
+    if (cached !== undefined) return cached.value;
+    const value = await compute();
+    this.set(kind, input, value);
+    return value;
+  }
+
+  get<T>(kind: string, input: unknown): T | undefined {
+    return this.#lookup<T>(this.#key(kind, input))?.value;
+  }
+
+  set(kind: string, input: unknown, value: unknown): void {
+    const key = this.#key(kind, input);
+    const text = JSON.stringify({ value });
+    this.#memory.set(key, text);
+    this.disk?.write(key, text);
+  }
+
+  #key(kind: string, input: unknown): string {
     const key = contentHash(JSON.stringify([this.identity, kind, input]));
     this.#usedThisRun.add(key);
+    return key;
+  }
+
+  #lookup<T>(key: string): { value: T } | undefined {
     const text = this.#memory.get(key) ?? this.disk?.read(key);
     const cached = text === undefined ? undefined : parse<T>(text);
-    if (cached !== undefined) {
-      this.stats.hits++;
-      this.#memory.set(key, text!);
-      return cached.value;
+    if (cached === undefined) {
+      this.stats.misses++;
+      return undefined;
     }
-    this.stats.misses++;
-    const value = await compute();
-    const written = JSON.stringify({ value });
-    this.#memory.set(key, written);
-    this.disk?.write(key, written);
-    return value;
+    this.stats.hits++;
+    this.#memory.set(key, text!);
+    return cached;
   }
 
   /** Drops memory entries this run did not use, and bounds the disk folder. */

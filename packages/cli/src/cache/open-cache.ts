@@ -12,7 +12,7 @@ export interface RunCache extends StageCache {
 }
 
 export function openCache(cwd: string, identity: string | undefined, enabled = true): RunCache {
-  if (!enabled || identity === undefined) return { memo: NO_CACHE.memo, endRun: () => undefined };
+  if (!enabled || identity === undefined) return { ...NO_CACHE, endRun: () => undefined };
   const folder = cacheFolder(cwd);
   return new LayeredCache(identity, folder === undefined ? undefined : diskStore(folder));
 }

@@ -7,7 +7,14 @@
 export interface StageCache {
   /** `compute`'s value for this kind and input: a cached one when there is one, else computed and kept. Values must survive JSON. */
   memo<T>(kind: string, input: unknown, compute: () => Promise<T>): Promise<T>;
+  /** The cached value, if any: for parts computed elsewhere (a batch on a worker thread), then kept with `set`. */
+  get<T>(kind: string, input: unknown): T | undefined;
+  set(kind: string, input: unknown, value: unknown): void;
 }
 
 /** No caching: `--no-cache`, and the programmatic API unless a cache is passed. */
-export const NO_CACHE: StageCache = { memo: (_kind, _input, compute) => compute() };
+export const NO_CACHE: StageCache = {
+  memo: (_kind, _input, compute) => compute(),
+  get: () => undefined,
+  set: () => undefined,
+};
