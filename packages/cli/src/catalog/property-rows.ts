@@ -16,7 +16,8 @@ export interface PropertyRow {
   readonly depth: number;
   /** `string`, `date-time`, `array of object`, `integer | string`, `any`. */
   readonly type: string;
-  readonly required: boolean;
+  /** Undefined for an alternative (`option 2`), which is not a key and so neither required nor optional. */
+  readonly required: boolean | undefined;
   readonly nullable: boolean;
   /** Permitted values and limits, each a short phrase: `one of "EUR", "USD"`, `pattern ^ord_`, `≥ 0`. */
   readonly constraints: readonly string[];
@@ -72,7 +73,7 @@ function alternativeRows(walk: Walk, schema: JSONSchema7, path: string, depth: n
     const alternative = resolve(walk, raw) ?? {};
     const name = `option ${index + 1}`;
     const optionPath = path === '' ? `(${name})` : `${path} (${name})`;
-    walk.rows.push(row(alternative, name, optionPath, depth, false, raw === false));
+    walk.rows.push(row(alternative, name, optionPath, depth, undefined, raw === false));
     childRows(walk, alternative, optionPath, depth + 1);
   });
 }
@@ -85,7 +86,7 @@ function resolve(walk: Walk, node: JSONSchema7Definition | undefined): JSONSchem
   return target;
 }
 
-function row(schema: JSONSchema7, name: string, path: string, depth: number, required: boolean, never: boolean): PropertyRow {
+function row(schema: JSONSchema7, name: string, path: string, depth: number, required: boolean | undefined, never: boolean): PropertyRow {
   const types = typeSet(schema);
   const nullable = types?.has('null') === true || (schema.enum ?? []).includes(null);
   return {
@@ -139,10 +140,18 @@ function constraints(schema: JSONSchema7): string[] {
   if (schema.minItems !== undefined) found.push(`at least ${count(schema.minItems, 'item')}`);
   if (schema.maxItems !== undefined) found.push(`at most ${count(schema.maxItems, 'item')}`);
   if (schema.uniqueItems === true) found.push('unique items');
+  // Only what the schema says: without the keyword, the object is as open as its format's default.
+  if (schema.additionalProperties === true) found.push('other keys allowed');
+  else if (typeof schema.additionalProperties === 'object') found.push(`other keys: ${typeText(schema.additionalProperties)}`);
   const items = Array.isArray(schema.items) || typeof schema.items !== 'object' ? undefined : schema.items;
   // Items with properties get rows of their own; a list of plain values shows the item's limits here.
   if (items !== undefined && items.properties === undefined) found.push(...constraints(items).map((phrase) => `each ${phrase}`));
   return found;
+}
+
+/** `required`, `optional`, or a dash for an alternative, which is no key of its own. */
+export function requiredText(row: PropertyRow): string {
+  return row.required === undefined ? '—' : row.required ? 'required' : 'optional';
 }
 
 function count(n: number, noun: string): string {

@@ -9,7 +9,7 @@ import type { CallView, CatalogView, ChangeView, EventView, FunctionView, Versio
 import { eventAnchor, html, scriptJson } from './escape-html.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
-import type { PropertyRow } from './property-rows.js';
+import { requiredText, type PropertyRow } from './property-rows.js';
 
 export function renderHtml(view: CatalogView): string {
   const csp = [
@@ -164,7 +164,7 @@ export function propertyTable(rows: readonly PropertyRow[], caption: string): st
     (row) =>
       // Cells and rows end where the next begins (their end tags are optional): 2,000 events' tables weigh less.
       `<tr${row.depth > 0 ? ` class="d${Math.min(row.depth, 8)}"` : ''}><th scope="row">${html(row.name)}<td>${html(row.type)}` +
-      `<td>${row.required ? 'required' : 'optional'}<td>${row.nullable ? 'yes' : 'no'}` +
+      `<td>${requiredText(row)}<td>${row.nullable ? 'yes' : 'no'}` +
       `<td>${row.constraints.map(html).join('<br>')}<td>${html(row.description ?? '')}`,
   );
   return (

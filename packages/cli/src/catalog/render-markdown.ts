@@ -5,7 +5,7 @@ import type { GeneratedFile } from '../generate/options.js';
 import type { CallView, CatalogView, EventView, FunctionView, VersionView } from './catalog-view.js';
 import { markdownCode, markdownParagraph, markdownText } from './escape-markdown.js';
 import { eventFileNames } from './markdown-file-names.js';
-import type { PropertyRow } from './property-rows.js';
+import { requiredText, type PropertyRow } from './property-rows.js';
 
 export const EVENTS_FOLDER = 'events';
 
@@ -104,7 +104,7 @@ function propertyTable(rows: readonly PropertyRow[]): string[] {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (row) =>
-        `| ${markdownText(row.path)} | ${markdownText(row.type)} | ${row.required ? 'required' : 'optional'} | ${row.nullable ? 'yes' : 'no'} | ` +
+        `| ${markdownText(row.path)} | ${markdownText(row.type)} | ${requiredText(row)} | ${row.nullable ? 'yes' : 'no'} | ` +
         `${row.constraints.map(markdownText).join('<br>')} | ${markdownText(row.description ?? '')} |`,
     ),
   ];
