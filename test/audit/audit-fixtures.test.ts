@@ -146,6 +146,16 @@ describe('plangen audit on the fixture apps', () => {
       ],
     ],
     [
+      'rudderstack',
+      1,
+      [
+        'raw-planned rudderstack/src/app.ts:5:1 Signed Up trackSignedUp @rudderstack/analytics-js',
+        'raw-unplanned rudderstack/src/app.ts:6:1 @rudderstack/analytics-js',
+        'unused-event plan.yaml:5:3 Order Completed',
+        'unused-event plan.yaml:17:3 Cart Viewed',
+      ],
+    ],
+    [
       'allow-js',
       0,
       [
