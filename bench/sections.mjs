@@ -7,4 +7,5 @@ export const SECTIONS = [
   { title: 'nothing changed, and one event changed (issue 15)', load: () => import('./incremental.mjs') },
   { title: 'plangen docs on the 2,000-event plan', load: () => import('./docs-page.mjs') },
   { title: 'plangen audit on the 2,000-file synthetic app', load: () => import('./audit.mjs') },
+  { title: 'several outputs in one run (issue 19)', load: () => import('./outputs.mjs') },
 ];
