@@ -61,3 +61,28 @@ describe('markdown', () => {
     expect(markdownCode('plain', 'ts')).toBe('```ts\nplain\n```');
   });
 });
+
+describe('escaping any text', () => {
+  it('html() leaves no character that could open markup or end an attribute, and decodes back to the text', async () => {
+    const fc = (await import('fast-check')).default;
+    const decode = (text: string) => text.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const escaped = html(text);
+        return !/[<>"']/.test(escaped) && decode(escaped) === text;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('markdownText() leaves no raw < and no line break, whatever the text', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const escaped = markdownText(text);
+        return !escaped.includes('<') && !/[\r\n\u2028\u2029]/.test(escaped) && !/(^|[^\\])[`*_[\]|~]/.test(escaped.replace(/\\\\/g, ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
