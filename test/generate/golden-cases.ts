@@ -26,6 +26,9 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     options: { ...DEFAULTS, mode: 'production' },
   },
   { plan: 'fixtures/shop/plan.yaml', out: 'fixtures/shop/generated/analytics-next-js', options: { ...DEFAULTS, language: 'js' } },
+  { plan: 'fixtures/shop/plan.yaml', out: 'fixtures/shop/generated/analytics-react-native', options: { ...DEFAULTS, client: 'analytics-react-native' } },
+  // CommonJS (issue 19): require/exports code; the only goldens that may contain require(.
+  { plan: 'fixtures/shop/plan.yaml', out: 'fixtures/shop/generated/analytics-node-cjs', options: { ...DEFAULTS, client: 'analytics-node', language: 'js', module: 'cjs' } },
   { plan: 'fixtures/segment-public-api/plan.json', out: 'fixtures/segment-public-api/generated/analytics-next', options: DEFAULTS },
   { plan: 'fixtures/segment-config-api/plan.json', out: 'fixtures/segment-config-api/generated/analytics-next', options: DEFAULTS },
   ...TYPEWRITER_PLANS.map((name) => ({ plan: `fixtures/${name}/plan.json`, out: `fixtures/${name}/generated/analytics-next`, options: DEFAULTS })),

@@ -35,6 +35,7 @@ describe('golden outputs', () => {
       for (const [name, content] of Object.entries(readGolden(golden.out))) files[`${golden.out}/${name}`] = content;
     }
     expect(Object.keys(files)).toContain('fixtures/shop/generated/analytics-next-js/index.d.ts');
+    expect(Object.keys(files)).toContain('fixtures/shop/generated/analytics-node-cjs/index.d.ts');
     expect(typeCheck(files)).toEqual([]);
   });
 
@@ -44,8 +45,18 @@ describe('golden outputs', () => {
     expect(Object.fromEntries(fromJson.map((file) => [file.path, file.content.replace('from plan.json.', 'from plan.yaml.')]))).toEqual(golden);
   });
 
-  it('no emitted file contains require(', () => {
-    for (const golden of GOLDEN_CASES) {
+  it('the CommonJS golden requires and assigns exports, with no import or export statement', () => {
+    const files = readGolden('fixtures/shop/generated/analytics-node-cjs');
+    expect(Object.keys(files).sort()).toEqual(['.plangen-manifest.json', 'index.d.ts', 'index.js', 'validators.d.ts', 'validators.js'].filter((name) => name in files));
+    for (const name of ['index.js', 'validators.js']) {
+      expect({ name, esm: /^(import|export) /m.test(files[name]!) }).toEqual({ name, esm: false });
+      expect(files[name]).toContain("require(");
+      expect(files[name]).toMatch(/^exports\.\w+ = /m);
+    }
+  });
+
+  it('no emitted ES module contains require(', () => {
+    for (const golden of GOLDEN_CASES.filter(({ options }) => options.module !== 'cjs')) {
       for (const [name, content] of Object.entries(readGolden(golden.out))) expect({ file: `${golden.out}/${name}`, require: content.includes('require(') }).toEqual({ file: `${golden.out}/${name}`, require: false });
     }
   });
