@@ -32,4 +32,8 @@ events:
     properties: {}
   "🙂":
     properties: {}
+  "Line\u2028Separator\u2029\`\${x}\`":
+    description: "Ends a line\u2028in JavaScript before ES2019"
+    properties:
+      "a\u2028b": { type: string, description: "\u2029" }
 `;

@@ -160,6 +160,10 @@ describe('plangen docs page in Chromium', () => {
     expect(await page.locator('h1').innerText()).toBe('Evil </title><script>window.__pwned=3</script>');
     expect(await page.locator('body').innerText()).toContain('Ends a script </script><script>window.__pwned=4</script>');
     expect(await page.locator('tbody th', { hasText: '</td><script>window.__pwned=6</script>' }).count()).toBe(1);
+    // U+2028 and U+2029 stay in names as the characters they are, and the search finds them.
+    expect(await page.$$eval('[data-event]', (items) => items.map((item) => item.getAttribute('data-event')))).toContain('Line\u2028Separator\u2029`${x}`');
+    await page.fill('#search', 'separator');
+    expect(await visibleEvents(page)).toEqual(['Line\u2028Separator\u2029`${x}`']);
     expect(problems).toEqual([]);
     await close();
   });
