@@ -26,7 +26,7 @@ export interface AuditInput {
   readonly severities: Readonly<Record<AuditKind, AuditSeverity>>;
   /** Paths in findings are shown relative to this folder. */
   readonly cwd: string;
-  /** Called as files are scanned (the command shows it on a TTY). */
+  /** Called as each file's candidates are resolved by the type checker (the command shows it on a TTY). */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -52,11 +52,7 @@ export function auditProject(input: AuditInput): AuditReport {
   const resolver = sdkResolver(checker, input.sdkDir, functions);
   const appFiles = files.filter((file) => !resolver.inSdk(file.fileName));
 
-  const scans: FileScan[] = [];
-  for (const [index, file] of appFiles.entries()) {
-    scans.push(scanFile(file));
-    input.onProgress?.(index + 1, appFiles.length);
-  }
+  const scans: FileScan[] = appFiles.map((file) => scanFile(file));
   const watched = watchedNames(functions.keys(), scans);
 
   const found: AuditFinding[] = [];
@@ -76,7 +72,8 @@ export function auditProject(input: AuditInput): AuditReport {
     sdkUses.set(fn.event, versions);
   };
 
-  for (const scan of scans) {
+  for (const [index, scan] of scans.entries()) {
+    input.onProgress?.(index + 1, scans.length);
     const sdkCalls = new Set<ts.Node>();
     const uses = [
       ...scan.calls.map((entry) => ({ ...entry, use: 'call' as const })),

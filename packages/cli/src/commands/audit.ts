@@ -70,17 +70,17 @@ function resolveSdkDir(flag: string | undefined, loaded: LoadedConfig | undefine
   return dir;
 }
 
-/** `plangen audit: 1200/2000 files` on one rewritten stderr line, at most every 50 files. */
+/**
+ * `plangen audit: reading the project`, then `plangen audit: 1200/2000 files` as the files are
+ * resolved, on one rewritten stderr line (at most every 50 files), cleared before the report.
+ */
 function progressLine(): { show: (done: number, total: number) => void; clear: () => void } {
-  let shown = false;
+  const line = (text: string) => process.stderr.write(`\r\u001b[K${text}`);
+  line('plangen audit: reading the project');
   return {
     show: (done, total) => {
-      if (done % 50 !== 0 && done !== total) return;
-      process.stderr.write(`\rplangen audit: ${done}/${total} files`);
-      shown = true;
+      if (done % 50 === 0 || done === total) line(`plangen audit: ${done}/${total} files`);
     },
-    clear: () => {
-      if (shown) process.stderr.write('\r\u001b[K');
-    },
+    clear: () => line(''),
   };
 }
