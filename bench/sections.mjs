@@ -6,6 +6,7 @@
 export const SECTIONS = [
   { title: 'start-up: a cold generation against node -e 0 (issue 15)', load: () => import('./startup.mjs') },
   { title: 'per call through the real clients (issue 15)', load: () => import('./real-client-call.mjs') },
+  { title: 'profile of a cold generation of the reference plan (issue 15)', load: () => import('./profile-codegen.mjs') },
   { title: 'nothing changed, and one event changed (issue 15)', load: () => import('./incremental.mjs') },
   { title: 'plangen docs on the 2,000-event plan', load: () => import('./docs-page.mjs') },
   { title: 'plangen audit on the 2,000-file synthetic app', load: () => import('./audit.mjs') },
