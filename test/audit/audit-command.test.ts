@@ -135,5 +135,8 @@ describe('plangen audit on a tsconfig it cannot use', () => {
     await writeFile('tsconfig.json', '{\n  "compilerOptions": { "target": "es1" }\n}\n');
     result = await run();
     expect(result.stderr).toMatch(/^tsconfig\.json:2:34: invalid tsconfig: Argument for '--target' option must be: .*'esnext'\. Fix the tsconfig/);
+    await writeFile('tsconfig.json', JSON.stringify({ files: [], references: [{ path: './app' }] }));
+    result = await run();
+    expect(result.stderr).toBe('tsconfig.json: this tsconfig has no files of its own, only project references (app). Pass --project with the tsconfig of the app to audit.\n');
   });
 });

@@ -19,6 +19,15 @@ export function openProject(tsconfig: string, displayName: string): OpenedProjec
   const parsed = ts.parseJsonSourceFileConfigFileContent(source, ts.sys, path.dirname(tsconfig), undefined, tsconfig);
   const [first] = parsed.errors.filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
   if (first !== undefined) throw tsconfigError(first, displayName, 'invalid tsconfig');
+  const references = parsed.projectReferences ?? [];
+  if (parsed.fileNames.length === 0 && references.length > 0) {
+    const names = references.map((reference) => path.relative(path.dirname(tsconfig), reference.path) || '.').join(', ');
+    throw new PlanError(
+      { file: displayName },
+      `this tsconfig has no files of its own, only project references (${names})`,
+      'Pass --project with the tsconfig of the app to audit',
+    );
+  }
   // The tsconfig's files only: what they import is still read by the program, for types.
   const project = new Project({ tsConfigFilePath: tsconfig, skipFileDependencyResolution: true });
   const files = project
