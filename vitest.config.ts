@@ -7,7 +7,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /** Need the build (`packages/cli/dist`, `bin/plangen.js`) or pack packages, run real clients, Chromium, killed writes. */
 const E2E = [
   'test/e2e/**/*.test.ts',
-  'test/cli/bin.test.ts', // compiles the CLI with tsc into a temp folder and runs its bin
+  'test/cli/bin.test.ts', // bundles the CLI (scripts/build-cli.mjs) into a temp folder and runs its bin
   'test/write/signals.test.ts', // signals the built CLI in the middle of a write
   'test/generate/compile-in-parallel.test.ts', // the worker thread exists only in dist/
   'test/write/interrupted-commit.test.ts', // a real write stopped after each of its file-system operations (6 s)
