@@ -1,6 +1,8 @@
 // Text output of `plangen audit`: findings grouped by kind (a heading with the
-// count and severity), one `file:line:col  message` line each, then a summary.
+// count and severity), one `file:line:col  message` line each, what each event
+// sends per version, then a summary.
 import { formatLocation } from '../errors.js';
+import { quote } from '../messages/quote.js';
 import type { AuditReport } from './audit-project.js';
 import type { AuditFinding } from './finding.js';
 import { AUDIT_KIND_DESCRIPTIONS, AUDIT_KINDS } from './kinds.js';
@@ -16,6 +18,14 @@ export function formatAuditText(report: AuditReport, failing: readonly string[])
     for (const finding of findings) lines.push(`  ${where(finding)}  ${finding.message}.`);
   }
   if (lines.length > 0) lines.push('');
+  if (report.events.length > 0) {
+    lines.push('sends per event and version (SDK uses; raw calls):');
+    for (const { event, versions, rawCalls } of report.events) {
+      const raw = rawCalls > 0 ? `; ${rawCalls} raw call${rawCalls === 1 ? '' : 's'}` : '';
+      lines.push(`  ${quote(event)}: ${versions.map(({ version, sdkUses }) => `v${version} ${sdkUses}`).join(', ')}${raw}`);
+    }
+    lines.push('');
+  }
   const counts = AUDIT_KINDS.map((kind) => [kind, report.findings.filter((finding) => finding.kind === kind).length] as const)
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${count} ${kind}`);
