@@ -6,12 +6,14 @@ import type { Locator } from './model/locator.js';
 import type { PlanFormat, PlanModel } from './model/types.js';
 
 export type { PlanModel, EventModel, EventVersion, TraitsModel, PageModel, CommonModel, JsonSchema, PlanFormat } from './model/types.js';
-export type { GenerateOptions, GeneratedFile, ClientKind } from './generate/options.js';
+export type { GenerateOptions, GeneratedFile, ClientKind, ModuleFormat } from './generate/options.js';
 export { DEFAULT_GENERATE_OPTIONS } from './generate/options.js';
 export { PlanError } from './errors.js';
 export type { LoadedPlan } from './load/load-plan.js';
 export type { Locator, Position } from './model/locator.js';
-export type { PlangenConfig } from './config/types.js';
+export type { OutputConfig, PlangenConfig, SelectionRule } from './config/types.js';
+// A selection of the plan (config `outputs[].include`/`exclude`): a new model, names kept (docs/config.md).
+export { selectPlan, type Selection } from './model/select-plan.js';
 export { defineConfig } from './config/types.js';
 
 /** Reads, checks and normalizes a plan file (any supported format); throws a located `PlanError` on bad input. */
