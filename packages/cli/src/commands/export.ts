@@ -49,12 +49,15 @@ export async function run(args: ExportArgs, cwd: string = process.cwd()): Promis
     } else {
       const { planToRows } = await import('../convert/plan-to-rows.js');
       const { writeCsv } = await import('../convert/write-csv.js');
-      const rows = planToRows(native, (owner, keywords) =>
-        warn(
-          ownerSource(model, owner),
-          `${describeOwner(owner)}: kept in the "JSON Schema" column, which the editor's columns do not show: ${keywords.join(', ')}`,
-          'Edit them there; import reads them back',
-        ),
+      const rows = planToRows(
+        native,
+        (owner, keywords) =>
+          warn(
+            ownerSource(model, owner),
+            `${describeOwner(owner)}: kept in the "JSON Schema" column, which the editor's columns do not show: ${keywords.join(', ')}`,
+            'Edit them there; import reads them back',
+          ),
+        (owner, what) => warn(ownerSource(model, owner), `${describeOwner(owner)}: the spreadsheet cannot hold ${what}`, 'Write a description, or remove the empty one'),
       );
       text = writeCsv(rows, args.delimiter);
     }
@@ -66,13 +69,13 @@ export async function run(args: ExportArgs, cwd: string = process.cwd()): Promis
 }
 
 function ownerSource(model: PlanModel, owner: RowOwner): SourceRef {
-  if ('call' in owner) return owner.call === 'common' ? model.common!.source : model[owner.call]!.source;
+  if ('call' in owner) return owner.call === 'plan' ? { file: model.file, pointer: '' } : owner.call === 'common' ? model.common!.source : model[owner.call]!.source;
   const event = model.events.find((candidate) => candidate.name === owner.event)!;
   return (owner.version !== undefined ? event.versions.find((version) => version.version === owner.version)?.source : undefined) ?? event.source;
 }
 
 function describeOwner(owner: RowOwner): string {
-  if ('call' in owner) return owner.call;
+  if ('call' in owner) return owner.call === 'plan' ? 'the plan' : owner.call;
   return `event ${JSON.stringify(owner.event)}${owner.version !== undefined ? ` v${owner.version}` : ''}`;
 }
 

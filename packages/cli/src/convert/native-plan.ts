@@ -52,8 +52,8 @@ export function modelToNativePlan(model: PlanModel, warn: ConvertWarning): Nativ
     const latest = event.versions.at(-1)!;
     const only = event.versions.length === 1 ? event.versions[0] : undefined;
     const labelsOf = (labels: Labels, source: SourceRef) => nativeLabels(labels, (problem) => warn(source, `event ${JSON.stringify(event.name)}: ${problem}`, 'Give the label one value, or keep the plan in a Segment format'));
-    if (only !== undefined && only.description === undefined) {
-      // The native single-version body: the description and labels are the event's.
+    if (only !== undefined && only.version === 1 && only.description === undefined) {
+      // The native single-version body (version 1): the description and labels are the event's.
       events.set(event.name, {
         ...(event.description !== undefined ? { description: event.description } : {}),
         ...optionalLabels(labelsOf(only.labels, only.source)),

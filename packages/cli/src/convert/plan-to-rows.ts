@@ -9,26 +9,33 @@ import { CALL_KINDS, type CallKind, type NativePlan } from './native-plan.js';
 import { formatPath, type PathStep } from './property-path.js';
 import { restCell, schemaCells } from './schema-cells.js';
 
-export type RowOwner = { readonly event: string; readonly version?: number } | { readonly call: CallKind | 'common' };
+export type RowOwner = { readonly event: string; readonly version?: number } | { readonly call: CallKind | 'common' | 'plan' };
 
 /** `keywords`: `minimum (products[].quantity)`, one per keyword kept as JSON. */
 export type JsonCellReport = (owner: RowOwner, keywords: readonly string[]) => void;
 
-export function planToRows(plan: NativePlan, onJson: JsonCellReport = () => {}): CsvRow[] {
-  const rows: CsvRow[] = [{ Kind: 'plan', Name: plan.name, ...(plan.description !== undefined ? { Description: plan.description } : {}) }];
+/** What the rows cannot say at all: an empty description, which an empty cell reads back as none. */
+export type LossReport = (owner: RowOwner, what: string) => void;
+
+export function planToRows(plan: NativePlan, onJson: JsonCellReport = () => {}, onLoss: LossReport = () => {}): CsvRow[] {
+  const describe = (owner: RowOwner, description: string | undefined): CsvRow => {
+    if (description === '') onLoss(owner, 'an empty description (an empty cell reads back as none)');
+    return description !== undefined && description !== '' ? { Description: description } : {};
+  };
+  const rows: CsvRow[] = [{ Kind: 'plan', Name: plan.name, ...describe({ call: 'plan' }, plan.description) }];
   for (const [name, event] of plan.events) {
     if (event.versions === undefined) {
       const kept: string[] = [];
-      rows.push(...rootRows('event', name, event.schema ?? {}, { ...describe(event.description), ...labelsCell(event.labels) }, kept));
+      rows.push(...rootRows('event', name, event.schema ?? {}, { ...describe({ event: name }, event.description), ...labelsCell(event.labels) }, kept));
       if (event.payload !== undefined) rows.push(payloadRow(event.payload, kept));
       if (kept.length > 0) onJson({ event: name }, kept);
       continue;
     }
     // An event row without a version, before the versions: the event's own description.
-    if (event.description !== undefined) rows.push({ Kind: 'event', Name: name, Description: event.description });
+    if (event.description !== undefined) rows.push({ Kind: 'event', Name: name, ...describe({ event: name }, event.description) });
     for (const version of event.versions) {
       const kept: string[] = [];
-      rows.push(...rootRows('event', name, version.schema, { Version: String(version.version), ...describe(version.description), ...labelsCell(version.labels) }, kept));
+      rows.push(...rootRows('event', name, version.schema, { Version: String(version.version), ...describe({ event: name, version: version.version }, version.description), ...labelsCell(version.labels) }, kept));
       if (version.payload !== undefined) rows.push(payloadRow(version.payload, kept));
       if (kept.length > 0) onJson({ event: name, version: version.version }, kept);
     }
@@ -37,7 +44,7 @@ export function planToRows(plan: NativePlan, onJson: JsonCellReport = () => {}):
     const call = plan[kind];
     if (call === undefined) continue;
     const kept: string[] = [];
-    rows.push(...rootRows(kind, '', call.schema, describe(call.description), kept));
+    rows.push(...rootRows(kind, '', call.schema, describe({ call: kind }, call.description), kept));
     if (call.payload !== undefined) rows.push(payloadRow(call.payload, kept));
     if (kept.length > 0) onJson({ call: kind }, kept);
   }
@@ -55,10 +62,6 @@ function rootRows(kind: string, name: string, schema: JsonSchema, extra: CsvRow,
   note(kept, cells.rest, '');
   childRows(cells, [], rows, kept);
   return rows;
-}
-
-function describe(description: string | undefined): CsvRow {
-  return description !== undefined ? { Description: description } : {};
 }
 
 function childRows(cells: ReturnType<typeof schemaCells>, path: PathStep[], out: CsvRow[], kept: string[]): void {
@@ -102,7 +105,11 @@ function note(kept: string[], rest: Record<string, unknown>, where: string): voi
   }
 }
 
+/** `key:value` lines; as a JSON object when a key or value would not read back from a line (a colon in a key, a line break, edge spaces). */
 function labelsCell(labels: Readonly<Record<string, string>> | undefined): CsvRow {
   if (labels === undefined || Object.keys(labels).length === 0) return {};
+  const plain = (text: string) => !/[\r\n]/.test(text) && text.trim() === text;
+  const lines = Object.entries(labels).every(([key, value]) => key !== '' && !key.includes(':') && !key.startsWith('{') && plain(key) && plain(value));
+  if (!lines) return { Labels: JSON.stringify(labels) };
   return { Labels: Object.entries(labels).map(([key, value]) => (value === '' ? key : `${key}:${value}`)).join('\n') };
 }

@@ -23,9 +23,7 @@ export interface CsvRecord {
 const CHARACTERS: Readonly<Record<CsvDelimiter, string>> = { ',': ',', ';': ';', tab: '\t' };
 
 export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): CsvRecord[] {
-  // Line ends become \n before parsing (inside quoted cells too): lines and columns stay where they were, and
-  // csv-parse's raw text of a record, which positions are counted from, then holds its whole line end.
-  const text = (input.startsWith('\uFEFF') ? input.slice(1) : input).replace(/\r\n?/g, '\n');
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const separator = delimiter !== undefined ? CHARACTERS[delimiter] : detectDelimiter(text);
   const lines = lineStarts(text);
   const at = (offset: number) => position(lines, offset);
@@ -34,13 +32,13 @@ export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): 
   try {
     parsed = parse(text, {
       delimiter: separator,
-      record_delimiter: '\n',
+      record_delimiter: ['\r\n', '\n', '\r'],
       raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       // With `raw`, each record comes as { record, raw } (the types do not say so); raw counts what was read.
       on_record: (record, context) => {
-        consumed += (context as unknown as { raw: string }).raw.length;
+        consumed = afterRaw(text, consumed, (context as unknown as { raw: string }).raw);
         return record;
       },
     }) as unknown as { raw: string; record: string[] }[];
@@ -52,13 +50,13 @@ export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): 
   let offset = 0;
   const records: { line: number; cells: CsvCell[] }[] = [];
   for (const { raw, record } of parsed) {
-    const leading = /^\n*/.exec(raw)![0].length; // skipped empty lines belong to this record's raw text
+    const leading = /^[\r\n]*/.exec(raw)![0].length; // skipped empty lines belong to this record's raw text
     const starts = fieldStarts(raw.slice(leading), separator);
     records.push({
       line: at(offset + leading).line,
       cells: record.map((value, index) => ({ value: unprotectCell(value), ...at(offset + leading + (starts[index] ?? 0)) })),
     });
-    offset += raw.length;
+    offset = afterRaw(text, offset, raw);
   }
   const [header, ...rows] = records;
   if (header === undefined) throw new PlanError({ file }, 'the file is empty', `Start it with the header row: ${CSV_COLUMNS.join(',')}`);
@@ -108,11 +106,20 @@ function fieldStarts(raw: string, separator: string): number[] {
   return starts;
 }
 
+/**
+ * Where the next record starts: csv-parse's raw text of a record ending in CRLF holds its CR but not
+ * its LF (csv-parse 6), so the LF is stepped over here.
+ */
+function afterRaw(text: string, offset: number, raw: string): number {
+  const end = offset + raw.length;
+  return raw.endsWith('\r') && text[end] === '\n' ? end + 1 : end;
+}
+
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index];
-    if (char === '\n') starts.push(index + 1);
+    if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) starts.push(index + 1);
   }
   return starts;
 }
@@ -131,7 +138,7 @@ function position(starts: readonly number[], offset: number): { line: number; co
 /** csv-parse's error, placed at the quote that is never closed or the character after a closing quote. */
 function csvError(error: CsvError, text: string, consumed: number, separator: string, file: string, at: (offset: number) => { line: number; column: number }): PlanError {
   const raw = typeof (error as { raw?: unknown }).raw === 'string' ? ((error as { raw?: string }).raw as string) : '';
-  const leading = /^\n*/.exec(raw)![0].length;
+  const leading = /^[\r\n]*/.exec(raw)![0].length;
   const index = typeof (error as { index?: unknown }).index === 'number' ? ((error as { index?: number }).index as number) : 0;
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     const start = consumed + leading + (fieldStarts(raw.slice(leading), separator)[index] ?? 0);

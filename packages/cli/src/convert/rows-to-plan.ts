@@ -290,6 +290,18 @@ function jsonObject(cell: CsvCell | undefined, line: number, what: string, fail:
 
 function readLabels(cell: CsvCell | undefined, file: string, warn: (warning: PlanError) => void): Record<string, string> | undefined {
   if (cell === undefined) return undefined;
+  if (cell.value.trimStart().startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(cell.value);
+    } catch (error) {
+      parsed = (error as Error).message;
+    }
+    if (!isSchemaObject(parsed) || !Object.values(parsed).every((value) => typeof value === 'string')) {
+      throw new PlanError({ file, line: cell.line, column: cell.column }, 'the Labels cell starts with "{" but is no JSON object of strings', 'Write one key:value a line, or {"key": "value"}');
+    }
+    return parsed as Record<string, string>;
+  }
   const labels: Record<string, string> = {};
   for (const line of cell.value.split(/\r?\n/)) {
     if (line.trim() === '') continue;

@@ -10,5 +10,6 @@ import type { CsvDelimiter } from './formats.js';
 
 export function writeCsv(rows: readonly CsvRow[], delimiter: CsvDelimiter = ','): string {
   const records = rows.map((row) => CSV_COLUMNS.map((column) => protectCell(row[column] ?? '')));
-  return stringify([[...CSV_COLUMNS], ...records], { delimiter: delimiter === 'tab' ? '\t' : delimiter, record_delimiter: '\n' });
+  // quoted_match: csv-stringify quotes a cell holding \n but not one holding a lone \r, which readers take for a line end.
+  return stringify([[...CSV_COLUMNS], ...records], { delimiter: delimiter === 'tab' ? '\t' : delimiter, record_delimiter: '\n', quoted_match: /\r/ });
 }
