@@ -18,7 +18,7 @@ const ALLOWED_STATE: Readonly<Record<string, string>> = {
   'load/check-json-schemas.ts:metaValidator': 'an ajv instance holding only the draft meta-schemas; validateSchema adds no plan schema to it',
   'load/check-shape.ts:compiled': "the compiled validators of the formats' own shape schemas (module constants): bounded, the same for every plan",
   'generate/render.ts:cache': 'the compiled handlebars templates of the package: bounded by the templates folder, the same for every plan',
-  'generate/validators/compile-worker.ts:reply': "the worker thread's one answer; the module runs once per thread",
+  'generate/validators/compile-in-parallel.ts:prestarted': 'a worker thread started ahead of the next compile (the CLI starts it before reading the plan): it holds no plan data, and the compile that takes it clears it',
   'write/staging-folder.ts:activeHere': 'which staging folders this process is writing: a fact of the process, like the pid in their names, needed to tell a live folder from one left behind',
   'write/interrupt-signals.ts:watching': 'the writes that listen for SIGINT/SIGTERM: signals reach the whole process, so one listener per signal serves them all',
 };

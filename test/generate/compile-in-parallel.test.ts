@@ -1,5 +1,6 @@
 // The built CLI compiles validators on a worker thread; it must give exactly what
 // compileValidators gives in this thread, and report the compiler's errors.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validatorEntries } from '../../packages/cli/src/model/validator-entries.js';
@@ -22,6 +23,20 @@ describe('compileValidatorsInParallel (built, on a worker thread)', () => {
     }
   });
 
+  it('emits the same bytes with 1 and with 3 worker threads, in batches taken by whichever thread is free', async () => {
+    const { compileValidatorsInParallel } = await builtCompiler();
+    const [entry] = validatorEntries((await loadPlan('fixtures/shop/plan.yaml')).model);
+    // Distinct schemas, several batches of them, all repeating the entry's nested subschemas (shared functions).
+    const entries = Array.from({ length: 200 }, (_, index) => ({
+      name: `validateCopy${index}`,
+      schema: { ...entry!.schema, maxProperties: 1000 + index },
+    }));
+    const one = await compileValidatorsInParallel(entries, { language: 'ts' }, undefined, 1);
+    const three = await compileValidatorsInParallel(entries, { language: 'ts' }, undefined, 3);
+    expect(three.code).toBe(one.code);
+    expect(one).toEqual(compileValidators(entries, { language: 'ts' }));
+  });
+
   it('stops when its signal aborts, rejecting instead of answering', async () => {
     const { compileValidatorsInParallel } = await builtCompiler();
     const [entry] = validatorEntries((await loadPlan('fixtures/shop/plan.yaml')).model);
@@ -34,6 +49,26 @@ describe('compileValidatorsInParallel (built, on a worker thread)', () => {
     const compiling = compileValidatorsInParallel(entries, { language: 'ts' }, stop.signal);
     stop.abort();
     await expect(compiling).rejects.toThrow('plangen: the validator compilation was stopped.');
+  });
+
+  it('a worker started ahead (before the plan is read) compiles the same bytes, once', async () => {
+    const { compileValidatorsInParallel, prestartValidatorWorker } = await builtCompiler();
+    const entries = validatorEntries((await loadPlan('fixtures/shop/plan.yaml')).model);
+    prestartValidatorWorker();
+    const [first, second] = await Promise.all([
+      compileValidatorsInParallel(entries, { language: 'ts' }),
+      compileValidatorsInParallel(entries, { language: 'js' }),
+    ]);
+    expect(first).toEqual(compileValidators(entries, { language: 'ts' }));
+    expect(second).toEqual(compileValidators(entries, { language: 'js' }));
+  });
+
+  it('a worker started ahead but never used does not keep the process alive', () => {
+    const script = `import(${JSON.stringify(BUILT.href)}).then(({ prestartValidatorWorker }) => { prestartValidatorWorker(); console.log('started'); });`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.stdout).toBe('started\n');
+    expect(result.status).toBe(0);
   });
 
   it("rejects with the compiler's own message", async () => {

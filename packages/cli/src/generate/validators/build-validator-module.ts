@@ -1,17 +1,26 @@
 // The parts of the generated validators module: ajv standalone's code made safe
 // for ESM and bundlers, the names it imports from @plangen/core, and one export
 // per entry. compile-validators.ts prints them; load-validators.ts runs them.
+// Three steps, so that threads can share the middle one (compile-in-parallel.ts):
+// planValidatorModule readies every schema and cuts them into batches (no ajv);
+// compileValidatorBatch compiles and rewrites one batch with an ajv instance of its
+// own, which it then drops; assembleValidatorModule lays the batches out as one
+// module. The bytes never depend on how the schemas were cut or who compiled what:
+// every top-level name depends only on what it holds or who owns it (stable-layout.ts).
+import type { Ajv } from 'ajv';
 import { regexLiteral, safeCode } from '../escape.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { compactErrorPushes, PUSH_ERROR } from './compact-error-pushes.js';
 import { hoistSchemaValues } from './hoist-schema-values.js';
 import { prepareSchema } from './prepare-schema.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
-import { PUSH_SHARED_ERRORS } from './shared-keyword.js';
-import { layOutModule } from './stable-layout.js';
-import { standaloneValidators } from './standalone-code.js';
+import { PUSH_SHARED_ERRORS, shareRepeatedSubschemas } from './shared-subschemas.js';
+import { layOutParts } from './stable-layout.js';
+import { batchNames, standaloneValidators, type BatchSchema, type ValidatorBatch } from './standalone-code.js';
 
 export type { ValidatorEntry } from './entry-names.js';
+export type { ValidatorBatch } from './standalone-code.js';
+export { createChecker } from './standalone-code.js';
 
 export interface ValidatorExport {
   readonly name: string;
@@ -28,14 +37,70 @@ export interface ValidatorModule {
   readonly exports: readonly ValidatorExport[];
 }
 
+export interface ValidatorModulePlan {
+  readonly batches: readonly ValidatorBatch[];
+  /** Every entry, sorted by name, with the key of the schema it compiles to (equal schemas share one). */
+  readonly exports: readonly { readonly name: string; readonly key: string }[];
+}
+
+/** One batch compiled: ajv's code, rewritten, with what the module needs to know of it. */
+export interface CompiledBatch {
+  readonly code: string;
+  readonly imports: readonly string[];
+  /** ajv's function for each key of the batch's schemas and shared subschemas. */
+  readonly locals: Readonly<Record<string, string>>;
+  readonly shared: readonly { readonly hash: string; readonly local: string }[];
+}
+
+/** Distinct schemas per batch: large enough that a batch's own ajv instance costs little, small enough to spread over threads. */
+export const BATCH_SIZE = 64;
+
 // Inside the generated code every string is a JSON string, where `"` is always
 // escaped; these patterns start or end at an unescaped `"`, so data never matches.
 const SOURCE_URL_COMMENT = /\/\*# sourceURL="(?:[^"\\]|\\.)*" \*\//g;
 const NEW_REGEXP = /new RegExp\(("(?:[^"\\]|\\.)*"), ("[a-z]*")\)/g;
 
-export function buildValidatorModule(entries: readonly ValidatorEntry[]): ValidatorModule {
+export function buildValidatorModule(entries: readonly ValidatorEntry[], batchSize = BATCH_SIZE): ValidatorModule {
+  const plan = planValidatorModule(entries, batchSize);
+  return assembleValidatorModule(
+    plan,
+    plan.batches.map((batch) => compileValidatorBatch(batch)),
+  );
+}
+
+export function planValidatorModule(entries: readonly ValidatorEntry[], batchSize = BATCH_SIZE): ValidatorModulePlan {
   const sorted = sortedEntries(entries);
-  const { code, locals, shared } = standaloneValidators(sorted.map(({ name, schema }) => ({ name, schema: prepareSchema(name, schema) })));
+  const prepared = sorted.map(({ name, schema }) => ({ name, schema: prepareSchema(name, schema) }));
+  const names = batchNames(JSON.stringify(prepared.map(({ schema }) => schema)));
+  // Equal schemas (a version repeated, a shared payload schema) compile once and share a function.
+  const keyByText = new Map<string, string>();
+  const distinct: { name: string; schema: BatchSchema['schema']; key: string }[] = [];
+  const exports = prepared.map(({ name, schema }) => {
+    const text = JSON.stringify(schema);
+    let key = keyByText.get(text);
+    if (key === undefined) {
+      key = `${names.keyPrefix}${distinct.length}`;
+      keyByText.set(text, key);
+      distinct.push({ name, schema, key });
+    }
+    return { name, key };
+  });
+  const sharing = shareRepeatedSubschemas(
+    distinct.map(({ schema }) => schema),
+    names.keyPrefix,
+    names.sharingKeyword,
+  );
+  const batches: ValidatorBatch[] = [];
+  for (let start = 0; start < distinct.length; start += Math.max(1, batchSize)) {
+    const schemas = distinct.slice(start, start + Math.max(1, batchSize)).map((schema, offset) => ({ ...schema, compiled: sharing.schemas[start + offset]! }));
+    batches.push({ schemas, shared: sharing.shared, sharingKeyword: names.sharingKeyword });
+  }
+  return { batches, exports };
+}
+
+/** `checker`: a thread's checking instance (standalone-code.ts createChecker), reused across its batches. */
+export function compileValidatorBatch(batch: ValidatorBatch, checker?: Ajv): CompiledBatch {
+  const { code, locals, shared } = standaloneValidators(batch, checker);
   // A schema `$id` becomes a source-map comment that `*/` in the id would close early.
   const { code: rewritten, imports } = rewriteRuntimeRequires(code.replace(SOURCE_URL_COMMENT, ''));
   const compacted = compactErrorPushes(hoistSchemaValues(rewritten));
@@ -44,17 +109,30 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[]): Valida
   const withRegexLiterals = compacted.code.replace(NEW_REGEXP, (_call, source: string, flags: string) =>
     regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string),
   );
-  // Plan text is left only in string and regex literals: line separators and `</script` escaped there.
-  const body = safeCode(withRegexLiterals);
-  // Names that do not shift when another event changes, and a line per statement, for readable diffs.
-  const laidOut = layOutModule(
-    body,
-    sorted.map(({ name }, index) => ({ name, local: locals[index] ?? '' })),
-    shared,
-  );
   return {
-    imports: [...imports, ...(compacted.callsPushError ? [PUSH_ERROR] : []), ...(shared.length > 0 ? [PUSH_SHARED_ERRORS] : [])].sort(),
+    // Plan text is left only in string and regex literals: line separators and `</script` escaped there.
+    code: safeCode(withRegexLiterals),
+    imports: [...imports, ...(compacted.callsPushError ? [PUSH_ERROR] : []), ...(shared.length > 0 ? [PUSH_SHARED_ERRORS] : [])],
+    locals,
+    shared,
+  };
+}
+
+export function assembleValidatorModule(plan: ValidatorModulePlan, compiled: readonly CompiledBatch[]): ValidatorModule {
+  const keyBatch = new Map<string, number>();
+  plan.batches.forEach((batch, index) => {
+    for (const { key } of batch.schemas) keyBatch.set(key, index);
+  });
+  const parts = compiled.map((batch, index) => ({
+    code: batch.code,
+    shared: batch.shared,
+    exports: plan.exports.filter(({ key }) => keyBatch.get(key) === index).map(({ name, key }) => ({ name, local: batch.locals[key] ?? '' })),
+  }));
+  // Names that do not shift when another event changes, and a line per statement, for readable diffs.
+  const laidOut = layOutParts(parts);
+  return {
+    imports: [...new Set(compiled.flatMap((batch) => batch.imports))].sort(),
     body: laidOut.body,
-    exports: sorted.map(({ name }, index) => ({ name, local: laidOut.locals[index] ?? '' })),
+    exports: plan.exports.map(({ name }) => ({ name, local: laidOut.locals.get(name) ?? '' })),
   };
 }

@@ -1,47 +1,58 @@
-// ajv's compilation and the type emitter + prettier are the two big costs of a
-// development generation, and neither needs the other: the validators compile on
-// a worker thread while the main thread emits the types, so with two or more
-// cores the wall time is the larger of the two rather than their sum. The worker
-// runs the very same compileValidators. From TypeScript sources (tests) there is
+// ajv's compilation and the type emitter are the two big costs of a development
+// generation, and neither needs the other: the validators compile in batches on
+// worker threads (compile-pool.ts) while the main thread emits the types, and the
+// main thread takes batches too when it is free. The workers run the very same
+// batch compiler as compileValidators. From TypeScript sources (tests) there is
 // no built worker file, so the validators compile in this thread instead.
 // This module is imported statically and stays light (ajv loads in the worker): the
 // worker must start before the main thread's synchronous type work, not after it.
+// The CLI starts it earlier still (prestartValidatorWorker, before the plan is read):
+// a worker thread's start-up and ajv's loading were ~150 ms on the critical path of
+// a cold 25-event generation, and now overlap the main thread's own loading.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CompileValidatorsOptions, CompiledValidatorsFile, ValidatorEntry } from './compile-validators.js';
 
-export interface CompileRequest {
-  readonly entries: readonly ValidatorEntry[];
-  readonly options: CompileValidatorsOptions;
-}
-
-export type CompileReply = { readonly ok: true; readonly file: CompiledValidatorsFile } | { readonly ok: false; readonly message: string };
-
 const WORKER_FILE = fileURLToPath(new URL('./compile-worker.js', import.meta.url));
 
-/** `signal` stops the worker: the promise then rejects and nothing keeps compiling. */
+// Process-wide on purpose: a thread that has loaded the compiler and waits for its batches,
+// taken by the next compile; it holds no plan data, and unused it never keeps the process alive.
+let prestarted: Worker | undefined;
+
+function builtWorkerExists(): boolean {
+  return import.meta.url.endsWith('.js') && existsSync(WORKER_FILE);
+}
+
+/** Starts a worker thread now, for the next compileValidatorsInParallel; nothing from the sources (tests). */
+export function prestartValidatorWorker(): void {
+  if (prestarted !== undefined || !builtWorkerExists()) return;
+  const worker = new Worker(WORKER_FILE);
+  worker.unref();
+  // One that fails before it is taken is dropped, and the compile starts its own (which reports the failure).
+  const drop = () => {
+    if (prestarted === worker) prestarted = undefined;
+  };
+  worker.once('error', drop).once('exit', drop);
+  prestarted = worker;
+}
+
+/**
+ * `signal` stops the compilation: the promise then rejects and nothing keeps compiling.
+ * `workers`: how many worker threads (compile-pool.ts; default max(1, os.availableParallelism() - 1)).
+ */
 export function compileValidatorsInParallel(
   entries: readonly ValidatorEntry[],
   options: CompileValidatorsOptions,
   signal?: AbortSignal,
+  workers?: number,
 ): Promise<CompiledValidatorsFile> {
-  if (!import.meta.url.endsWith('.js') || !existsSync(WORKER_FILE)) {
+  if (!builtWorkerExists()) {
     return import('./compile-validators.js').then(({ compileValidators }) => compileValidators(entries, options));
   }
-  return new Promise((resolve, reject) => {
-    const request: CompileRequest = { entries, options };
-    const worker = new Worker(WORKER_FILE, { workerData: request });
-    signal?.addEventListener(
-      'abort',
-      () => {
-        reject(new Error('plangen: the validator compilation was stopped.'));
-        void worker.terminate();
-      },
-      { once: true },
-    );
-    worker.once('message', (reply: CompileReply) => (reply.ok ? resolve(reply.file) : reject(new Error(reply.message))));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`plangen internal error: the validator compiler stopped (exit code ${code}) before it answered.`)));
-  });
+  const started = prestarted;
+  prestarted = undefined;
+  return import('./compile-pool.js').then(({ compileInPool }) =>
+    compileInPool(entries, options, { workerFile: WORKER_FILE, ...(started && { started }), ...(signal && { signal }), ...(workers !== undefined && { workers }) }),
+  );
 }

@@ -1,13 +1,20 @@
-// The worker thread of compile-in-parallel.ts: compiles the validators it is given and answers once.
-import { parentPort, workerData } from 'node:worker_threads';
-import type { CompileReply, CompileRequest } from './compile-in-parallel.js';
-import { compileValidators } from './compile-validators.js';
+// A worker thread of compile-pool.ts: loads the compiler at once (it may be started before the
+// plan is read), then takes batches from the pool's shared counter and answers with each one's
+// code, until none is left. Its checking ajv instance serves every batch; each batch compiles
+// with one of its own.
+import { parentPort } from 'node:worker_threads';
+import { compileValidatorBatch, createChecker } from './build-validator-module.js';
+import type { BatchReply, BatchRequest } from './compile-pool.js';
 
-const { entries, options } = workerData as CompileRequest;
-let reply: CompileReply;
-try {
-  reply = { ok: true, file: compileValidators(entries, options) };
-} catch (error) {
-  reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
-}
-parentPort?.postMessage(reply);
+const checker = createChecker();
+parentPort?.once('message', ({ batches, next }: BatchRequest) => {
+  for (let index = Atomics.add(next, 0, 1); index < batches.length; index = Atomics.add(next, 0, 1)) {
+    let reply: BatchReply;
+    try {
+      reply = { index, ok: true, compiled: compileValidatorBatch(batches[index]!, checker) };
+    } catch (error) {
+      reply = { index, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    parentPort?.postMessage(reply);
+  }
+});

@@ -5,7 +5,7 @@
 import { ajvTextChanged } from './ajv-text-changed.js';
 import { JSON_STRING } from './code-tokens.js';
 import { PUSH_ERROR } from './compact-error-pushes.js';
-import { PUSH_SHARED_ERRORS } from './shared-keyword.js';
+import { PUSH_SHARED_ERRORS } from './shared-subschemas.js';
 
 /** `require("ajv/dist/runtime/<file>").default` → the @plangen/core export. */
 const AJV_RUNTIME_EXPORTS: ReadonlyMap<string, string> = new Map([

@@ -5,9 +5,7 @@
 // the errors of one it calls at the referenced schema's path.
 import { _, Name, nil, type Ajv, type KeywordCxt } from 'ajv';
 import { callValidateCode } from 'ajv/dist/vocabularies/code.js';
-import type { SharedSchema } from './shared-subschemas.js';
-
-export const PUSH_SHARED_ERRORS = 'pushSharedErrors';
+import { PUSH_SHARED_ERRORS, type SharedSchema } from './shared-subschemas.js';
 
 /**
  * Adds `keyword`, which calls the `shared` schemas; each is added and compiled when first called.

@@ -12,6 +12,9 @@ import { createHash } from 'node:crypto';
 import type { JsonSchema } from '../../model/types.js';
 import { isSchemaObject, mapKeywordSubschemas, subschemaKind, type SchemaObject } from '../../schema/walk-subschemas.js';
 
+/** The @plangen/core/runtime helper that a call of a shared function hands its errors to. */
+export const PUSH_SHARED_ERRORS = 'pushSharedErrors';
+
 export interface SharedSchema {
   /** The ajv key it is added under, and the name of its export in ajv's code. */
   readonly key: string;

@@ -22,95 +22,128 @@ export interface LaidOutModule {
   readonly locals: readonly string[];
 }
 
+/** The code of one batch (build-validator-module.ts), with its exports and shared functions. */
+export interface ModulePart {
+  readonly code: string;
+  /** The export name and ajv's function for each export of this part; export names start with `validate` (entry-names.ts). */
+  readonly exports: readonly { readonly name: string; readonly local: string }[];
+  /** The shared subschema functions of this part (shared-subschemas.ts): the hash each is named after. */
+  readonly shared: readonly { readonly hash: string; readonly local: string }[];
+}
+
 interface TopLevel {
+  /** `part:name`: ajv's names repeat from one part to the next. */
+  readonly id: string;
+  readonly part: number;
   readonly name: string;
   readonly kind: 'function' | 'constant';
   readonly statement: ScannedStatement;
-  /** Top-level names this statement reads, in the order they appear. */
+  /** Ids of the top-level values this statement reads, in the order they appear. */
   readonly reads: string[];
 }
 
 const HASH_LENGTH = 6;
 
-/**
- * `exports`: the export name and ajv's function for each export, sorted by export name; the export
- * names start with `validate` (entry-names.ts).
- */
+/** One part: `exports` sorted by export name. */
 export function layOutModule(
   code: string,
   exports: readonly { readonly name: string; readonly local: string }[],
   shared: readonly { readonly hash: string; readonly local: string }[] = [],
 ): LaidOutModule {
-  // One linear scan (scan-top-level.ts) where a TypeScript parse took 1.6 s on a 500-event plan.
-  const statements = scanTopLevel(code).map((statement): TopLevel => ({ name: statement.name, kind: statement.kind, statement, reads: [] }));
-  const byName = new Map(statements.map((statement) => [statement.name, statement]));
-  for (const statement of statements) statement.reads.push(...readNames(statement.statement, byName));
-
-  const renames = new Map<string, string>();
-  const sharedLengths = uniquePrefixLengths(shared.map(({ hash }) => hash));
-  const sharedRoots = shared
-    .map(({ hash, local }) => ({ local, name: `shared_${hash.slice(0, sharedLengths.get(hash))}` }))
-    .sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
-  // Named first, so that no export claims one as its helper.
-  for (const { local, name } of sharedRoots) renames.set(local, name);
-  const functionOrder: string[] = [];
-  for (const { local, name } of sharedRoots) {
-    const root = byName.get(local);
-    if (root?.kind !== 'function') throw new Error(`plangen internal error: ajv's code has no function ${local} for ${name}.`);
-    const owned = ownedFunctions(root, byName, renames);
-    owned.forEach((helper, index) => renames.set(helper, `${name}$${index + 1}`));
-    functionOrder.push(...owned, local);
-  }
-  for (const { name, local } of exports) {
-    if (renames.has(local)) continue;
-    const root = byName.get(local);
-    if (root?.kind !== 'function') throw new Error(`plangen internal error: ajv's code has no function ${local} for ${name}.`);
-    const owned = ownedFunctions(root, byName, renames);
-    const rootName = `check${name.slice('validate'.length)}`;
-    owned.forEach((helper, index) => renames.set(helper, `${rootName}$${index + 1}`));
-    renames.set(local, rootName);
-    functionOrder.push(...owned, local);
-  }
-  const unowned = statements.find((statement) => statement.kind === 'function' && !renames.has(statement.name));
-  if (unowned) throw new Error(`plangen internal error: no validator calls ajv's function ${unowned.name}.`);
-
-  const constantOrder = nameConstants(statements, renames, code);
-  const used = new Set<string>();
-  for (const name of renames.values()) {
-    if (used.has(name) || byName.has(name)) throw new Error(`plangen internal error: two values of the validators module would be called ${name}.`);
-    used.add(name);
-  }
-  const lines = [...constantOrder, ...functionOrder].map((name) => {
-    const { statement } = byName.get(name)!;
-    return `${renamed(statement, statement.start, statement.end, renames, code)}\n`;
-  });
-  return { body: lines.join(''), locals: exports.map(({ local }) => renames.get(local)!) };
+  const { body, locals } = layOutParts([{ code, exports, shared }]);
+  return { body, locals: exports.map(({ name }) => locals.get(name)!) };
 }
 
-/** References to a top-level name (the statement's own name first), in source order. */
-function readNames(statement: ScannedStatement, names: ReadonlyMap<string, TopLevel>): string[] {
+/**
+ * Several parts as one module. A value two parts hold alike (a pattern, a shared function) gets
+ * the same name in both and is written once, so the module is the same however the schemas were
+ * cut into parts. Returns each export's function by export name.
+ */
+export function layOutParts(parts: readonly ModulePart[]): { readonly body: string; readonly locals: ReadonlyMap<string, string> } {
+  // One linear scan (scan-top-level.ts) where a TypeScript parse took 1.6 s on a 500-event plan.
+  const statements: TopLevel[] = [];
+  const originalNames = new Set<string>();
+  parts.forEach(({ code }, part) => {
+    for (const statement of scanTopLevel(code)) {
+      statements.push({ id: `${part}:${statement.name}`, part, name: statement.name, kind: statement.kind, statement, reads: [] });
+      originalNames.add(statement.name);
+    }
+  });
+  const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  for (const statement of statements) statement.reads.push(...readIds(statement, byId));
+
+  const renames = new Map<string, string>();
+  const sharedHashes = uniquePrefixLengths(parts.flatMap(({ shared }) => shared.map(({ hash }) => hash)));
+  const sharedRoots = parts
+    .flatMap(({ shared }, part) => shared.map(({ hash, local }) => ({ id: `${part}:${local}`, name: `shared_${hash.slice(0, sharedHashes.get(hash))}` })))
+    .sort((left, right) => compare(left.name, right.name) || compare(left.id, right.id));
+  // Named first, so that no export claims one as its helper.
+  for (const { id, name } of sharedRoots) renames.set(id, name);
+  const functionOrder: string[] = [];
+  const claim = (id: string, rootName: string, what: string): void => {
+    const root = byId.get(id);
+    if (root?.kind !== 'function') throw new Error(`plangen internal error: ajv's code has no function ${id} for ${what}.`);
+    const owned = ownedFunctions(root, byId, renames);
+    owned.forEach((helper, index) => renames.set(helper, `${rootName}$${index + 1}`));
+    renames.set(id, rootName);
+    functionOrder.push(...owned, id);
+  };
+  for (const { id, name } of sharedRoots) claim(id, name, name);
+  const exports = parts
+    .flatMap(({ exports: partExports }, part) => partExports.map(({ name, local }) => ({ name, id: `${part}:${local}` })))
+    .sort((left, right) => compare(left.name, right.name));
+  for (const { name, id } of exports) {
+    if (!renames.has(id)) claim(id, `check${name.slice('validate'.length)}`, name);
+  }
+  const unowned = statements.find((statement) => statement.kind === 'function' && !renames.has(statement.id));
+  if (unowned) throw new Error(`plangen internal error: no validator calls ajv's function ${unowned.name}.`);
+
+  const constantOrder = nameConstants(statements, renames, parts);
+  // A name two statements share must hold the same text in both (the same value from two parts): written once.
+  const textByName = new Map<string, string>();
+  const lines: string[] = [];
+  for (const id of [...constantOrder, ...functionOrder]) {
+    const { statement, part } = byId.get(id)!;
+    const name = renames.get(id)!;
+    const text = renamed(statement, statement.start, statement.end, renames, parts[part]!.code, part);
+    const known = textByName.get(name);
+    if (known === text) continue;
+    if (known !== undefined || originalNames.has(name)) throw new Error(`plangen internal error: two values of the validators module would be called ${name}.`);
+    textByName.set(name, text);
+    lines.push(`${text}\n`);
+  }
+  return { body: lines.join(''), locals: new Map(exports.map(({ name, id }) => [name, renames.get(id)!])) };
+}
+
+function compare(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** References to a top-level value of the same part (the statement's own name first), in source order. */
+function readIds(statement: TopLevel, byId: ReadonlyMap<string, TopLevel>): string[] {
   const found: string[] = [];
-  for (const identifier of statement.identifiers) {
-    if (!names.has(identifier.text)) continue;
+  for (const identifier of statement.statement.identifiers) {
+    const id = `${statement.part}:${identifier.text}`;
+    if (!byId.has(id)) continue;
     // `{validate12}` is also a key, which renaming would change; ajv writes its values as `{validate: validate12}`.
     if (identifier.shorthand) throw new Error(`plangen internal error: ajv's code has the shorthand property ${identifier.text}.`);
-    found.push(identifier.text);
+    found.push(id);
   }
   return found;
 }
 
 /** The functions a root reaches that no earlier export's function reaches, in the order they are met. */
-function ownedFunctions(root: TopLevel, byName: ReadonlyMap<string, TopLevel>, taken: ReadonlyMap<string, string>): string[] {
+function ownedFunctions(root: TopLevel, byId: ReadonlyMap<string, TopLevel>, taken: ReadonlyMap<string, string>): string[] {
   const owned: string[] = [];
-  const seen = new Set([root.name]);
+  const seen = new Set([root.id]);
   const visit = (statement: TopLevel): void => {
-    for (const name of statement.reads) {
-      const read = byName.get(name);
-      if (seen.has(name) || read === undefined) continue;
-      seen.add(name);
+    for (const id of statement.reads) {
+      const read = byId.get(id);
+      if (seen.has(id) || read === undefined) continue;
+      seen.add(id);
       // A constant (ajv's `{validate: validate13}` wrapper) leads on to the functions it holds.
-      if (read.kind === 'function' && taken.has(name)) continue;
-      if (read.kind === 'function') owned.push(name);
+      if (read.kind === 'function' && taken.has(id)) continue;
+      if (read.kind === 'function') owned.push(id);
       visit(read);
     }
   };
@@ -118,31 +151,31 @@ function ownedFunctions(root: TopLevel, byName: ReadonlyMap<string, TopLevel>, t
   return owned;
 }
 
-/** Names each constant after its kind and value; returns them in the order they must be declared. */
-function nameConstants(statements: readonly TopLevel[], renames: Map<string, string>, code: string): string[] {
+/** Names each constant after its kind and value; returns them (ids) in the order they must be declared. */
+function nameConstants(statements: readonly TopLevel[], renames: Map<string, string>, parts: readonly ModulePart[]): string[] {
   const constants = statements.filter((statement) => statement.kind === 'constant');
-  const pending = new Map(constants.map((constant) => [constant.name, constant]));
+  const pending = new Map(constants.map((constant) => [constant.id, constant]));
   const order: string[] = [];
   // A value that reads other constants is hashed with their new names, so it is named after them.
   while (pending.size > 0) {
-    const ready = [...pending.values()].filter((constant) => constant.reads.every((name) => !pending.has(name) || name === constant.name));
+    const ready = [...pending.values()].filter((constant) => constant.reads.every((id) => !pending.has(id) || id === constant.id));
     if (ready.length === 0) throw new Error('plangen internal error: the constants of ajv\'s code read each other in a circle.');
-    const hashes = ready.map((constant) => ({ constant, hash: hashOf(initializerText(constant, renames, code)) }));
+    const hashes = ready.map((constant) => ({ constant, hash: hashOf(initializerText(constant, renames, parts)) }));
     const lengths = uniquePrefixLengths(hashes.map(({ hash }) => hash));
     const named = hashes.map(({ constant, hash }) => ({ constant, name: `${kindOf(constant.name)}_${hash.slice(0, lengths.get(hash))}` }));
-    named.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+    named.sort((left, right) => compare(left.name, right.name) || compare(left.constant.id, right.constant.id));
     for (const { constant, name } of named) {
-      renames.set(constant.name, name);
-      pending.delete(constant.name);
-      order.push(constant.name);
+      renames.set(constant.id, name);
+      pending.delete(constant.id);
+      order.push(constant.id);
     }
   }
   return order;
 }
 
-function initializerText(constant: TopLevel, renames: ReadonlyMap<string, string>, code: string): string {
-  const { statement } = constant;
-  return renamed(statement, statement.valueStart, statement.valueEnd, renames, code);
+function initializerText(constant: TopLevel, renames: ReadonlyMap<string, string>, parts: readonly ModulePart[]): string {
+  const { statement, part } = constant;
+  return renamed(statement, statement.valueStart, statement.valueEnd, renames, parts[part]!.code, part);
 }
 
 // `schemaValue12` -> `schemaValue`, `schemaValue_3` -> `schemaValue`, `func0` -> `func`.
@@ -174,13 +207,13 @@ function commonPrefix(left: string, right: string | undefined): number {
   return length;
 }
 
-/** The text from start to end with every identifier that names a renamed top-level value replaced. */
-function renamed(statement: ScannedStatement, start: number, end: number, renames: ReadonlyMap<string, string>, code: string): string {
+/** The text from start to end with every identifier that names a renamed top-level value of its part replaced. */
+function renamed(statement: ScannedStatement, start: number, end: number, renames: ReadonlyMap<string, string>, code: string, part: number): string {
   const parts: string[] = [];
   let at = start;
   for (const identifier of statement.identifiers) {
     if (identifier.start < start || identifier.end > end) continue;
-    const name = renames.get(identifier.text);
+    const name = renames.get(`${part}:${identifier.text}`);
     if (name === undefined) continue;
     parts.push(code.slice(at, identifier.start), name);
     at = identifier.end;

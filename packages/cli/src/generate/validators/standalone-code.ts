@@ -1,19 +1,20 @@
-// Runs ajv standalone over all schemas of an SDK in one instance, so helpers,
-// patterns and formats are emitted once, and separates ajv's export statements
-// from the code so that plangen can write (and type) the exports itself.
+// Runs ajv standalone over one batch of an SDK's schemas in one instance, so helpers,
+// patterns and formats are emitted once per batch (stable-layout.ts merges the equal
+// ones of several batches), and separates ajv's export statements from the code so
+// that plangen can write (and type) the exports itself.
 import type { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from '../../model/types.js';
 import { createAjv } from '../../schema/create-ajv.js';
 import { useLengthShortcuts } from './length-keywords.js';
 import { useSharedSubschemas } from './shared-keyword.js';
-import { shareRepeatedSubschemas } from './shared-subschemas.js';
+import type { SharedSchema } from './shared-subschemas.js';
 
 export interface StandaloneCode {
   /** ajv's constants and validate functions, without export statements. */
   readonly code: string;
-  /** ajv's name for each schema's validate function (`validate12`), in input order. */
-  readonly locals: readonly string[];
+  /** ajv's name for each schema's validate function (`validate12`), by key. */
+  readonly locals: Readonly<Record<string, string>>;
   /** The shared subschemas the code holds (shared-subschemas.ts): the hash each is named after, and ajv's name for its function. */
   readonly shared: readonly { readonly hash: string; readonly local: string }[];
 }
@@ -23,62 +24,65 @@ export interface NamedSchema {
   readonly schema: JsonSchema;
 }
 
-export function standaloneValidators(schemas: readonly NamedSchema[]): StandaloneCode {
+/** One distinct schema to compile: `schema` as the plan has it (checked), `compiled` with shared subschemas. */
+export interface BatchSchema extends NamedSchema {
+  readonly key: string;
+  readonly compiled: JsonSchema;
+}
+
+/** A part of the SDK's validators that one ajv instance compiles (build-validator-module.ts plans them). */
+export interface ValidatorBatch {
+  readonly schemas: readonly BatchSchema[];
+  /** Every shared subschema of the SDK; the batch compiles those its schemas call. */
+  readonly shared: readonly SharedSchema[];
+  readonly sharingKeyword: string;
+}
+
+/** The prefixes of ajv keys and of the sharing keyword: names that no schema of `schemasText` contains. */
+export function batchNames(schemasText: string): { readonly keyPrefix: string; readonly sharingKeyword: string } {
+  return { keyPrefix: freeName(schemasText, 'plangenExport'), sharingKeyword: freeName(schemasText, 'plangenShared') };
+}
+
+/** The checking ajv instance, which a thread may reuse for every batch it compiles (it keeps no schema). */
+export function createChecker(): Ajv {
+  return createAjv();
+}
+
+export function standaloneValidators(batch: ValidatorBatch, checker: Ajv = createChecker()): StandaloneCode {
   // loopRequired: a `required` list of two or more is checked by one loop over it (the same errors,
   // in the same order) instead of a statement per name, a fifth of a typical module.
   const ajv = createAjv({ messages: false, loopRequired: 2, code: { source: true, esm: true, lines: false, optimize: true } });
   useLengthShortcuts(ajv);
-  // The compiling instance has messages off, so schemas are checked by one that explains itself.
-  const checker = createAjv();
-  const schemasText = JSON.stringify(schemas.map(({ schema }) => schema));
-  const keyPrefix = exportKeyPrefix(schemasText);
-  // Equal schemas (a version repeated, a shared payload schema) compile once and share a function.
-  const keyByText = new Map<string, string>();
-  const distinct: { name: string; schema: JsonSchema; key: string }[] = [];
-  const keys = schemas.map(({ name, schema }, index) => {
-    const text = JSON.stringify(schema);
-    const known = keyByText.get(text);
-    if (known !== undefined) return known;
-    const key = `${keyPrefix}${index}`;
-    keyByText.set(text, key);
-    distinct.push({ name, schema, key });
-    return key;
-  });
-  const sharing = shareRepeatedSubschemas(
-    distinct.map(({ schema }) => schema),
-    keyPrefix,
-    sharingKeyword(schemasText),
-  );
-  const called = useSharedSubschemas(ajv, sharingKeyword(schemasText), sharing.shared);
+  const called = useSharedSubschemas(ajv, batch.sharingKeyword, batch.shared);
   const refs: Record<string, string> = {};
-  distinct.forEach(({ name, schema, key }, index) => {
-    compile(ajv, checker, { name, schema }, sharing.schemas[index]!, key);
-    refs[key] = key;
-  });
-  const shared = sharing.shared.filter(({ key }) => called.has(key));
+  // The compiling instance has messages off, so schemas are checked by one that explains itself.
+  for (const schema of batch.schemas) {
+    compile(ajv, checker, schema);
+    refs[schema.key] = schema.key;
+  }
+  const shared = batch.shared.filter(({ key }) => called.has(key));
   for (const { key } of shared) refs[key] = key;
 
-  const localByKey = new Map<string, string>();
-  const exportStatement = new RegExp(`export const (${keyPrefix}(?:\\d+|s[0-9a-f]{64})) = ([A-Za-z_$][\\w$]*);`, 'g');
+  const locals: Record<string, string> = {};
+  let found = 0;
+  // ajv writes `export const <key> = <function>;` for each ref: taken out, plangen writes its own exports.
   const code = standaloneCode
     .default(ajv, refs)
     .replace(/^"use strict";/, '')
-    .replace(exportStatement, (_statement, key: string, local: string) => {
-      localByKey.set(key, local);
+    .replace(/export const ([A-Za-z_$][\w$]*) = ([A-Za-z_$][\w$]*);/g, (statement, key: string, local: string) => {
+      if (refs[key] !== key || Object.hasOwn(locals, key)) return statement;
+      locals[key] = local;
+      found++;
       return '';
     });
-  if (localByKey.size !== distinct.length + shared.length) {
-    throw new Error(`plangen internal error: found ${localByKey.size} of ${distinct.length + shared.length} validator exports in ajv's code.`);
+  if (found !== Object.keys(refs).length) {
+    throw new Error(`plangen internal error: found ${found} of ${Object.keys(refs).length} validator exports in ajv's code.`);
   }
-  return {
-    code,
-    locals: keys.map((key) => localByKey.get(key) ?? ''),
-    shared: shared.map(({ key, hash }) => ({ hash, local: localByKey.get(key) ?? '' })),
-  };
+  return { code, locals, shared: shared.map(({ key, hash }) => ({ hash, local: locals[key] ?? '' })) };
 }
 
 /** Checks the plan's `schema`, then compiles `compiled`, its form with shared subschemas, under `key`. */
-function compile(ajv: Ajv, checker: Ajv, { name, schema }: NamedSchema, compiled: JsonSchema, key: string): void {
+function compile(ajv: Ajv, checker: Ajv, { name, schema, compiled, key }: BatchSchema): void {
   let problem: string | undefined;
   try {
     if (checker.validateSchema(schema)) {
@@ -94,19 +98,12 @@ function compile(ajv: Ajv, checker: Ajv, { name, schema }: NamedSchema, compiled
 }
 
 /**
- * ajv names each export after the key its schema was added under; a key prefix
- * that no schema contains lets its export statements be found exactly, even
- * when a schema string holds text that looks like one.
+ * ajv names each export after the key its schema was added under; a key prefix that no schema
+ * contains lets its export statements be found exactly, even when a schema string holds text that
+ * looks like one. The sharing keyword is chosen the same way, so no keyword of the plan is taken for it.
  */
-function exportKeyPrefix(schemasText: string): string {
+function freeName(schemasText: string, stem: string): string {
   let counter = 0;
-  while (schemasText.includes(`plangenExport${counter}x`)) counter++;
-  return `plangenExport${counter}x`;
-}
-
-/** The sharing keyword: a name no schema uses, so none of the plan's own keywords is taken for it. */
-function sharingKeyword(schemasText: string): string {
-  let counter = 0;
-  while (schemasText.includes(`plangenShared${counter}x`)) counter++;
-  return `plangenShared${counter}x`;
+  while (schemasText.includes(`${stem}${counter}x`)) counter++;
+  return `${stem}${counter}x`;
 }
