@@ -149,7 +149,7 @@ describe('plangen docs page in Chromium', () => {
   it('shows the hostile plan as text: no script of its own runs, no markup of its own appears', async () => {
     const { page, problems, close } = await open(hostileUrl);
     await page.$$eval('.toggle', (buttons) => buttons.forEach((button) => (button as HTMLButtonElement).click()));
-    await page.waitForFunction(() => [...document.querySelectorAll('.body')].every((body) => body.firstChild !== null));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.body')).every((body) => body.firstChild !== null));
     await shot(page, '6-hostile-opened');
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.locator('img, b, a[href="x"], iframe').count()).toBe(0);
