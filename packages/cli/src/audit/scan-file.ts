@@ -17,7 +17,7 @@ export interface FileScan {
   readonly file: ts.SourceFile;
   /** Callees (`f()`, `ns.f()`). */
   readonly calls: NamedNode[];
-  /** Identifiers passed as arguments (`wrap(f)`, `wrap(ns.f)`): the function handed to a wrapper. */
+  /** Identifiers passed as arguments (`wrap(f)`, `wrap(ns.f)`) or JSX attributes (`onClick={f}`): the function handed on. */
   readonly references: NamedNode[];
   /** Calls of a RAW_METHODS-named method on some receiver. */
   readonly rawCalls: ts.CallExpression[];
@@ -62,6 +62,10 @@ export function scanFile(file: ts.SourceFile): FileScan {
         const passed = nameOf(argument);
         if (passed !== undefined) scan.references.push({ name: passed, node: argument });
       }
+    } else if (ts.isJsxAttribute(node) && node.initializer !== undefined && ts.isJsxExpression(node.initializer) && node.initializer.expression !== undefined) {
+      // `<Button onClick={trackX} />`: handed to a component, like an argument.
+      const passed = nameOf(node.initializer.expression);
+      if (passed !== undefined) scan.references.push({ name: passed, node: node.initializer.expression });
     } else if ((ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName !== undefined) {
       scan.aliases.push([node.propertyName.text, node.name.text]);
     } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
