@@ -48,9 +48,14 @@ function withoutEmptyDescriptions(model: Record<string, unknown>): Record<string
     if (typeof node === 'object' && node !== null && (node as { description?: unknown }).description === '') delete (node as { description?: unknown }).description;
   };
   drop(model);
-  for (const event of model.events as { versions: unknown[] }[]) {
-    drop(event);
+  for (const event of model.events as { description?: string; versions: { description?: string }[] }[]) {
     event.versions.forEach(drop);
+    // Read back without its own, an event's description is its latest version's (model/build-model.ts).
+    if (event.description === '') {
+      const latest = event.versions.at(-1)?.description;
+      if (latest !== undefined) event.description = latest;
+      else delete event.description;
+    }
   }
   for (const kind of ['identify', 'group', 'page', 'screen']) drop(model[kind]);
   return model;
