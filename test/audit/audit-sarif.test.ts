@@ -61,7 +61,7 @@ describe('plangen audit --format sarif', () => {
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: location({ startLine: 2 }) }] }] })).toBe(true);
   });
 
-  it.each(['window-analytics', 'tsx-component'])('%s: the output is valid SARIF 2.1.0 with one result per finding', async (fixture) => {
+  it.each(['window-analytics', 'reexport-index', 'template-literal-name'])('%s: the output is valid SARIF 2.1.0 with one result per finding', async (fixture) => {
     let output = captureOutput();
     const code = await main(['audit', '--project', fixture, '--format', 'sarif']);
     const sarif = JSON.parse(output.stdout()) as { runs: [{ results: { ruleId: string; level: string; locations: unknown[] }[]; tool: { driver: { rules: { id: string }[] } } }] };
