@@ -8,6 +8,7 @@ import { EXIT_FAILURE, EXIT_SUCCESS } from '../cli/exit-codes.js';
 import type { ResolvedOutput, ResolvedOutputs } from '../config/resolve-outputs.js';
 import { createSharedCompilations } from '../generate/shared-validators.js';
 import type { GeneratedFile } from '../generate/options.js';
+import type { StageCache } from '../generate/stage-cache.js';
 import { displayPath } from '../messages/display-path.js';
 import { selectEvents } from '../model/select-plan.js';
 import type { PlanModel } from '../model/types.js';
@@ -22,7 +23,8 @@ interface GeneratedOutput {
   readonly files: GeneratedFile[];
 }
 
-export async function generateOutputs(resolved: ResolvedOutputs, stages: Stages, check: boolean, cwd: string): Promise<number> {
+/** `cache`: the run's stage cache (generate/stage-cache.ts), which every output reads and fills. */
+export async function generateOutputs(resolved: ResolvedOutputs, stages: Stages, check: boolean, cwd: string, cache?: StageCache): Promise<number> {
   const started = performance.now();
   const planFile = displayPath(resolved.planFile);
   if (!check) {
@@ -37,7 +39,7 @@ export async function generateOutputs(resolved: ResolvedOutputs, stages: Stages,
   // Every selection is checked before anything compiles: an empty one fails the run at once.
   const models = resolved.outputs.map((output) => selectEvents(plan.model, output.selection, output.source ?? { file: planFile }, planFile));
   const shared = createSharedCompilations();
-  const settled = await Promise.allSettled(resolved.outputs.map((output, index) => stages.generate({ ...plan, model: models[index]! }, output.options, shared)));
+  const settled = await Promise.allSettled(resolved.outputs.map((output, index) => stages.generate({ ...plan, model: models[index]! }, output.options, shared, cache)));
   // The first output's error, in config order, once every output has stopped (no compilation is left running).
   const failure = settled.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;

@@ -87,7 +87,7 @@ async function generateResolved(
   cache: StageCache,
 ): Promise<number> {
   if (!('outputs' in resolved)) return generateOnce(resolved, stages, check, cwd, identity, cache);
-  return (await import('./generate-outputs.js')).generateOutputs(resolved, stages, check, cwd);
+  return (await import('./generate-outputs.js')).generateOutputs(resolved, stages, check, cwd, cache);
 }
 
 async function resolve(args: GenerateArgs, cwd: string): Promise<ResolvedGenerate | ResolvedOutputs> {
