@@ -66,12 +66,12 @@ describe('a plan with recursive schemas', () => {
     expect(await main(['generate', '--plan', 'plan.yaml', '--out', 'sdk'])).toBe(0);
     expect(output.stderr()).toMatch(/^plangen: wrote 2 files to sdk/);
     const index = await readFile(path.join(dir, 'sdk/index.ts'), 'utf8');
-    expect(index).toMatch(/ {2}children\?: Category\[\];/);
-    expect(index).toMatch(/ {2}home\?: Category;/);
-    expect(index).toMatch(/ {2}previous\?: CategoryViewedV1Properties;/);
+    expect(index).toMatch(/ {2}children\?: Category\[\]\n/);
+    expect(index).toMatch(/ {2}home\?: Category\n/);
+    expect(index).toMatch(/ {2}previous\?: CategoryViewedV1Properties\n/);
     // A documented $ref keeps one type (it was copied under a leaked placeholder name) and its comment.
     expect(index).not.toMatch(/Plangen(Type|Key)\d/);
-    expect(index).toContain('   * Where it is listed.\n   */\n  home?: Category;');
+    expect(index).toContain('   * Where it is listed.\n   */\n  home?: Category\n');
   });
 
   it('inspect and lint read it', async () => {

@@ -59,7 +59,7 @@ describe('RudderStack Tracking Plan API v1 (RudderTyper 1.x plan.json)', () => {
   it('sends the major number as event_version, the version core resolves the payload to', async () => {
     const { model } = await loadPlan(V1_PLAN);
     const index = (await generate(model, { client: 'analytics-node', mode: 'development', language: 'ts' })).find((file) => file.path === 'index.ts')!.content;
-    expect(index).toContain(`{ event: 'Product Added', version: 3, validate: validateProductAddedV3 }`);
+    expect(index).toContain(`{ event: "Product Added", version: 3, validate: validateProductAddedV3 }`);
     const versions = model.events.find((event) => event.name === 'Product Added')!.versions.map((version) => version.version);
     expect(resolveEventVersion(3, versions)).toEqual({ version: 3, reason: 'explicit' });
     // A payload RudderStack's own SDKs sent (no event_version) checks against the one rule too.
@@ -235,7 +235,7 @@ describe('RudderStack Data Catalog API (RudderTyper 2 plan.json)', () => {
     // $defs alone is no reason to keep a whole-payload schema.
     expect(version.payload).toBeUndefined();
     const index = (await generate(model, { client: 'generic', mode: 'development', language: 'ts' })).find((file) => file.path === 'index.ts')!.content;
-    expect(index).toMatch(/price: Price;/);
+    expect(index).toMatch(/price: Price\n/);
     const validate = loadValidators([{ name: version.identifiers.validator, schema: version.properties }])[version.identifiers.validator]!;
     expect(validate({ price: { amount: 3 } })).toBe(true);
     expect(validate({ price: { currency: 'EUR' } })).toBe(false);
