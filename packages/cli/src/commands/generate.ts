@@ -9,6 +9,7 @@ import { resolveOutputs, type ResolvedOutputs } from '../config/resolve-outputs.
 import type { SharedCompilations } from '../generate/shared-validators.js';
 import { PlanError } from '../errors.js';
 import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
+import { prestartValidatorWorker } from '../generate/validators/compile-in-parallel.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat } from '../model/types.js';
 import { checkOutput, staleSummary } from '../write/check-output.js';
@@ -113,6 +114,8 @@ async function generateOnce(
       process.stderr.write(`plangen: an interrupted run had left ${displayPath(resolved.outDir, cwd)} half-written; the previous files are restored\n`);
     }
   }
+  // The validators' worker thread starts loading its compiler now, while the plan is read and checked.
+  if (resolved.options.mode === 'development') prestartValidatorWorker();
   const planBytes = await readFile(resolved.planFile).catch(() => undefined); // unreadable: loadPlan says why
   const plan = await stages.loadPlan(planFile, { ...(resolved.inputFormat && { format: resolved.inputFormat }), ...(planBytes && { bytes: planBytes }) });
   const files = await stages.generate(plan, resolved.options, undefined, cache);
