@@ -145,3 +145,55 @@ describe('plangen audit on a tsconfig it cannot use', () => {
     expect(result.stderr).toBe('tsconfig.json: this tsconfig has no files of its own, only project references (app). Pass --project with the tsconfig of the app to audit.\n');
   });
 });
+
+describe('plangen audit with the config\'s outputs', () => {
+  it('recognizes the SDK of every output, each with the versions its selection has', async () => {
+    const dir = await project({
+      'plangen.config.json': JSON.stringify({
+        plan: 'plan.yaml',
+        outputs: [
+          // Order Completed v1 only: there, trackOrderCompleted sends v1.
+          { out: 'sdk-legacy', include: { events: ['Order*'] }, exclude: { labels: ['current'] } },
+          { out: 'sdk-rest', exclude: { events: ['Order*'] } },
+        ],
+      }),
+      'plan.yaml': [
+        'name: Outputs',
+        'events:',
+        '  Order Completed:',
+        '    versions:',
+        '      - version: 1',
+        '        labels: { generation: legacy }',
+        '        properties: { order_id: { type: string } }',
+        '      - version: 2',
+        '        labels: { current: "yes" }',
+        '        properties: { order_id: { type: string }, total: { type: number } }',
+        '  Signed Up:',
+        '    properties: { method: { type: string } }',
+        '  Cart Viewed:',
+        '    properties: { cart_id: { type: string } }',
+        '',
+      ].join('\n'),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] }, include: ['src'] }),
+      'src/app.ts': [
+        "import { trackOrderCompleted } from '../sdk-legacy/index.js';",
+        "import { trackSignedUp } from '../sdk-rest/index.js';",
+        "trackOrderCompleted({ order_id: 'o' });",
+        "trackSignedUp({ method: 'email' });",
+        '',
+      ].join('\n'),
+    });
+    const generated = captureOutput();
+    expect(await main(['generate']), generated.stderr()).toBe(0);
+    process.chdir(dir);
+    const { code, stdout } = await run('--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { findings: { kind: string; event?: string; version?: number; function?: string }[] };
+    expect(report.findings.map(({ kind, event, version, function: fn }) => `${kind} ${event} ${version ?? ''} ${fn ?? ''}`.trim())).toEqual([
+      'sdk-call Order Completed 1 trackOrderCompleted',
+      'sdk-call Signed Up 1 trackSignedUp',
+      'unused-event Cart Viewed',
+      'unused-version Order Completed 2',
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
 // hundred type queries, not a query per node.
 import path from 'node:path';
 import type { Locator } from '../model/locator.js';
-import type { EventModel, PlanModel, SourceRef } from '../model/types.js';
+import type { PlanModel, SourceRef } from '../model/types.js';
 import { displayPath } from '../messages/display-path.js';
 import { compareFindings, type AuditFinding } from './finding.js';
 import { AUDIT_KINDS, type AuditKind, type AuditSeverity } from './kinds.js';
@@ -21,8 +21,11 @@ export interface AuditInput {
   readonly locator: Locator;
   /** Absolute path of the tsconfig. */
   readonly tsconfig: string;
-  /** Absolute path of the generated SDK folder. */
-  readonly sdkDir: string;
+  /**
+   * The generated SDK folders (absolute), each with the model it was generated from: the whole
+   * plan, or an output's selection of it (where `trackX` follows the latest selected version).
+   */
+  readonly sdks: readonly { readonly dir: string; readonly model: PlanModel }[];
   readonly severities: Readonly<Record<AuditKind, AuditSeverity>>;
   /** Paths in findings are shown relative to this folder. */
   readonly cwd: string;
@@ -47,16 +50,17 @@ export interface AuditReport {
 
 export function auditProject(input: AuditInput): AuditReport {
   const { model, severities, cwd } = input;
-  const functions = sdkFunctions(model);
+  const sdks = input.sdks.map((sdk) => ({ dir: sdk.dir, functions: sdkFunctions(sdk.model) }));
   const { checker, files } = openProject(input.tsconfig, displayPath(input.tsconfig, cwd));
-  const resolver = sdkResolver(checker, input.sdkDir, functions);
+  const resolver = sdkResolver(checker, sdks);
   const appFiles = files.filter((file) => !resolver.inSdk(file.fileName));
 
   const scans: FileScan[] = appFiles.map((file) => scanFile(file));
-  const watched = watchedNames(functions.keys(), scans);
+  const watched = watchedNames(sdks.flatMap((sdk) => [...sdk.functions.keys()]), scans);
 
   const found: AuditFinding[] = [];
-  const sdkUses = new Map<EventModel, Map<number, number>>();
+  /** Event name -> version -> SDK uses. */
+  const sdkUses = new Map<string, Map<number, number>>();
   const rawCalls = new Map<string, number>();
   const add = (finding: Omit<AuditFinding, 'severity'>) => {
     const { kind, ...rest } = finding;
@@ -67,9 +71,9 @@ export function auditProject(input: AuditInput): AuditReport {
     return { file: displayPath(file.fileName, cwd), line: line + 1, column: character + 1 };
   };
   const countSdkUse = (fn: SdkFunction) => {
-    const versions = sdkUses.get(fn.event) ?? new Map<number, number>();
+    const versions = sdkUses.get(fn.event.name) ?? new Map<number, number>();
     versions.set(fn.version, (versions.get(fn.version) ?? 0) + 1);
-    sdkUses.set(fn.event, versions);
+    sdkUses.set(fn.event.name, versions);
   };
 
   for (const [index, scan] of scans.entries()) {
@@ -137,7 +141,7 @@ export function auditProject(input: AuditInput): AuditReport {
   };
   const events: EventUsage[] = [];
   for (const event of model.events) {
-    const uses = sdkUses.get(event) ?? new Map<number, number>();
+    const uses = sdkUses.get(event.name) ?? new Map<number, number>();
     const raw = rawCalls.get(event.name) ?? 0;
     events.push({ event: event.name, versions: event.versions.map(({ version }) => ({ version, sdkUses: uses.get(version) ?? 0 })), rawCalls: raw });
     if (uses.size === 0 && raw === 0) {

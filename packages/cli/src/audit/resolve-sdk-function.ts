@@ -18,16 +18,27 @@ export interface SdkResolver {
   inSdk(fileName: string): boolean;
 }
 
-export function sdkResolver(checker: ts.TypeChecker, sdkDir: string, functions: ReadonlyMap<string, SdkFunction>): SdkResolver {
-  const prefix = `${path.resolve(sdkDir).split(path.sep).join('/')}/`;
-  const inSdk = (fileName: string) => fileName.startsWith(prefix);
+/** An SDK folder (absolute) and the functions generated into it. */
+export interface SdkFolder {
+  readonly dir: string;
+  readonly functions: ReadonlyMap<string, SdkFunction>;
+}
+
+export function sdkResolver(checker: ts.TypeChecker, folders: readonly SdkFolder[]): SdkResolver {
+  // Deepest first, so an SDK folder inside another one owns its files.
+  const prefixed = folders
+    .map((folder) => ({ prefix: `${path.resolve(folder.dir).split(path.sep).join('/')}/`, functions: folder.functions }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  const folderOf = (fileName: string) => prefixed.find(({ prefix }) => fileName.startsWith(prefix));
+  const inSdk = (fileName: string) => folderOf(fileName) !== undefined;
 
   const fromSymbol = (symbol: ts.Symbol | undefined, depth: number): SdkFunction | undefined => {
     if (symbol === undefined || depth > MAX_DEPTH) return undefined;
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     for (const declaration of target.declarations ?? []) {
-      if (inSdk(declaration.getSourceFile().fileName)) {
-        const found = functions.get(target.name);
+      const folder = folderOf(declaration.getSourceFile().fileName);
+      if (folder !== undefined) {
+        const found = folder.functions.get(target.name);
         if (found !== undefined) return found;
         continue;
       }

@@ -14,6 +14,7 @@ import { resolvePlanFile } from '../config/resolve-path-setting.js';
 import { PlanError } from '../errors.js';
 import { loadPlan } from '../load/load-plan.js';
 import { displayPath } from '../messages/display-path.js';
+import { selectPlan, type Selection } from '../model/select-plan.js';
 import type { PlanFormat } from '../model/types.js';
 
 export interface AuditArgs {
@@ -30,7 +31,7 @@ export interface AuditArgs {
 export async function run(args: AuditArgs, cwd: string = process.cwd()): Promise<number> {
   const loaded = await loadConfig({ cwd, ...(args.config !== undefined ? { file: args.config } : {}) });
   const planFile = resolvePlanFile(args.plan, loaded, cwd);
-  const sdkDir = resolveSdkDir(args.sdk, loaded, cwd);
+  const folders = sdkFolders(args.sdk, loaded, cwd);
   const { findTsconfig } = await import('../audit/find-tsconfig.js');
   const tsconfig = findTsconfig(args.project, cwd);
   const format = args.inputFormat ?? loaded?.config.inputFormat;
@@ -39,7 +40,8 @@ export async function run(args: AuditArgs, cwd: string = process.cwd()): Promise
 
   const { auditProject } = await import('../audit/audit-project.js');
   const progress = process.stderr.isTTY ? progressLine() : undefined;
-  const report = auditProject({ model, locator, tsconfig, sdkDir, severities, cwd, ...(progress ? { onProgress: progress.show } : {}) });
+  const sdks = folders.map(({ dir, selection }) => ({ dir, model: selectPlan(model, selection) }));
+  const report = auditProject({ model, locator, tsconfig, sdks, severities, cwd, ...(progress ? { onProgress: progress.show } : {}) });
   progress?.clear();
 
   const failOn = args.failOn ?? defaultFailOn(severities);
@@ -57,17 +59,34 @@ export async function run(args: AuditArgs, cwd: string = process.cwd()): Promise
   return failing.length > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
-/** --sdk (relative to the working directory), else the config's `out` (relative to the config file): the folder generate writes. */
-function resolveSdkDir(flag: string | undefined, loaded: LoadedConfig | undefined, cwd: string): string {
+/**
+ * The SDK folders to recognize: --sdk (relative to the working directory), else every folder of the
+ * config's `outputs`, else its `out` (relative to the config file): where generate writes. Each comes
+ * with the selection of the plan it was generated from, so `trackX` maps to the version it sends there.
+ */
+function sdkFolders(flag: string | undefined, loaded: LoadedConfig | undefined, cwd: string): { dir: string; selection?: Selection }[] {
   const where = loaded !== undefined ? displayPath(loaded.filepath, cwd) : 'plangen.config.json';
-  const dir = flag !== undefined ? path.resolve(cwd, flag) : loaded?.config.out !== undefined ? path.resolve(loaded.dir, loaded.config.out) : undefined;
-  if (dir === undefined) {
+  const outputs = (loaded?.config.outputs ?? []).map((output) => ({
+    dir: path.resolve(loaded!.dir, output.out),
+    selection: { ...(output.include && { include: output.include }), ...(output.exclude && { exclude: output.exclude }) },
+  }));
+  let folders: { dir: string; selection?: Selection }[];
+  if (flag !== undefined) {
+    const dir = path.resolve(cwd, flag);
+    folders = [outputs.find((output) => output.dir === dir) ?? { dir }];
+  } else if (outputs.length > 0) {
+    folders = outputs;
+  } else if (loaded?.config.out !== undefined) {
+    folders = [{ dir: path.resolve(loaded.dir, loaded.config.out) }];
+  } else {
     throw new PlanError({ file: loaded !== undefined ? where : 'plangen' }, 'no SDK folder given', `Pass --sdk <folder>, or set "out" in ${where}`);
   }
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new PlanError({ file: displayPath(dir, cwd) }, 'the SDK folder does not exist', 'Run plangen generate first, or pass --sdk <folder> where the SDK is');
+  for (const { dir } of folders) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new PlanError({ file: displayPath(dir, cwd) }, 'the SDK folder does not exist', 'Run plangen generate first, or pass --sdk <folder> where the SDK is');
+    }
   }
-  return dir;
+  return folders;
 }
 
 /**
