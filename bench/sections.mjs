@@ -8,6 +8,7 @@ export const SECTIONS = [
   { title: 'per call through the real clients (issue 15)', load: () => import('./real-client-call.mjs') },
   { title: 'profile of a cold generation of the reference plan (issue 15)', load: () => import('./profile-codegen.mjs') },
   { title: 'nothing changed, and one event changed (issue 15)', load: () => import('./incremental.mjs') },
+  { title: 'large plans: 10,000 events within the default heap (issue 15)', load: () => import('./large.mjs') },
   { title: 'plangen docs on the 2,000-event plan', load: () => import('./docs-page.mjs') },
   { title: 'plangen audit on the 2,000-file synthetic app', load: () => import('./audit.mjs') },
   { title: 'several outputs in one run (issue 19)', load: () => import('./outputs.mjs') },
