@@ -28,8 +28,8 @@ export async function run({ workDir, plangenBin, plans, quick, log }) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{ "name": "bench-outputs", "private": true, "type": "module" }\n');
   cpSync(plan.file, join(dir, 'plan.json'));
-  writeFileSync(join(dir, 'all.config.json'), JSON.stringify({ plan: 'plan.json', outputs: OUTPUTS }));
-  for (const output of OUTPUTS) writeFileSync(join(dir, `${output.out}.config.json`), JSON.stringify({ plan: 'plan.json', outputs: [output] }));
+  writeFileSync(join(dir, 'three-outputs.config.json'), JSON.stringify({ plan: 'plan.json', outputs: OUTPUTS }));
+  for (const output of OUTPUTS) writeFileSync(join(dir, `one-${output.out}.config.json`), JSON.stringify({ plan: 'plan.json', outputs: [output] }));
 
   const clean = () => {
     for (const { out } of OUTPUTS) rmSync(join(dir, out), { recursive: true, force: true });
@@ -37,12 +37,12 @@ export async function run({ workDir, plangenBin, plans, quick, log }) {
   const generate = (config) => measureNode(plangenBin, ['generate', '--config', config, '--no-cache'], { cwd: dir });
   const oneRun = async () => {
     clean();
-    return generate('all.config.json');
+    return generate('three-outputs.config.json');
   };
   const separateRuns = async () => {
     clean();
     const runs = [];
-    for (const { out } of OUTPUTS) runs.push(await generate(`${out}.config.json`));
+    for (const { out } of OUTPUTS) runs.push(await generate(`one-${out}.config.json`));
     return { wallMs: runs.reduce((sum, one) => sum + one.wallMs, 0), cpuMs: runs.reduce((sum, one) => sum + one.cpuMs, 0), maxRssKb: Math.max(...runs.map((one) => one.maxRssKb)) };
   };
 
@@ -92,13 +92,16 @@ function render(samples, summary) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { REPO } = await import('./lib/tools.mjs');
   const { writeSyntheticPlan } = await import('./synthetic-plan.mjs');
+  const { buildPlangen } = await import('./lib/build-plangen.mjs');
   const workDir = join(REPO, 'bench/.work/outputs-section');
   mkdirSync(workDir, { recursive: true });
+  // A build of its own: packages/cli/dist is rebuilt by other work at any time.
+  const { bin } = await buildPlangen(join(workDir, 'plangen'));
   const file = join(workDir, 'synthetic-500.json');
   writeSyntheticPlan(500, file);
   const markdown = await run({
     workDir,
-    plangenBin: join(REPO, 'packages/cli/bin/plangen.js'),
+    plangenBin: bin,
     plans: [{ name: 'synthetic-500', file }],
     quick: process.argv.includes('--quick'),
     log: (line) => process.stderr.write(`${line}\n`),
