@@ -16,6 +16,8 @@ const WIDTH = 120;
 const INDENT = '  ';
 const OPENERS = '([{';
 const CLOSERS = ')]}';
+// What the scan stops at: brackets, quotes and slashes (a string or a comment may start there).
+const INTERESTING = /["'`/()[\]{}]/g;
 
 /** What a line holds, read with the state its predecessors left (an open block comment). */
 interface LineScan {
@@ -76,6 +78,12 @@ function isComment(trimmed: string): boolean {
 
 function dropExtraBlankLines(lines: readonly string[]): string[] {
   const kept: string[] = [];
+  // The next non-blank line after each index, found from the end in one pass.
+  const nextLine: (string | undefined)[] = new Array(lines.length);
+  for (let index = lines.length - 1, next: string | undefined; index >= 0; index--) {
+    nextLine[index] = next;
+    if (lines[index] !== '') next = lines[index];
+  }
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (line !== '') {
@@ -83,7 +91,7 @@ function dropExtraBlankLines(lines: readonly string[]): string[] {
       continue;
     }
     const previous = kept[kept.length - 1];
-    const next = lines.slice(index + 1).find((candidate) => candidate !== '');
+    const next = nextLine[index];
     if (previous === undefined || previous === '' || next === undefined) continue;
     if (/[([{]$/.test(previous) || /^\s*[)\]}]/.test(next)) continue;
     kept.push('');
@@ -99,13 +107,19 @@ function scanLine(line: string, startsInComment: boolean): LineScan {
   const brackets: { char: string; at: number }[] = [];
   let inComment = startsInComment;
   for (let at = 0; at < line.length; at++) {
-    const char = line[at]!;
     if (inComment) {
-      if (char === '*' && line[at + 1] === '/') {
-        inComment = false;
-        at++;
-      }
-    } else if (char === '/' && line[at + 1] === '*') {
+      const end = line.indexOf('*/', at);
+      if (end < 0) break;
+      inComment = false;
+      at = end + 1;
+      continue;
+    }
+    INTERESTING.lastIndex = at;
+    const found = INTERESTING.exec(line);
+    if (!found) break;
+    at = found.index;
+    const char = found[0];
+    if (char === '/' && line[at + 1] === '*') {
       inComment = true;
       at++;
     } else if (char === '/' && line[at + 1] === '/') {
