@@ -12,4 +12,5 @@ export const SECTIONS = [
   { title: 'plangen docs on the 2,000-event plan', load: () => import('./docs-page.mjs') },
   { title: 'plangen audit on the 2,000-file synthetic app', load: () => import('./audit.mjs') },
   { title: 'several outputs in one run (issue 19)', load: () => import('./outputs.mjs') },
+  { title: 'pull, push and spreadsheets on the 2,000-event plan (issue 17)', load: () => import('./sync.mjs') },
 ];
