@@ -66,5 +66,13 @@ export function sdkResolver(checker: ts.TypeChecker, folders: readonly SdkFolder
     return undefined;
   };
 
-  return { resolve: (name) => fromSymbol(checker.getSymbolAtLocation(name), 0), inSdk };
+  // Every call of one imported name has the same symbol: its alias chain is followed once.
+  const resolved = new Map<ts.Symbol, SdkFunction | undefined>();
+  const resolve = (name: ts.Identifier): SdkFunction | undefined => {
+    const symbol = checker.getSymbolAtLocation(name);
+    if (symbol === undefined) return undefined;
+    if (!resolved.has(symbol)) resolved.set(symbol, fromSymbol(symbol, 0));
+    return resolved.get(symbol);
+  };
+  return { resolve, inSdk };
 }
