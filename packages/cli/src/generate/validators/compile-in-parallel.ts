@@ -35,6 +35,9 @@ export function prestartValidatorWorker(): void {
   };
   worker.once('error', drop).once('exit', drop);
   prestarted = worker;
+  // The pool's main-thread side loads now too: a compile can then hand out its batches at its first
+  // await, before the synchronous type work, rather than after it (the dynamic imports waited for it).
+  void Promise.all([import('./compile-pool.js'), import('./build-validator-module.js'), import('./compile-validators.js')]).catch(() => undefined);
 }
 
 /**
