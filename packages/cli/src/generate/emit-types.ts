@@ -1,10 +1,15 @@
-// Property and traits types: one json-schema-to-typescript run over a combined
-// schema that holds every type (typing-definitions.ts), so shared definitions are emitted
-// once and names never clash between runs.
+// Property and traits types: one combined schema that holds every type
+// (typing-definitions.ts), so shared definitions are emitted once and names never
+// clash, compiled by json-schema-to-typescript in content-defined chunks of
+// entries (type-chunks.ts), each with the definitions it reaches, which a cache
+// keeps: a changed event recompiles its chunk only. The chunks' outputs put
+// together are the text one run over everything prints.
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { JsonSchema } from '../model/types.js';
 import { safeCode } from './escape.js';
 import { Placeholders } from './placeholders.js';
+import { NO_CACHE, type StageCache } from './stage-cache.js';
+import { assembleDeclarations, contentDefinedChunks, declarationsOf, localNames } from './type-chunks.js';
 import { TYPES_KEY, typingDefinitions } from './typing-definitions.js';
 
 export interface TypeEntry {
@@ -18,8 +23,23 @@ export interface TypeEntry {
 // The combined schema's own type; json-schema-to-typescript always emits it first, and it is dropped.
 const ROOT_NAME = 'PlangenCombinedSchemaRoot';
 
-/** `reserved`: names the rest of the file uses, which no type from the plan may take. */
-export async function emitTypes(entries: readonly TypeEntry[], reserved: readonly string[]): Promise<string> {
+const COMPILE_OPTIONS = {
+  bannerComment: '',
+  format: false,
+  declareExternallyReferenced: true,
+  // Where the plan says nothing about extra properties, they are a compile error (a misspelt key is
+  // caught), while the validator, following JSON Schema, still accepts them at run time.
+  additionalProperties: false,
+  strictIndexSignatures: true,
+  unknownAny: true,
+  // minItems/maxItems stay the validator's job: tuples of every allowed length are unreadable.
+  ignoreMinAndMaxItems: true,
+  // Plans are self-contained: never read files or fetch URLs named by a `$ref`.
+  $refOptions: { resolve: { external: false } },
+} as const;
+
+/** `reserved`: names the rest of the file uses, which no type from the plan may take. `cache` keeps each chunk's output. */
+export async function emitTypes(entries: readonly TypeEntry[], reserved: readonly string[], cache: StageCache = NO_CACHE): Promise<string> {
   if (entries.length === 0) return '';
   const placeholders = new Placeholders();
   const definitions = typingDefinitions(entries, [...reserved, ROOT_NAME], placeholders);
@@ -30,34 +50,56 @@ export async function emitTypes(entries: readonly TypeEntry[], reserved: readonl
     // Named by the model, whatever the schema's own shape: json-schema-to-typescript prefers titles to keys.
     definitions[key] = { ...schema, title: key, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
   }
-  const combined = {
-    title: ROOT_NAME,
-    [TYPES_KEY]: definitions,
-    anyOf: entries.map((entry) => ({ $ref: `#/${TYPES_KEY}/${placeholders.type(entry.name)}` })),
-  };
-  const output = await compile(combined as JSONSchema, ROOT_NAME, {
-    bannerComment: '',
-    format: false,
-    declareExternallyReferenced: true,
-    // Where the plan says nothing about extra properties, they are a compile error (a misspelt key is
-    // caught), while the validator, following JSON Schema, still accepts them at run time.
-    additionalProperties: false,
-    strictIndexSignatures: true,
-    unknownAny: true,
-    // minItems/maxItems stay the validator's job: tuples of every allowed length are unreadable.
-    ignoreMinAndMaxItems: true,
-    // Plans are self-contained: never read files or fetch URLs named by a `$ref`.
-    $refOptions: { resolve: { external: false } },
-  });
-  return checkTypeNames(placeholders.restore(dropRoot(output)), entries);
+  const chunks: ReturnType<typeof declarationsOf>[] = [];
+  for (const chunk of contentDefinedChunks(entries)) {
+    const keys = chunk.map((entry) => placeholders.type(entry.name));
+    const combined = {
+      title: ROOT_NAME,
+      [TYPES_KEY]: Object.fromEntries(reachedDefinitions(keys, definitions).map((key) => [key, definitions[key]!])),
+      anyOf: keys.map((key) => ({ $ref: `#/${TYPES_KEY}/${key}` })),
+    };
+    chunks.push(declarationsOf(await compileChunk(combined, cache)));
+  }
+  // Plan text is left only in string literals here (comments were escaped before).
+  return checkTypeNames(placeholders.restore(safeCode(assembleDeclarations(chunks)).trim()), entries);
+}
+
+/** json-schema-to-typescript's output for one chunk, its root line dropped: from the cache under the chunk's own numbering. */
+async function compileChunk(combined: object, cache: StageCache): Promise<string> {
+  // json-schema-to-typescript works on a deep copy (objects the chunks share stay unchanged).
+  const compute = async () => dropRoot(await compile(combined as JSONSchema, ROOT_NAME, COMPILE_OPTIONS));
+  const names = cache === NO_CACHE ? undefined : localNames(JSON.stringify(combined));
+  if (names === undefined) return compute();
+  const cached = cache.get<string>('types-chunk', names.input);
+  if (cached !== undefined) return names.toGlobal(cached);
+  const output = await compute();
+  const local = names.toLocal(output);
+  if (local !== undefined) cache.set('types-chunk', names.input, local);
+  return output;
+}
+
+const REF = new RegExp(`"#/${TYPES_KEY}/([^"/]+)`, 'g');
+
+/** The entries' own keys and every definition their schemas reach through `$ref`, in the combined schema's order. */
+function reachedDefinitions(keys: readonly string[], definitions: Readonly<Record<string, JsonSchema>>): string[] {
+  const reached = new Set(keys);
+  const pending = [...keys];
+  for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+    for (const [, target] of JSON.stringify(definitions[key]).matchAll(REF)) {
+      if (target !== undefined && !reached.has(target) && target in definitions) {
+        reached.add(target);
+        pending.push(target);
+      }
+    }
+  }
+  return Object.keys(definitions).filter((key) => reached.has(key));
 }
 
 function dropRoot(output: string): string {
   const prefix = `export type ${ROOT_NAME} = `;
   const end = output.indexOf('\n');
   if (!output.startsWith(prefix) || end < 0) throw new Error('plangen: json-schema-to-typescript output did not start with the combined root type');
-  // Plan text is left only in string literals here (comments were escaped before).
-  return safeCode(output.slice(end + 1)).trim();
+  return output.slice(end + 1);
 }
 
 function checkTypeNames(output: string, entries: readonly TypeEntry[]): string {

@@ -56,7 +56,7 @@ export async function generate(
 async function indexFiles(model: PlanModel, options: GenerateOptions, cache: StageCache): Promise<GeneratedFile[]> {
   const entries = typeEntries(model);
   const reserved = reservedTypeNames(model);
-  const types = await cache.memo('types', { entries, reserved }, () => emitTypes(entries, reserved));
+  const types = await cache.memo('types', { entries, reserved }, () => emitTypes(entries, reserved, cache));
   const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
   if (options.language === 'ts') return [{ path: 'index.ts', content: index }];
   const { toJavaScript } = await import('./to-javascript.js');
