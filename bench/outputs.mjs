@@ -96,6 +96,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const workDir = join(REPO, 'bench/.work/outputs-section');
   mkdirSync(workDir, { recursive: true });
   // A build of its own: packages/cli/dist is rebuilt by other work at any time.
+  rmSync(join(workDir, 'plangen'), { recursive: true, force: true });
   const { bin } = await buildPlangen(join(workDir, 'plangen'));
   const file = join(workDir, 'synthetic-500.json');
   writeSyntheticPlan(500, file);
