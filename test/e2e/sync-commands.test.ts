@@ -59,7 +59,7 @@ describe('plangen pull and push (built bin)', () => {
     await writeFile(path.join(dir, 'shop.yaml'), await readFile(path.join(root, 'fixtures/shop/plan.yaml')));
     const dry = await plangen('push', '--plan', 'shop.yaml', '--tracking-plan', 'tp_empty');
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain('Dry run: nothing was sent.');
+    expect(dry.stdout).toContain('Dry run (rules: 14 added, 0 removed, 0 changed, 0 unchanged): nothing was sent.');
     expect(server.plans.get('tp_empty')!.rules).toHaveLength(0);
     const applied = await plangen('push', '--plan', 'shop.yaml', '--tracking-plan', 'tp_empty', '--yes');
     expect(applied.code, applied.stderr).toBe(0);

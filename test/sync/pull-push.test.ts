@@ -190,12 +190,12 @@ describe('plangen push', () => {
     const dry = await cli('push', '--plan', shopPlan, '--tracking-plan', 'tp_2', '--api-url', server.url);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('+ compatible  event added (v1, v2)');
-    expect(dry.stdout).toContain('Dry run: nothing was sent. Run plangen push --yes');
+    expect(dry.stdout).toContain('Dry run (rules: 14 added, 0 removed, 0 changed, 0 unchanged): nothing was sent. Run plangen push --yes');
     expect(server.requests.some((request) => request.method === 'PUT')).toBe(false);
 
     const applied = await cli('push', '--plan', shopPlan, '--tracking-plan', 'tp_2', '--api-url', server.url, '--yes');
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(/Pushed .*plan\.yaml to tracking plan tp_2: 14 rules\./);
+    expect(applied.stdout).toMatch(/Pushed .*plan\.yaml to tracking plan tp_2: 14 rules \(rules: 14 added, 0 removed, 0 changed, 0 unchanged\)\./);
     const put = server.requests.find((request) => request.method === 'PUT')!;
     expect(put.body).not.toContain(TOKEN);
 
@@ -227,9 +227,15 @@ describe('plangen push', () => {
     expect(refused.stderr).toContain('plangen push: a breaking change was made in place to an existing event version; nothing was sent. Add a new version instead, or pass --allow-breaking.');
     expect(server.requests.some((request) => request.method === 'PUT')).toBe(false);
 
+    const before = JSON.parse(JSON.stringify(server.plans.get('tp_1')!.rules)) as { key?: string; version: number; jsonSchema: unknown }[];
     const allowed = await cli('push', '--plan', 'plan.json', '--tracking-plan', 'tp_1', '--api-url', server.url, '--yes', '--allow-breaking');
     expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain('(rules: 0 added, 0 removed, 1 changed, 8 unchanged)');
     const check = await cli('pull', '--check', '--tracking-plan', 'tp_1', '--out', 'plan.json', '--api-url', server.url);
     expect(check.code).toBe(0);
+    // Every rule but the changed one went back exactly as Segment held it.
+    const after = server.plans.get('tp_1')!.rules;
+    const same = before.filter((rule) => after.some((other) => other.key === rule.key && other.version === rule.version && JSON.stringify(other.jsonSchema) === JSON.stringify(rule.jsonSchema)));
+    expect(same).toHaveLength(before.length - 1);
   });
 });

@@ -71,14 +71,16 @@ export async function run(args: PushArgs, deps: PushDeps = {}): Promise<number> 
     process.stdout.write(`\nTracking plan ${connection.trackingPlan} is up to date: nothing to push.\n`);
     return EXIT_SUCCESS;
   }
+  const { countRuleChanges, rulesToSend } = await import('../convert/keep-unchanged-rules.js');
+  const rules = sortRules(rulesToSend(localRules, remote.rules, diff.changes));
+  const counts = countRuleChanges(rules, remote.rules);
+  const summary = `rules: ${counts.added} added, ${counts.removed} removed, ${counts.changed} changed, ${counts.unchanged} unchanged`;
   if (args.yes !== true) {
-    process.stdout.write(`\nDry run: nothing was sent. Run plangen push --yes to replace the rules of tracking plan ${connection.trackingPlan}.\n`);
+    process.stdout.write(`\nDry run (${summary}): nothing was sent. Run plangen push --yes to replace the rules of tracking plan ${connection.trackingPlan}.\n`);
     return EXIT_SUCCESS;
   }
-  const { rulesToSend } = await import('../convert/keep-unchanged-rules.js');
   const { replaceRules } = await import('../segment-api/tracking-plans.js');
-  const rules = sortRules(rulesToSend(localRules, remote.rules, diff.changes));
   await replaceRules(connection.client, connection.trackingPlan, rules);
-  process.stdout.write(`\nPushed ${planFile} to tracking plan ${connection.trackingPlan}: ${rules.length} rule${rules.length === 1 ? '' : 's'}.\n`);
+  process.stdout.write(`\nPushed ${planFile} to tracking plan ${connection.trackingPlan}: ${rules.length} rule${rules.length === 1 ? '' : 's'} (${summary}).\n`);
   return EXIT_SUCCESS;
 }

@@ -16,6 +16,33 @@ export function rulesToSend(local: readonly SegmentRule[], remote: readonly Segm
   });
 }
 
+export interface RuleCounts {
+  readonly added: number;
+  readonly removed: number;
+  readonly changed: number;
+  readonly unchanged: number;
+}
+
+/** How the rules sent compare with the remote ones, rule by rule (what push reports beside the diff). */
+export function countRuleChanges(sent: readonly SegmentRule[], remote: readonly SegmentRule[]): RuleCounts {
+  const remoteByKey = new Map(remote.map((rule) => [identity(rule), JSON.stringify(rule.jsonSchema)]));
+  const sentKeys = new Set(sent.map(identity));
+  let added = 0;
+  let changed = 0;
+  for (const rule of sent) {
+    const before = remoteByKey.get(identity(rule));
+    if (before === undefined) added += 1;
+    else if (before !== JSON.stringify(rule.jsonSchema)) changed += 1;
+  }
+  const removed = [...remoteByKey.keys()].filter((key) => !sentKeys.has(key)).length;
+  return { added, removed, changed, unchanged: sent.length - added - changed };
+}
+
+/** A rule's identity in Segment: its type, key and version. */
+function identity(rule: SegmentRule): string {
+  return `${rule.type}\u0000${rule.key ?? ''}\u0000${rule.version}`;
+}
+
 /** A TRACK rule is one event version; identify, group, page, screen and common are one element each, whatever their versions. */
 function ruleKey(rule: SegmentRule): string {
   return rule.type === 'TRACK' ? `TRACK\u0000${rule.key ?? ''}\u0000${rule.version}` : rule.type;
