@@ -18,6 +18,7 @@ const GOLDEN_AND_COMPILE = [
   'test/generate/goldens.test.ts',
   'test/generate/cached-generate.test.ts', // every golden case with the cache, cold and warm
   'test/generate/type-chunks.test.ts', // types in chunks against one json-schema-to-typescript run
+  'test/generate/cached-batches.test.ts', // validator batches through the cache on a 150-event plan
   'test/generate/generate.test.ts',
   'test/generate/injection.test.ts',
   'test/generate/runtime.test.ts',

@@ -32,7 +32,7 @@ export async function generate(
   const compileOptions = { language: options.language, ...(options.module && { module: options.module }) };
   const entries = options.mode === 'development' ? validatorEntries(model) : undefined;
   const validators =
-    entries && cache.memo('validators', { entries, options: compileOptions }, () => compileValidatorsOnce(entries, compileOptions, shared, stop.signal));
+    entries && cache.memo('validators', { entries, options: compileOptions }, () => compileValidatorsOnce(entries, compileOptions, shared, stop.signal, cache));
   validators?.catch(() => undefined); // when the types fail first, that error is the one reported
   const files = await indexFiles(model, options, cache).catch((error: unknown) => {
     stop.abort(); // a failed generation neither waits for its validators nor leaves them compiling

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ValidatorEntry } from '../model/validator-entries.js';
 import type { CompileValidatorsOptions, CompiledValidatorsFile } from './validators/compile-validators.js';
+import type { StageCache } from './stage-cache.js';
 import { compileValidatorsInParallel } from './validators/compile-in-parallel.js';
 
 export interface SharedCompilations {
@@ -25,12 +26,13 @@ export function compileValidatorsOnce(
   options: CompileValidatorsOptions,
   shared: SharedCompilations | undefined,
   signal: AbortSignal,
+  cache?: StageCache,
 ): Promise<CompiledValidatorsFile> {
-  if (shared === undefined) return compileValidatorsInParallel(entries, options, signal);
+  if (shared === undefined) return compileValidatorsInParallel(entries, options, signal, undefined, cache);
   const key = createHash('sha256').update(JSON.stringify([options.language, options.module ?? 'esm', entries])).digest('hex');
   let compiled = shared.compiled.get(key);
   if (compiled === undefined) {
-    compiled = compileValidatorsInParallel(entries, options);
+    compiled = compileValidatorsInParallel(entries, options, undefined, undefined, cache);
     shared.compiled.set(key, compiled);
   }
   return compiled;

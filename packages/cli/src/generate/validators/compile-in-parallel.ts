@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { StageCache } from '../stage-cache.js';
 import type { CompileValidatorsOptions, CompiledValidatorsFile, ValidatorEntry } from './compile-validators.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./compile-worker.js', import.meta.url));
@@ -43,19 +44,37 @@ export function prestartValidatorWorker(): void {
 /**
  * `signal` stops the compilation: the promise then rejects and nothing keeps compiling.
  * `workers`: how many worker threads (compile-pool.ts; default max(1, os.availableParallelism() - 1)).
+ * `cache`: batches compiled before are taken from it, and new ones kept (cached-batches.ts).
  */
 export function compileValidatorsInParallel(
   entries: readonly ValidatorEntry[],
   options: CompileValidatorsOptions,
   signal?: AbortSignal,
   workers?: number,
+  cache?: StageCache,
 ): Promise<CompiledValidatorsFile> {
-  if (!builtWorkerExists()) {
-    return import('./compile-validators.js').then(({ compileValidators }) => compileValidators(entries, options));
-  }
+  if (!builtWorkerExists()) return compileHere(entries, options, cache);
   const started = prestarted;
   prestarted = undefined;
   return import('./compile-pool.js').then(({ compileInPool }) =>
-    compileInPool(entries, options, { workerFile: WORKER_FILE, ...(started && { started }), ...(signal && { signal }), ...(workers !== undefined && { workers }) }),
+    compileInPool(entries, options, {
+      workerFile: WORKER_FILE,
+      ...(started && { started }),
+      ...(signal && { signal }),
+      ...(workers !== undefined && { workers }),
+      ...(cache && { cache }),
+    }),
   );
+}
+
+/** On this thread, batch by batch, as compileValidators does, through the cache. */
+async function compileHere(entries: readonly ValidatorEntry[], options: CompileValidatorsOptions, cache: StageCache | undefined): Promise<CompiledValidatorsFile> {
+  const [{ planValidatorModule, compileValidatorBatch, assembleValidatorModule }, { renderValidators }, { compileBatchesCached }] = await Promise.all([
+    import('./build-validator-module.js'),
+    import('./compile-validators.js'),
+    import('./cached-batches.js'),
+  ]);
+  const plan = planValidatorModule(entries);
+  const compiled = await compileBatchesCached(plan.batches, cache, async (missing) => missing.map((batch) => compileValidatorBatch(batch)));
+  return renderValidators(assembleValidatorModule(plan, compiled), options);
 }

@@ -10,6 +10,8 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { CompiledBatch, ValidatorBatch } from './build-validator-module.js';
+import type { StageCache } from '../stage-cache.js';
+import { compileBatchesCached } from './cached-batches.js';
 import type { CompileValidatorsOptions, CompiledValidatorsFile, ValidatorEntry } from './compile-validators.js';
 
 /** Every batch, and the counter each thread takes the index of its next batch from (Atomics.add). */
@@ -29,6 +31,8 @@ export interface PoolOptions {
   /** A worker of `workerFile` already started (and loading the compiler), used as the first. */
   readonly started?: Worker;
   readonly signal?: AbortSignal;
+  /** Batches compiled before are taken from it, and new ones kept (cached-batches.ts). */
+  readonly cache?: StageCache;
 }
 
 /** How often the main thread looks whether it is free, and below which share of busy time it is. */
@@ -58,7 +62,9 @@ export async function compileInPool(
       import('./compile-validators.js'),
     ]);
     const plan = planValidatorModule(entries);
-    const compiled = await runBatches(plan.batches, workers, pool.signal, (batch, checker) => compileValidatorBatch(batch, checker), createChecker);
+    const compiled = await compileBatchesCached(plan.batches, pool.cache, (missing) =>
+      runBatches(missing, workers, pool.signal, (batch, checker) => compileValidatorBatch(batch, checker), createChecker),
+    );
     return renderValidators(assembleValidatorModule(plan, compiled), options);
   } finally {
     stopAll();
