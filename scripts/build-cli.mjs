@@ -9,7 +9,7 @@
 //   node scripts/build-cli.mjs            (from packages/cli, as `pnpm build` runs it)
 //   buildCli({ packageDir, outDir })       (bench/lib/build-plangen.mjs, test/cli/bin.test.ts)
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,14 +40,15 @@ const EXTERNAL = ['typescript', 'ts-morph'];
  * `tsc: false` skips tsc (the API and declarations), for a bundle alone.
  */
 export async function buildCli({ packageDir = path.join(REPO, 'packages/cli'), outDir = packageDir, tsc = true } = {}) {
+  // Everything is built beside the live folders and swapped in at the end: tests and benchmarks that run
+  // the built CLI meanwhile see the old build or the new one, never a half-written or missing dist/.
   const dist = path.join(outDir, 'dist');
-  for (const dir of [tsc ? dist : path.join(dist, 'bundle'), path.join(outDir, 'templates'), path.join(outDir, 'schema')]) {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const staging = path.join(outDir, `.dist-build-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
   let typeErrors;
   if (tsc) {
     try {
-      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(packageDir, 'tsconfig.json'), '--outDir', dist], {
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(packageDir, 'tsconfig.json'), '--outDir', staging], {
         stdio: 'inherit',
       });
     } catch (error) {
@@ -55,12 +56,29 @@ export async function buildCli({ packageDir = path.join(REPO, 'packages/cli'), o
       typeErrors = error;
     }
   }
-  await bundle(packageDir, path.join(dist, 'bundle'));
-  cpSync(path.join(REPO, 'templates'), path.join(outDir, 'templates'), { recursive: true });
-  cpSync(path.join(REPO, 'schema'), path.join(outDir, 'schema'), { recursive: true });
+  // dist/bundle/ (and its staging copy) sit two folders below the package root: see bundle().
+  await bundle(packageDir, path.join(staging, 'bundle'));
+  if (tsc) {
+    swap(staging, dist);
+  } else {
+    mkdirSync(dist, { recursive: true });
+    swap(path.join(staging, 'bundle'), path.join(dist, 'bundle'));
+    rmSync(staging, { recursive: true, force: true });
+  }
+  for (const folder of ['templates', 'schema']) {
+    const copy = `${path.join(outDir, folder)}-build-${process.pid}`;
+    cpSync(path.join(REPO, folder), copy, { recursive: true });
+    swap(copy, path.join(outDir, folder));
+  }
   // Last: it hashes everything above (the nothing-changed fast path and the cache key on it).
   writeBuildId(outDir);
   if (typeErrors) throw typeErrors;
+}
+
+/** Replaces `target` with `built` (a rename: the moment without either is that of one rmSync). */
+function swap(built, target) {
+  rmSync(target, { recursive: true, force: true });
+  renameSync(built, target);
 }
 
 async function bundle(packageDir, outdir) {
