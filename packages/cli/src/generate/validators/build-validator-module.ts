@@ -15,7 +15,7 @@ import { hoistSchemaValues } from './hoist-schema-values.js';
 import { prepareSchema } from './prepare-schema.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
 import { PUSH_SHARED_ERRORS, shareRepeatedSubschemas } from './shared-subschemas.js';
-import { layOutParts } from './stable-layout.js';
+import { joinLaidOut, layOutStatements, type LaidOutStatements } from './stable-layout.js';
 import { batchNames, standaloneValidators, type BatchSchema, type ValidatorBatch } from './standalone-code.js';
 
 export type { ValidatorEntry } from './entry-names.js';
@@ -43,13 +43,10 @@ export interface ValidatorModulePlan {
   readonly exports: readonly { readonly name: string; readonly key: string }[];
 }
 
-/** One batch compiled: ajv's code, rewritten, with what the module needs to know of it. */
+/** One batch compiled, rewritten and laid out (stable-layout.ts joins the batches into the module). */
 export interface CompiledBatch {
-  readonly code: string;
   readonly imports: readonly string[];
-  /** ajv's function for each key of the batch's schemas and shared subschemas. */
-  readonly locals: Readonly<Record<string, string>>;
-  readonly shared: readonly { readonly hash: string; readonly local: string }[];
+  readonly laidOut: LaidOutStatements;
 }
 
 /** Distinct schemas per batch: large enough that a batch's own ajv instance costs little, small enough to spread over threads. */
@@ -93,7 +90,8 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
   const batches: ValidatorBatch[] = [];
   for (let start = 0; start < distinct.length; start += Math.max(1, batchSize)) {
     const schemas = distinct.slice(start, start + Math.max(1, batchSize)).map((schema, offset) => ({ ...schema, compiled: sharing.schemas[start + offset]! }));
-    batches.push({ schemas, shared: sharing.shared, sharingKeyword: names.sharingKeyword });
+    const keys = new Set(schemas.map(({ key }) => key));
+    batches.push({ schemas, exports: exports.filter(({ key }) => keys.has(key)), shared: sharing.shared, sharingKeyword: names.sharingKeyword });
   }
   return { batches, exports };
 }
@@ -109,30 +107,24 @@ export function compileValidatorBatch(batch: ValidatorBatch, checker?: Ajv): Com
   const withRegexLiterals = compacted.code.replace(NEW_REGEXP, (_call, source: string, flags: string) =>
     regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string),
   );
-  return {
-    // Plan text is left only in string and regex literals: line separators and `</script` escaped there.
+  // Plan text is left only in string and regex literals: line separators and `</script` escaped there.
+  const part = {
     code: safeCode(withRegexLiterals),
-    imports: [...imports, ...(compacted.callsPushError ? [PUSH_ERROR] : []), ...(shared.length > 0 ? [PUSH_SHARED_ERRORS] : [])],
-    locals,
+    exports: batch.exports.map(({ name, key }) => ({ name, local: locals[key] ?? '' })),
     shared,
+  };
+  return {
+    imports: [...imports, ...(compacted.callsPushError ? [PUSH_ERROR] : []), ...(shared.length > 0 ? [PUSH_SHARED_ERRORS] : [])],
+    // Names that do not shift when another event changes, and a line per statement, for readable diffs.
+    laidOut: layOutStatements([part]),
   };
 }
 
 export function assembleValidatorModule(plan: ValidatorModulePlan, compiled: readonly CompiledBatch[]): ValidatorModule {
-  const keyBatch = new Map<string, number>();
-  plan.batches.forEach((batch, index) => {
-    for (const { key } of batch.schemas) keyBatch.set(key, index);
-  });
-  const parts = compiled.map((batch, index) => ({
-    code: batch.code,
-    shared: batch.shared,
-    exports: plan.exports.filter(({ key }) => keyBatch.get(key) === index).map(({ name, key }) => ({ name, local: batch.locals[key] ?? '' })),
-  }));
-  // Names that do not shift when another event changes, and a line per statement, for readable diffs.
-  const laidOut = layOutParts(parts);
+  const { body, locals } = joinLaidOut(compiled.map(({ laidOut }) => laidOut));
   return {
     imports: [...new Set(compiled.flatMap((batch) => batch.imports))].sort(),
-    body: laidOut.body,
-    exports: plan.exports.map(({ name }) => ({ name, local: laidOut.locals.get(name) ?? '' })),
+    body,
+    exports: plan.exports.map(({ name }) => ({ name, local: locals.get(name) ?? '' })),
   };
 }

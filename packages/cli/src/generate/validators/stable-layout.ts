@@ -12,6 +12,11 @@
 //   together, in the order of the exports;
 // - the function of a shared subschema (shared-subschemas.ts) is named after a hash of that schema
 //   (`shared_5e0c2a`), whoever calls it; these come after the constants, sorted by name.
+// Two steps, so that the expensive one runs on the thread that compiled a batch: layOutStatements
+// scans and renames one batch with each hash written out whole (`pattern_<64 hex digits>`, a
+// constant's value hashed with the whole names of the constants it reads), and joinLaidOut
+// merges the batches (a value several hold is written once) and cuts every hash to its shortest
+// unique prefix over the whole module, at the places layOutStatements recorded.
 import { createHash } from 'node:crypto';
 import { scanTopLevel, type ScannedStatement } from './scan-top-level.js';
 
@@ -44,6 +49,22 @@ interface TopLevel {
 
 const HASH_LENGTH = 6;
 
+/** A statement laid out with whole hashes, and where in its text each hashed name starts. */
+export interface LaidOutStatement {
+  readonly text: string;
+  /** Offsets in `text` of each name that holds a whole hash (`pattern_<64 hex>`, `shared_<64 hex>`). */
+  readonly hashedNames: readonly number[];
+}
+
+/** What layOutStatements makes of some parts; joinLaidOut turns one or several into the module. */
+export interface LaidOutStatements {
+  readonly constants: readonly { readonly kind: string; readonly hash: string; readonly wave: number; readonly statement: LaidOutStatement }[];
+  /** Each shared function with the helpers only it calls, in declaration order. */
+  readonly shared: readonly { readonly hash: string; readonly statements: readonly LaidOutStatement[] }[];
+  /** Per export: its function, and the statements written with it (none when an export before it holds the same function). */
+  readonly exports: readonly { readonly name: string; readonly local: string; readonly statements: readonly LaidOutStatement[] }[];
+}
+
 /** One part: `exports` sorted by export name. */
 export function layOutModule(
   code: string,
@@ -54,12 +75,18 @@ export function layOutModule(
   return { body, locals: exports.map(({ name }) => locals.get(name)!) };
 }
 
-/**
- * Several parts as one module. A value two parts hold alike (a pattern, a shared function) gets
- * the same name in both and is written once, so the module is the same however the schemas were
- * cut into parts. Returns each export's function by export name.
- */
+/** Several parts as one module; returns each export's function by export name. */
 export function layOutParts(parts: readonly ModulePart[]): { readonly body: string; readonly locals: ReadonlyMap<string, string> } {
+  return joinLaidOut([layOutStatements(parts)]);
+}
+
+const WHOLE_HASH = 64;
+
+/**
+ * Renames and splits the parts' code, each hash written out whole. A value two parts hold alike (a
+ * pattern, a shared function) gets the same name in both and is kept once.
+ */
+export function layOutStatements(parts: readonly ModulePart[]): LaidOutStatements {
   // One linear scan (scan-top-level.ts) where a TypeScript parse took 1.6 s on a 500-event plan.
   const statements: TopLevel[] = [];
   const originalNames = new Set<string>();
@@ -73,46 +100,122 @@ export function layOutParts(parts: readonly ModulePart[]): { readonly body: stri
   for (const statement of statements) statement.reads.push(...readIds(statement, byId));
 
   const renames = new Map<string, string>();
-  const sharedHashes = uniquePrefixLengths(parts.flatMap(({ shared }) => shared.map(({ hash }) => hash)));
+  const hashed = new Set<string>();
   const sharedRoots = parts
-    .flatMap(({ shared }, part) => shared.map(({ hash, local }) => ({ id: `${part}:${local}`, name: `shared_${hash.slice(0, sharedHashes.get(hash))}` })))
+    .flatMap(({ shared }, part) => shared.map(({ hash, local }) => ({ id: `${part}:${local}`, hash, name: `shared_${hash}` })))
     .sort((left, right) => compare(left.name, right.name) || compare(left.id, right.id));
   // Named first, so that no export claims one as its helper.
-  for (const { id, name } of sharedRoots) renames.set(id, name);
-  const functionOrder: string[] = [];
-  const claim = (id: string, rootName: string, what: string): void => {
+  for (const { id, name } of sharedRoots) {
+    renames.set(id, name);
+    hashed.add(id);
+  }
+  const claim = (id: string, rootName: string, what: string): string[] => {
     const root = byId.get(id);
     if (root?.kind !== 'function') throw new Error(`plangen internal error: ajv's code has no function ${id} for ${what}.`);
     const owned = ownedFunctions(root, byId, renames);
-    owned.forEach((helper, index) => renames.set(helper, `${rootName}$${index + 1}`));
+    owned.forEach((helper, index) => {
+      renames.set(helper, `${rootName}$${index + 1}`);
+      if (hashed.has(id)) hashed.add(helper);
+    });
     renames.set(id, rootName);
-    functionOrder.push(...owned, id);
+    return [...owned, id];
   };
-  for (const { id, name } of sharedRoots) claim(id, name, name);
+  const sharedOrder = sharedRoots.map(({ id, hash, name }) => ({ hash, ids: claim(id, name, name) }));
   const exports = parts
     .flatMap(({ exports: partExports }, part) => partExports.map(({ name, local }) => ({ name, id: `${part}:${local}` })))
     .sort((left, right) => compare(left.name, right.name));
-  for (const { name, id } of exports) {
-    if (!renames.has(id)) claim(id, `check${name.slice('validate'.length)}`, name);
-  }
+  const exportOrder = exports.map(({ name, id }) => ({ name, id, ids: renames.has(id) ? [] : claim(id, `check${name.slice('validate'.length)}`, name) }));
   const unowned = statements.find((statement) => statement.kind === 'function' && !renames.has(statement.id));
   if (unowned) throw new Error(`plangen internal error: no validator calls ajv's function ${unowned.name}.`);
+  const constants = nameConstants(statements, renames, hashed, parts);
 
-  const constantOrder = nameConstants(statements, renames, parts);
-  // A name two statements share must hold the same text in both (the same value from two parts): written once.
+  // A name two statements share must hold the same text in both (the same value from two parts): kept once.
   const textByName = new Map<string, string>();
-  const lines: string[] = [];
-  for (const id of [...constantOrder, ...functionOrder]) {
+  const keep = (id: string): LaidOutStatement | undefined => {
     const { statement, part } = byId.get(id)!;
     const name = renames.get(id)!;
-    const text = renamed(statement, statement.start, statement.end, renames, parts[part]!.code, part);
+    const laidOut = renamed(statement, statement.start, statement.end, renames, hashed, parts[part]!.code, part);
     const known = textByName.get(name);
-    if (known === text) continue;
+    if (known === laidOut.text) return undefined;
     if (known !== undefined || originalNames.has(name)) throw new Error(`plangen internal error: two values of the validators module would be called ${name}.`);
-    textByName.set(name, text);
-    lines.push(`${text}\n`);
+    textByName.set(name, laidOut.text);
+    return laidOut;
+  };
+  const kept = (ids: readonly string[]): LaidOutStatement[] => ids.map(keep).filter((statement): statement is LaidOutStatement => statement !== undefined);
+  return {
+    constants: constants.flatMap(({ id, kind, hash, wave }) => {
+      const statement = keep(id);
+      return statement ? [{ kind, hash, wave, statement }] : [];
+    }),
+    shared: sharedOrder.flatMap(({ hash, ids }) => {
+      const statements = kept(ids);
+      return statements.length > 0 ? [{ hash, statements }] : [];
+    }),
+    exports: exportOrder.map(({ name, id, ids }) => ({ name, local: renames.get(id)!, statements: kept(ids) })),
+  };
+}
+
+/**
+ * The module of laid-out batches: constants first (those that read no other constant, then those
+ * that read only these, ...), each group sorted by name; then the shared functions by name; then
+ * each export's functions, by export name. Every hash is cut to its shortest unique prefix (six
+ * digits at least) among the constants of its group, or among the shared functions.
+ */
+export function joinLaidOut(batches: readonly LaidOutStatements[]): { readonly body: string; readonly locals: ReadonlyMap<string, string> } {
+  const short = new Map<string, string>();
+  const constants = new Map<string, { wave: number; name: string; statement: LaidOutStatement }>();
+  const waves = new Map<number, Set<string>>();
+  for (const { constants: batchConstants } of batches) {
+    for (const { wave, hash } of batchConstants) {
+      if (!waves.has(wave)) waves.set(wave, new Set());
+      waves.get(wave)!.add(hash);
+    }
   }
-  return { body: lines.join(''), locals: new Map(exports.map(({ name, id }) => [name, renames.get(id)!])) };
+  const lengthsByWave = new Map([...waves].map(([wave, hashes]) => [wave, uniquePrefixLengths([...hashes])]));
+  for (const { constants: batchConstants } of batches) {
+    for (const { kind, hash, wave, statement } of batchConstants) {
+      const whole = `${kind}_${hash}`;
+      if (constants.has(whole)) continue;
+      const name = `${kind}_${hash.slice(0, lengthsByWave.get(wave)!.get(hash))}`;
+      short.set(whole, name);
+      constants.set(whole, { wave, name, statement });
+    }
+  }
+  const sharedLengths = uniquePrefixLengths(batches.flatMap(({ shared }) => shared.map(({ hash }) => hash)));
+  const shared = new Map<string, { name: string; statements: readonly LaidOutStatement[] }>();
+  for (const { shared: batchShared } of batches) {
+    for (const { hash, statements } of batchShared) {
+      const name = `shared_${hash.slice(0, sharedLengths.get(hash))}`;
+      short.set(`shared_${hash}`, name);
+      if (!shared.has(name)) shared.set(name, { name, statements });
+    }
+  }
+  const exports = batches.flatMap(({ exports: batchExports }) => batchExports).sort((left, right) => compare(left.name, right.name));
+  const lines: string[] = [];
+  const write = (statement: LaidOutStatement): void => {
+    lines.push(`${shortened(statement, short)}\n`);
+  };
+  [...constants.values()].sort((left, right) => left.wave - right.wave || compare(left.name, right.name)).forEach(({ statement }) => write(statement));
+  [...shared.values()].sort((left, right) => compare(left.name, right.name)).forEach(({ statements }) => statements.forEach(write));
+  for (const { statements } of exports) statements.forEach(write);
+  return { body: lines.join(''), locals: new Map(exports.map(({ name, local }) => [name, local])) };
+}
+
+/** The statement's text with each whole-hash name replaced by its short form. */
+function shortened({ text, hashedNames }: LaidOutStatement, short: ReadonlyMap<string, string>): string {
+  if (hashedNames.length === 0) return text;
+  const pieces: string[] = [];
+  let at = 0;
+  for (const start of hashedNames) {
+    const underscore = text.indexOf('_', start);
+    const whole = text.slice(start, underscore + 1 + WHOLE_HASH);
+    const name = short.get(whole);
+    if (name === undefined) throw new Error(`plangen internal error: the validators module has no value ${whole}.`);
+    pieces.push(text.slice(at, start), name);
+    at = start + whole.length;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 function compare(left: string, right: string): number {
@@ -151,31 +254,35 @@ function ownedFunctions(root: TopLevel, byId: ReadonlyMap<string, TopLevel>, tak
   return owned;
 }
 
-/** Names each constant after its kind and value; returns them (ids) in the order they must be declared. */
-function nameConstants(statements: readonly TopLevel[], renames: Map<string, string>, parts: readonly ModulePart[]): string[] {
+/** Names each constant after its kind and the whole hash of its value; returns them in the order they must be declared. */
+function nameConstants(
+  statements: readonly TopLevel[],
+  renames: Map<string, string>,
+  hashed: Set<string>,
+  parts: readonly ModulePart[],
+): { id: string; kind: string; hash: string; wave: number }[] {
   const constants = statements.filter((statement) => statement.kind === 'constant');
   const pending = new Map(constants.map((constant) => [constant.id, constant]));
-  const order: string[] = [];
+  const order: { id: string; kind: string; hash: string; wave: number }[] = [];
   // A value that reads other constants is hashed with their new names, so it is named after them.
-  while (pending.size > 0) {
+  for (let wave = 0; pending.size > 0; wave++) {
     const ready = [...pending.values()].filter((constant) => constant.reads.every((id) => !pending.has(id) || id === constant.id));
     if (ready.length === 0) throw new Error('plangen internal error: the constants of ajv\'s code read each other in a circle.');
-    const hashes = ready.map((constant) => ({ constant, hash: hashOf(initializerText(constant, renames, parts)) }));
-    const lengths = uniquePrefixLengths(hashes.map(({ hash }) => hash));
-    const named = hashes.map(({ constant, hash }) => ({ constant, name: `${kindOf(constant.name)}_${hash.slice(0, lengths.get(hash))}` }));
-    named.sort((left, right) => compare(left.name, right.name) || compare(left.constant.id, right.constant.id));
-    for (const { constant, name } of named) {
-      renames.set(constant.id, name);
-      pending.delete(constant.id);
-      order.push(constant.id);
+    const named = ready.map((constant) => {
+      const { statement, part } = constant;
+      const hash = hashOf(renamed(statement, statement.valueStart, statement.valueEnd, renames, hashed, parts[part]!.code, part).text);
+      const kind = kindOf(constant.name);
+      return { id: constant.id, kind, hash, wave, name: `${kind}_${hash}` };
+    });
+    named.sort((left, right) => compare(left.name, right.name) || compare(left.id, right.id));
+    for (const { id, kind, hash, name } of named) {
+      renames.set(id, name);
+      hashed.add(id);
+      pending.delete(id);
+      order.push({ id, kind, hash, wave });
     }
   }
   return order;
-}
-
-function initializerText(constant: TopLevel, renames: ReadonlyMap<string, string>, parts: readonly ModulePart[]): string {
-  const { statement, part } = constant;
-  return renamed(statement, statement.valueStart, statement.valueEnd, renames, parts[part]!.code, part);
 }
 
 // `schemaValue12` -> `schemaValue`, `schemaValue_3` -> `schemaValue`, `func0` -> `func`.
@@ -208,16 +315,30 @@ function commonPrefix(left: string, right: string | undefined): number {
 }
 
 /** The text from start to end with every identifier that names a renamed top-level value of its part replaced. */
-function renamed(statement: ScannedStatement, start: number, end: number, renames: ReadonlyMap<string, string>, code: string, part: number): string {
-  const parts: string[] = [];
+function renamed(
+  statement: ScannedStatement,
+  start: number,
+  end: number,
+  renames: ReadonlyMap<string, string>,
+  hashed: ReadonlySet<string>,
+  code: string,
+  part: number,
+): LaidOutStatement {
+  const pieces: string[] = [];
+  const hashedNames: number[] = [];
+  let length = 0;
   let at = start;
   for (const identifier of statement.identifiers) {
     if (identifier.start < start || identifier.end > end) continue;
-    const name = renames.get(`${part}:${identifier.text}`);
+    const id = `${part}:${identifier.text}`;
+    const name = renames.get(id);
     if (name === undefined) continue;
-    parts.push(code.slice(at, identifier.start), name);
+    const before = code.slice(at, identifier.start);
+    pieces.push(before, name);
+    if (hashed.has(id)) hashedNames.push(length + before.length);
+    length += before.length + name.length;
     at = identifier.end;
   }
-  parts.push(code.slice(at, end));
-  return parts.join('');
+  pieces.push(code.slice(at, end));
+  return { text: pieces.join(''), hashedNames };
 }

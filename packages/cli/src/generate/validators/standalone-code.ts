@@ -33,6 +33,8 @@ export interface BatchSchema extends NamedSchema {
 /** A part of the SDK's validators that one ajv instance compiles (build-validator-module.ts plans them). */
 export interface ValidatorBatch {
   readonly schemas: readonly BatchSchema[];
+  /** The validators these schemas are for, sorted by name (equal schemas: several names, one key). */
+  readonly exports: readonly { readonly name: string; readonly key: string }[];
   /** Every shared subschema of the SDK; the batch compiles those its schemas call. */
   readonly shared: readonly SharedSchema[];
   readonly sharingKeyword: string;
