@@ -47,6 +47,7 @@ describe('audit loads lazily', () => {
   });
 
   it('the audit modules do import it: the check above follows real edges', () => {
-    expect(reachedPackages(path.join(SRC, 'audit/audit-project.ts')).get('ts-morph')).toEqual(['audit/audit-project.ts', 'audit/open-project.ts']);
+    expect(reachedPackages(path.join(SRC, 'audit/audit-project.ts')).get('ts-morph')?.[0]).toBe('audit/audit-project.ts');
+    expect(reachedPackages(path.join(SRC, 'audit/open-project.ts')).get('ts-morph')).toEqual(['audit/open-project.ts']);
   });
 });

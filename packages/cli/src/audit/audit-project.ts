@@ -1,20 +1,23 @@
-// The audit: plan model + the app's TypeScript project + the SDK folder -> findings.
+// The audit: plan model + the app's TypeScript project + the SDK folders -> findings.
 // One syntactic pass over every file first (scan-file.ts); the type checker is
-// asked only about the nodes it kept, so a big app costs a parse and a few
-// hundred type queries, not a query per node.
+// asked only about the nodes it kept (calls and references whose name is an SDK
+// function's or an alias of one, calls of track/identify/group/page/screen), so
+// a big app costs its parse and bind and one query per candidate, not per node.
 import path from 'node:path';
-import type { Locator } from '../model/locator.js';
-import type { PlanModel, SourceRef } from '../model/types.js';
+import type { ts } from 'ts-morph';
 import { displayPath } from '../messages/display-path.js';
+import type { Locator } from '../model/locator.js';
+import type { EventModel, PlanModel } from '../model/types.js';
+import { classifyRawCall } from './classify-raw-call.js';
 import { compareFindings, type AuditFinding } from './finding.js';
+import { findUnused, planPlace, type EventUsage } from './find-unused.js';
 import { AUDIT_KINDS, type AuditKind, type AuditSeverity } from './kinds.js';
+import { describePinned, describeSdkUse } from './messages.js';
 import { openProject } from './open-project.js';
-import { clientOf, trackedEventName } from './raw-client.js';
+import { clientOf } from './raw-client.js';
 import { sdkResolver } from './resolve-sdk-function.js';
 import { scanFile, watchedNames, type FileScan } from './scan-file.js';
-import { plannedCallFunction, sdkFunctions, type RawMethod, type SdkFunction } from './sdk-functions.js';
-import { describeRawCall, describeSdkUse, describeUnused } from './messages.js';
-import type { ts } from 'ts-morph';
+import { sdkFunctions, type RawMethod, type SdkFunction } from './sdk-functions.js';
 
 export interface AuditInput {
   readonly model: PlanModel;
@@ -33,12 +36,7 @@ export interface AuditInput {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export interface EventUsage {
-  readonly event: string;
-  /** SDK uses of each version, ascending by version. */
-  readonly versions: readonly { readonly version: number; readonly sdkUses: number }[];
-  readonly rawCalls: number;
-}
+export type { EventUsage } from './find-unused.js';
 
 export interface AuditReport {
   /** Every finding whose kind is not `off`, in output order. */
@@ -62,6 +60,7 @@ export function auditProject(input: AuditInput): AuditReport {
   /** Event name -> version -> SDK uses. */
   const sdkUses = new Map<string, Map<number, number>>();
   const rawCalls = new Map<string, number>();
+  const eventsByName = new Map<string, EventModel>(model.events.map((event) => [event.name, event]));
   const add = (finding: Omit<AuditFinding, 'severity'>) => {
     const { kind, ...rest } = finding;
     if (severities[kind] !== 'off') found.push({ kind, severity: severities[kind], ...rest });
@@ -93,14 +92,7 @@ export function auditProject(input: AuditInput): AuditReport {
       const newest = fn.event.versions[fn.event.versions.length - 1]!.version;
       add({ kind: 'sdk-call', ...where, message: describeSdkUse(fn, use), event: fn.event.name, version: fn.version, function: fn.fn, use });
       if (!fn.latest && fn.version < newest) {
-        add({
-          kind: 'pinned-version',
-          ...where,
-          message: `${fn.fn} pins "${fn.event.name}" to v${fn.version}, but v${newest} is the latest. Move the call to ${fn.event.identifiers.fn} (v${newest}) when it can send the new version`,
-          event: fn.event.name,
-          version: fn.version,
-          function: fn.fn,
-        });
+        add({ kind: 'pinned-version', ...where, message: describePinned(fn, newest), event: fn.event.name, version: fn.version, function: fn.fn });
       }
     }
     for (const call of scan.rawCalls) {
@@ -108,51 +100,15 @@ export function auditProject(input: AuditInput): AuditReport {
       const client = clientOf(checker, call);
       if (client === undefined) continue;
       const method = (call.expression as ts.PropertyAccessExpression).name.text as RawMethod;
-      const where = at(scan.file, call);
-      if (method === 'track') {
-        const name = trackedEventName(checker, call);
-        if (!name.known) {
-          add({ kind: 'raw-dynamic', ...where, message: describeRawCall({ method, client }), method, client });
-          continue;
-        }
-        const event = model.events.find((candidate) => candidate.name === name.name);
-        rawCalls.set(name.name, (rawCalls.get(name.name) ?? 0) + 1);
-        const kind = event !== undefined ? 'raw-planned' : 'raw-unplanned';
-        const fn = event?.identifiers.fn;
-        add({ kind, ...where, message: describeRawCall({ method, client, event: name.name, ...(fn !== undefined ? { fn } : {}) }), event: name.name, ...(fn !== undefined ? { function: fn } : {}), method, client });
-      } else {
-        const fn = plannedCallFunction(model, method);
-        add({
-          kind: fn !== undefined ? 'raw-planned' : 'raw-unplanned',
-          ...where,
-          message: describeRawCall({ method, client, ...(fn !== undefined ? { fn } : {}) }),
-          ...(fn !== undefined ? { function: fn } : {}),
-          method,
-          client,
-        });
-      }
+      const finding = classifyRawCall(checker, call, method, client, model, eventsByName);
+      if (finding.kind !== 'raw-dynamic' && finding.event !== undefined) rawCalls.set(finding.event, (rawCalls.get(finding.event) ?? 0) + 1);
+      add({ ...finding, ...at(scan.file, call) });
     }
   }
 
-  const place = (source: SourceRef) => {
-    const position = input.locator.locate(source);
-    const file = displayPath(path.resolve(cwd, source.file), cwd);
-    return position !== undefined ? { file, line: position.line, column: position.column } : { file };
-  };
-  const events: EventUsage[] = [];
-  for (const event of model.events) {
-    const uses = sdkUses.get(event.name) ?? new Map<number, number>();
-    const raw = rawCalls.get(event.name) ?? 0;
-    events.push({ event: event.name, versions: event.versions.map(({ version }) => ({ version, sdkUses: uses.get(version) ?? 0 })), rawCalls: raw });
-    if (uses.size === 0 && raw === 0) {
-      add({ kind: 'unused-event', ...place(event.source), message: describeUnused(event), event: event.name });
-      continue;
-    }
-    // A raw call sends no event_version: Protocols validates it against the oldest version.
-    for (const [index, version] of event.versions.entries()) {
-      if (uses.has(version.version) || (index === 0 && raw > 0)) continue;
-      add({ kind: 'unused-version', ...place(version.source), message: describeUnused(event, version.version), event: event.name, version: version.version });
-    }
-  }
+  const place = planPlace(input.locator, (file) => displayPath(path.resolve(cwd, file), cwd));
+  const unused = findUnused(model, { sdkUses, rawCalls }, place);
+  for (const finding of unused.findings) add(finding);
+  const events = unused.events;
   return { findings: found.sort(compareFindings(AUDIT_KINDS)), events, files: appFiles.length };
 }

@@ -9,6 +9,10 @@ export function describeSdkUse(fn: SdkFunction, use: 'call' | 'reference'): stri
   return use === 'call' ? `${fn.fn}() sends ${sends}` : `${fn.fn} is passed on to be called: it sends ${sends}`;
 }
 
+export function describePinned(fn: SdkFunction, newest: number): string {
+  return `${fn.fn} pins ${quote(fn.event.name)} to v${fn.version}, but v${newest} is the latest. Move the call to ${fn.event.identifiers.fn} (v${newest}) when it can send the new version`;
+}
+
 export function describeRawCall({ method, client, event, fn }: { method: RawMethod; client: string; event?: string; fn?: string }): string {
   const on = `${method}() on ${client}`;
   if (method !== 'track') {
