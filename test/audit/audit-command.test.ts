@@ -1,6 +1,6 @@
 // `plangen audit` as a command: text output, --fail-on, severities from the config,
 // progress on a TTY only, and one-line errors for what it cannot use.
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -194,6 +194,24 @@ describe('plangen audit with the config\'s outputs', () => {
       'sdk-call Signed Up 1 trackSignedUp',
       'unused-event Cart Viewed',
       'unused-version Order Completed 2',
+    ]);
+  });
+});
+
+describe('plangen audit with a JavaScript SDK', () => {
+  it('recognizes the functions of an SDK generated with --language js (index.js with index.d.ts)', async () => {
+    const dir = await auditProject('namespace-import');
+    await rm(path.join(dir, 'sdk'), { recursive: true });
+    // The fixture imports the shared SDK two folders up; here the SDK is the project's own.
+    const app = path.join(dir, 'src/app.ts');
+    await writeFile(app, (await readFile(app, 'utf8')).replace("'../../sdk/index.js'", "'../sdk/index.js'"));
+    const generated = captureOutput();
+    expect(await main(['generate', '--language', 'js']), generated.stderr()).toBe(0);
+    const { stdout } = await run('--format', 'json');
+    const report = JSON.parse(stdout) as { findings: { kind: string; function?: string; version?: number }[] };
+    expect(report.findings.filter((finding) => finding.kind === 'sdk-call').map((finding) => `${finding.function} v${finding.version}`)).toEqual([
+      'trackOrderCompletedV2 v2',
+      'trackSignedUp v1',
     ]);
   });
 });
