@@ -215,3 +215,18 @@ describe('plangen audit with a JavaScript SDK', () => {
     ]);
   });
 });
+
+describe('plangen audit output is safe whatever the names', () => {
+  it('an event name with quotes, a backtick, a line separator and </script> stays on its one line, escaped', async () => {
+    const dir = await auditProject('window-analytics');
+    await writeFile(
+      path.join(dir, 'src/app.ts'),
+      'declare const analytics: any;\nanalytics.track("Say \\"hi\\" `now`\\u2028</script>*/");\n',
+    );
+    const { stdout } = await run();
+    const line = stdout.split('\n').find((text) => text.includes('track() on analytics'));
+    expect(line).toBe('  src/app.ts:2:1  track() on analytics sends "Say \\"hi\\" `now`\\u2028</script>*/", which is not in the plan. Add it to the plan, or remove the call.');
+    const json = await run('--format', 'json');
+    expect((JSON.parse(json.stdout) as { findings: { event?: string }[] }).findings[0]?.event).toBe('Say "hi" `now`\u2028</script>*/');
+  });
+});
