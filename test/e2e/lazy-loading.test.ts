@@ -1,0 +1,92 @@
+// The bundled CLI loads only what a command needs (issue 15): every module file a run loads is
+// logged by a module hook, and each loaded file of dist/bundle/ is mapped to the packages it
+// was bundled from through its source map. `--version` and `--help` load none of the heavy
+// packages; `inspect` reads the plan (so ajv checks it) but never loads the type emitter, the
+// templates or a formatter; a development generate loads them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuilt, root } from './workspace.js';
+
+const BIN = path.join(root, 'packages/cli/bin/plangen.js');
+const PLAN = path.join(root, 'fixtures/typewriter-public-api-reference-plan/plan.json');
+const HEAVY = ['ajv', 'prettier', 'json-schema-to-typescript', 'handlebars', 'typescript'];
+
+describe('what each command of the bundled CLI loads', () => {
+  let dir = '';
+  beforeAll(() => {
+    requireBuilt();
+    if (!existsSync(path.join(root, 'packages/cli/dist/bundle/cli.js'))) throw new Error('packages/cli/dist/bundle is missing: run `pnpm build`');
+    dir = mkdtempSync(path.join(os.tmpdir(), 'plangen-loading-'));
+    // Runs in the loader's own thread: it can only write down what it is asked to load.
+    writeFileSync(
+      path.join(dir, 'hooks.mjs'),
+      "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(process.env.PLANGEN_LOADED_LOG, `${url}\\n`);\n  return next(url, context);\n}\n",
+    );
+    writeFileSync(path.join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister(new URL('./hooks.mjs', import.meta.url));\n");
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "app" }\n');
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The files whose code the run loaded: files it loaded, and the sources of the bundle files among them. */
+  function loadedSources(...args: string[]): string[] {
+    const log = path.join(dir, `loaded-${args[0]}.log`);
+    rmSync(log, { force: true });
+    const result = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(dir, 'register.mjs')).href, BIN, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PLANGEN_LOADED_LOG: log },
+    });
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.status).toBe(0);
+    return readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .flatMap((url) => {
+        const file = fileURLToPath(url);
+        return existsSync(`${file}.map`) ? (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources : [file];
+      })
+      .map((source) => source.split(path.sep).join('/'));
+  }
+
+  function packagesOf(sources: readonly string[]): Set<string> {
+    const packages = new Set<string>();
+    for (const source of sources) {
+      const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\//.exec(source);
+      if (match) packages.add(match[1]!);
+    }
+    return packages;
+  }
+
+  function loadedPackages(...args: string[]): Set<string> {
+    return packagesOf(loadedSources(...args));
+  }
+
+  it('--version and --help load none of ajv, prettier, json-schema-to-typescript, handlebars, typescript', () => {
+    for (const args of [['--version'], ['--help']]) {
+      const loaded = loadedPackages(...args);
+      expect(loaded).toContain('yargs');
+      expect(HEAVY.filter((name) => loaded.has(name))).toEqual([]);
+    }
+  });
+
+  it('inspect checks the plan with ajv but loads no type emitter, template engine or formatter', () => {
+    const loaded = loadedPackages('inspect', PLAN);
+    expect(loaded).toContain('ajv');
+    expect(['prettier', 'json-schema-to-typescript', 'handlebars', 'typescript'].filter((name) => loaded.has(name))).toEqual([]);
+  });
+
+  it("a development generate loads the type emitter and handlebars' runtime, but not its compiler, prettier or typescript", () => {
+    const sources = loadedSources('generate', '--plan', PLAN, '--out', path.join(dir, 'sdk'), '--no-cache');
+    const loaded = packagesOf(sources);
+    expect(loaded).toContain('json-schema-to-typescript');
+    expect(sources.some((source) => /\/handlebars\/(lib|dist\/cjs)\/handlebars\.runtime\.js$/.test(source))).toBe(true);
+    expect(sources.filter((source) => source.includes('/handlebars/compiler/'))).toEqual([]);
+    expect(['prettier', 'typescript'].filter((name) => loaded.has(name))).toEqual([]);
+  });
+});
