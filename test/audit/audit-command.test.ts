@@ -75,6 +75,13 @@ describe('plangen audit', () => {
     expect((JSON.parse(stdout) as { failing: string[] }).failing).toEqual(['pinned-version']);
   });
 
+  it.each([[['--fail-on', '']], [['--fail-on']], [['--fail-on', ',']]])('an empty --fail-on (%j) is a usage error', async (args) => {
+    const { code, stdout, stderr } = await run('--project', 'window-analytics', ...args);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^plangen: --fail-on is empty: give finding kinds \(sdk-call, .*\) or none, e\.g\. --fail-on raw-unplanned/);
+  });
+
   it('a misspelled --fail-on kind is a usage error that runs nothing', async () => {
     process.chdir(FIXTURES);
     const { code, stdout, stderr } = await run('--project', 'window-analytics', '--fail-on', 'raw-unplaned');

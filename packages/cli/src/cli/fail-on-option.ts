@@ -8,6 +8,7 @@ import { quote } from '../messages/quote.js';
 export function failOnKinds(value: unknown): unknown {
   const texts = (Array.isArray(value) ? value : [value]).filter((text): text is string => typeof text === 'string');
   const words = texts.flatMap((text) => text.split(',')).map((word) => word.trim()).filter((word) => word !== '');
+  if (words.length === 0) throw new Error(`--fail-on is empty: give finding kinds (${AUDIT_KINDS.join(', ')}) or none, e.g. --fail-on raw-unplanned`);
   if (words.length === 1 && words[0] === 'none') return [];
   const kinds: AuditKind[] = [];
   for (const word of words) {
