@@ -58,22 +58,31 @@ export function shareRepeatedSubschemas(schemas: readonly JsonSchema[], keyPrefi
     const text = JSON.stringify(schema);
     return !POSITION_DEPENDENT.some((name) => text.includes(name));
   });
+  // Each candidate's text, computed once: the counting and the replacing pass meet the same objects.
+  const texts = new Map<SchemaObject, string | undefined>();
+  const textOf = (node: SchemaObject): string | undefined => {
+    if (!texts.has(node)) texts.set(node, holdsSubschemas(node) ? JSON.stringify(node) : undefined);
+    return texts.get(node);
+  };
   const counts = new Map<string, number>();
   schemas.forEach((schema, index) => {
-    if (eligible[index]) countCandidates(schema, counts);
+    if (!eligible[index] || !isSchemaObject(schema)) return;
+    forEachShareable(schema, function count(subschema) {
+      const text = textOf(subschema);
+      if (text !== undefined) counts.set(text, (counts.get(text) ?? 0) + 1);
+      forEachShareable(subschema, count);
+    });
   });
   const shared = new Map<string, SharedSchema>();
-  const replace = (node: SchemaObject): SchemaObject => {
-    const copy = Object.fromEntries(
+  const replace = (node: SchemaObject): SchemaObject =>
+    Object.fromEntries(
       Object.entries(node).map(([name, child]): [string, unknown] => [
         name,
         SHAREABLE_UNDER.has(name) ? mapKeywordSubschemas(name, child, (subschema) => shareOrDescend(subschema)) : child,
       ]),
     );
-    return copy;
-  };
   const shareOrDescend = (node: SchemaObject): SchemaObject => {
-    const text = candidateText(node);
+    const text = textOf(node);
     if (text === undefined || (counts.get(text) ?? 0) < 2) return replace(node);
     const hash = createHash('sha256').update(text).digest('hex');
     const key = `${keyPrefix}s${hash}`;
@@ -85,32 +94,38 @@ export function shareRepeatedSubschemas(schemas: readonly JsonSchema[], keyPrefi
   return { schemas: replaced, shared: sorted };
 }
 
-/** Counts every candidate below the root, where sharing may reach it. */
-function countCandidates(root: JsonSchema, counts: Map<string, number>): void {
-  const visit = (node: SchemaObject): void => {
-    for (const [name, child] of Object.entries(node)) {
-      if (!SHAREABLE_UNDER.has(name)) continue;
-      mapKeywordSubschemas(name, child, (subschema) => {
-        const text = candidateText(subschema);
-        if (text !== undefined) counts.set(text, (counts.get(text) ?? 0) + 1);
-        visit(subschema);
-        return subschema;
-      });
-    }
-  };
-  if (isSchemaObject(root)) visit(root);
+/** Calls `visit` on each object subschema directly below `node`, under the keywords where sharing may reach. */
+function forEachShareable(node: SchemaObject, visit: (subschema: SchemaObject) => void): void {
+  for (const [name, child] of Object.entries(node)) {
+    if (!SHAREABLE_UNDER.has(name)) continue;
+    forEachSubschema(name, child, visit);
+  }
 }
 
-/** The JSON text of a subschema worth a function: one that holds object subschemas of its own. */
-function candidateText(node: SchemaObject): string | undefined {
-  const holdsSchemas = Object.entries(node).some(([name, child]) => {
-    if (subschemaKind(name) === undefined) return false;
+/** Whether a subschema is worth a function: it holds object subschemas of its own. */
+function holdsSubschemas(node: SchemaObject): boolean {
+  for (const [name, child] of Object.entries(node)) {
     let found = false;
-    mapKeywordSubschemas(name, child, (subschema) => {
-      found = true;
-      return subschema;
-    });
-    return found;
-  });
-  return holdsSchemas ? JSON.stringify(node) : undefined;
+    forEachSubschema(name, child, () => (found = true));
+    if (found) return true;
+  }
+  return false;
+}
+
+function forEachSubschema(keyword: string, value: unknown, visit: (subschema: SchemaObject) => void): void {
+  switch (subschemaKind(keyword)) {
+    case 'schema':
+      if (isSchemaObject(value)) visit(value);
+      return;
+    case 'schemaOrList':
+    case 'list':
+      if (Array.isArray(value)) for (const child of value) if (isSchemaObject(child)) visit(child);
+      if (isSchemaObject(value) && subschemaKind(keyword) === 'schemaOrList') visit(value);
+      return;
+    case 'map':
+      if (isSchemaObject(value)) for (const child of Object.values(value)) if (isSchemaObject(child)) visit(child);
+      return;
+    case undefined:
+      return;
+  }
 }
