@@ -6,7 +6,7 @@
 // test needs no network.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../packages/cli/src/cli.js';
 import { captureOutput } from '../cli/helpers.js';
@@ -80,5 +80,17 @@ describe('plangen audit --format sarif', () => {
       ]),
     );
     expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(['sdk-call', 'pinned-version', 'raw-planned', 'raw-unplanned', 'raw-dynamic', 'unused-event', 'unused-version']);
+  });
+
+  it('a file outside the working directory (the plan, here) is a file: URI, still valid SARIF', async () => {
+    process.chdir(`${FIXTURES}window-analytics`);
+    const output = captureOutput();
+    await main(['audit', '--format', 'sarif']);
+    const sarif = JSON.parse(output.stdout()) as { runs: [{ results: { ruleId: string; locations: { physicalLocation: { artifactLocation: object } }[] }[] }] };
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const unused = sarif.runs[0].results.find((result) => result.ruleId === 'unused-event');
+    expect(unused?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: pathToFileURL(`${FIXTURES}plan.yaml`).href });
+    const raw = sarif.runs[0].results.find((result) => result.ruleId === 'raw-planned');
+    expect(raw?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'src/app.ts', uriBaseId: '%SRCROOT%' });
   });
 });
