@@ -107,6 +107,41 @@ describe('selectPlan', () => {
   });
 });
 
+describe('calls with labels (Segment rules)', () => {
+  const rule = (key: string, type: string, labels: Record<string, string>, properties: object) => ({
+    key,
+    type,
+    version: 1,
+    jsonSchema: { $schema: 'http://json-schema.org/draft-07/schema#', labels, type: 'object', properties },
+  });
+  const segmentPlan = JSON.stringify({
+    id: 'tp_1',
+    name: 'Labelled calls',
+    rules: [
+      rule('Video Played', 'TRACK', { platform: 'ios' }, { properties: { type: 'object', properties: {} } }),
+      rule('Page Shown', 'TRACK', { platform: 'web' }, { properties: { type: 'object', properties: {} } }),
+      rule('identify', 'IDENTIFY', { platform: 'web' }, { traits: { type: 'object', properties: { email: { type: 'string' } } } }),
+      rule('group', 'GROUP', {}, { traits: { type: 'object', properties: { name: { type: 'string' } } } }),
+    ],
+  });
+  const labelled = () => loadPlanText(segmentPlan, 'plan.json').model;
+
+  it('a labelled identify follows the label entries; an unlabelled group is kept', () => {
+    const ios = selectPlan(labelled(), { include: { labels: ['platform:ios'] } });
+    expect([ios.identify?.kind, ios.group?.kind]).toEqual([undefined, 'group']);
+    const web = selectPlan(labelled(), { include: { labels: ['platform:web'] } });
+    expect([web.identify?.kind, web.group?.kind]).toEqual(['identify', 'group']);
+    const notWeb = selectPlan(labelled(), { exclude: { labels: ['platform:web'] } });
+    expect([notWeb.identify?.kind, notWeb.events.map((event) => event.name)]).toEqual([undefined, ['Video Played']]);
+  });
+
+  it('event-name entries do not concern calls, and the plan’s labels include the calls’', () => {
+    const byName = selectPlan(labelled(), { include: { events: ['Video *'] } });
+    expect([byName.identify?.kind, byName.events.map((event) => event.name)]).toEqual(['identify', ['Video Played']]);
+    expect(planLabels(labelled())).toEqual(['platform:ios', 'platform:web']);
+  });
+});
+
 describe('selectEvents', () => {
   it('selecting nothing is an error naming the selection and the plan’s labels', () => {
     const selection = { include: { labels: ['platform:tv'] } };

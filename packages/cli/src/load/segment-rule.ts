@@ -24,8 +24,9 @@ export function splitRule(written: JsonSchema, key: PayloadKey, description?: st
 }
 
 export function callEntry(written: JsonSchema, key: PayloadKey, source: SourceRef, description?: string): CallEntry {
-  const { labels: _labels, ...rest } = splitRule(written, key, description);
-  return { ...rest, source };
+  const { labels, ...rest } = splitRule(written, key, description);
+  // Kept when the rule has any: a selection (model/select-plan.ts) applies them to the call.
+  return { ...rest, ...(Object.keys(labels).length > 0 && { labels }), source };
 }
 
 /** A track rule as one event version: every Segment-shaped format (Segment's two, RudderStack's two) reads it so. */

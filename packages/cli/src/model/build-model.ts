@@ -73,6 +73,7 @@ function traits(kind: 'identify' | 'group', entry: CallEntry): TraitsModel {
   return {
     kind,
     ...(entry.description !== undefined ? { description: entry.description } : {}),
+    ...(entry.labels !== undefined ? { labels: entry.labels } : {}),
     traits: entry.schema,
     ...(entry.payload !== undefined ? { payload: entry.payload } : {}),
     identifiers: CALL_IDENTIFIERS[kind],
@@ -84,6 +85,7 @@ function page(kind: 'page' | 'screen', entry: CallEntry, format: PlanFormat): Pa
   return {
     kind,
     ...(entry.description !== undefined ? { description: entry.description } : {}),
+    ...(entry.labels !== undefined ? { labels: entry.labels } : {}),
     properties: format === 'plangen' ? withStandardPageProperties(kind, entry.schema) : entry.schema,
     ...(entry.payload !== undefined ? { payload: entry.payload } : {}),
     identifiers: CALL_IDENTIFIERS[kind],

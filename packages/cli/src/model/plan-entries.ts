@@ -26,6 +26,8 @@ export interface VersionEntry {
 /** identify / group (schema of traits) or page / screen (schema of properties). */
 export interface CallEntry {
   readonly description?: string;
+  /** The rule's labels, when it has any (Segment-shaped formats). */
+  readonly labels?: Labels;
   readonly schema: JsonSchema;
   readonly payload?: JsonSchema;
   readonly source: SourceRef;

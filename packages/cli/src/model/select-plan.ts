@@ -9,13 +9,14 @@
 // - `exclude` then drops a version that matches ANY of its entries: exclude wins over include;
 // - an event keeps the versions selected; it is left out when none is; its `trackX()` sends its
 //   latest SELECTED version (the JSDoc says so when that is not the plan's latest);
-// - identify, group, page, screen and the common schema carry no labels and no event name in the
-//   model, so every selection keeps them.
+// - identify, group, page and screen follow the label entries when their rule has labels (Segment-shaped
+//   plans): kept unless `include` lists labels and none matches, or an `exclude` label matches; event-name
+//   entries do not concern them. Without labels (and the common schema, which has none) they are kept.
 // Generated names are the full plan's, so an event is called the same in every output.
 import { PlanError, type ErrorLocation } from '../errors.js';
 import { deepFreeze } from './deep-freeze.js';
 import { labelPairs } from './label-pairs.js';
-import type { EventModel, EventVersion, Labels, PlanModel } from './types.js';
+import type { EventModel, EventVersion, Labels, PageModel, PlanModel, TraitsModel } from './types.js';
 
 export interface SelectionRule {
   /** `key:value` labels (`platform:web`); a bare `key` matches the key with any value. */
@@ -41,12 +42,36 @@ export function selectPlan(model: PlanModel, selection: Selection | undefined): 
   const exclude = selection.exclude && !isEmptyRule(selection.exclude) ? compileRule(selection.exclude) : undefined;
   const kept = (event: EventModel, version: EventVersion): boolean =>
     (include === undefined || include(event.name, version.labels)) && !(exclude !== undefined && exclude(event.name, version.labels));
+  const calls = {
+    identify: keptCall(model.identify, selection),
+    group: keptCall(model.group, selection),
+    page: keptCall(model.page, selection),
+    screen: keptCall(model.screen, selection),
+  };
   const events = model.events.flatMap((event): EventModel[] => {
     const versions = event.versions.filter((version) => kept(event, version));
     if (versions.length === 0) return [];
     return versions.length === event.versions.length ? [event] : [selectedEvent(event, versions)];
   });
-  return deepFreeze({ ...model, events });
+  const { identify: _i, group: _g, page: _p, screen: _s, ...rest } = model;
+  return deepFreeze({
+    ...rest,
+    events,
+    ...(calls.identify && { identify: calls.identify }),
+    ...(calls.group && { group: calls.group }),
+    ...(calls.page && { page: calls.page }),
+    ...(calls.screen && { screen: calls.screen }),
+  });
+}
+
+/** A call with labels, judged by the selection's label entries alone; one without labels is kept. */
+function keptCall<Call extends TraitsModel | PageModel>(call: Call | undefined, selection: Selection): Call | undefined {
+  if (call?.labels === undefined) return call;
+  const pairs = labelPairs(call.labels);
+  const matches = (wanted: readonly string[] | undefined) => (wanted ?? []).some((label) => pairs.some(([key, value]) => label === key || label === `${key}:${value}`));
+  const includeLabels = selection.include?.labels ?? [];
+  if (includeLabels.length > 0 && !matches(includeLabels)) return undefined;
+  return matches(selection.exclude?.labels) ? undefined : call;
 }
 
 /**
@@ -64,11 +89,14 @@ export function selectEvents(model: PlanModel, selection: Selection | undefined,
   );
 }
 
-/** Every label of the plan (event and version level), as `key:value`, sorted: what an empty selection's error lists. */
+/** Every label of the plan (event and version level, and calls'), as `key:value`, sorted: what an empty selection's error lists. */
 export function planLabels(model: PlanModel): string[] {
   const labels = new Set<string>();
   for (const event of model.events) {
     for (const version of event.versions) for (const [key, value] of labelPairs(version.labels)) labels.add(`${key}:${value}`);
+  }
+  for (const call of [model.identify, model.group, model.page, model.screen]) {
+    for (const [key, value] of labelPairs(call?.labels ?? {})) labels.add(`${key}:${value}`);
   }
   return [...labels].sort();
 }

@@ -81,6 +81,8 @@ export interface EventModel {
 export interface TraitsModel {
   readonly kind: 'identify' | 'group';
   readonly description?: string;
+  /** The rule's labels, when the plan gives it any (Segment-shaped formats): selections apply them. */
+  readonly labels?: Labels;
   /** JSON Schema of the `traits` object. */
   readonly traits: JsonSchema;
   /** JSON Schema of the whole payload when the plan constrains more than traits. */
@@ -94,6 +96,8 @@ export interface TraitsModel {
 export interface PageModel {
   readonly kind: 'page' | 'screen';
   readonly description?: string;
+  /** The rule's labels, when the plan gives it any (Segment-shaped formats): selections apply them. */
+  readonly labels?: Labels;
   readonly properties: JsonSchema;
   readonly payload?: JsonSchema;
   /** `page` / `PageProperties` / `validatePageProperties`. */
