@@ -7,7 +7,7 @@ import * as development from 'sdk-development';
 import * as production from 'sdk-production';
 import { countingSink, measureRounds } from './rounds.mjs';
 
-window.runBench = async ({ calls, rounds }) => {
+window.runBench = async ({ calls, burst, rounds }) => {
   const sink = countingSink();
   const analytics = new Analytics({ writeKey: 'wk_bench' });
   await analytics.register({
@@ -24,9 +24,10 @@ window.runBench = async ({ calls, rounds }) => {
   const violations = [];
   for (const sdk of [development, production]) sdk.configure({ analytics, onViolation: (violation) => violations.push(violation) });
   const properties = (index) => ({ order_id: `ord_${index}`, total: 12.5, currency: 'EUR' });
-  const perCall = await measureRounds({
+  const { returned, delivered } = await measureRounds({
     sink,
     calls,
+    burst,
     rounds,
     contenders: {
       direct: (index) => void analytics.track('Order Completed', properties(index), { context: { protocols: { event_version: 2 } } }),
@@ -34,5 +35,5 @@ window.runBench = async ({ calls, rounds }) => {
       'plangen (production)': (index) => production.trackOrderCompleted(properties(index)),
     },
   });
-  return { perCall, violations: violations.length };
+  return { returned, delivered, violations: violations.length };
 };
