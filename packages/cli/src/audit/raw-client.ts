@@ -91,7 +91,8 @@ export function trackedEventName(checker: ts.TypeChecker, call: ts.CallExpressio
   const inner = unwrap(first);
   if (ts.isObjectLiteralExpression(inner)) {
     for (const property of inner.properties) {
-      if (property.name === undefined || !ts.isIdentifier(property.name) && !ts.isStringLiteral(property.name) || property.name.text !== 'event') continue;
+      const key = property.name;
+      if (key === undefined || !(ts.isIdentifier(key) || ts.isStringLiteral(key)) || key.text !== 'event') continue;
       if (ts.isPropertyAssignment(property)) return nameFrom(checker, property.initializer);
       if (ts.isShorthandPropertyAssignment(property)) return nameFrom(checker, property.name);
     }
