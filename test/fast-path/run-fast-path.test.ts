@@ -41,6 +41,15 @@ describe('the nothing-changed fast path', () => {
     expect(fast(['--plan', 'plan.json', '--out=out'], dir).code).toBe(0);
   });
 
+  it('answers with every value flag of generate, as given to the run that wrote the output', async () => {
+    const dir = await generated();
+    const flags = ['--language', 'js', '--module', 'cjs', '--client', 'analytics-node', '--mode', 'production', '--input-format', 'plangen'];
+    expect(fast(flags, dir).code).toBeUndefined();
+    expect(await generate({ language: 'js', module: 'cjs', client: 'analytics-node', mode: 'production', inputFormat: 'plangen' }, deps)).toBe(0);
+    expect(fast(flags, dir).code).toBe(0);
+    expect(fast([...flags.slice(2)], dir).code).toBeUndefined();
+  });
+
   it('records the fingerprint in the manifest: inputs, summary and the hash of every file', async () => {
     const dir = await generated();
     const manifest = JSON.parse(await readFile(path.join(dir, 'out', MANIFEST_FILE), 'utf8'));
@@ -77,6 +86,7 @@ describe('the nothing-changed fast path', () => {
     expect(fast(['--mode', 'production'], dir).code).toBeUndefined();
     expect(fast(['--client', 'generic'], dir).code).toBeUndefined();
     expect(fast(['--input-format', 'plangen'], dir).code).toBeUndefined();
+    expect(fast(['--language', 'js', '--module', 'cjs'], dir).code).toBeUndefined();
     await cp(path.join(dir, 'plan.json'), path.join(dir, 'same-bytes.json'));
     expect(fast(['--plan', 'same-bytes.json'], dir).code).toBeUndefined(); // its name is in the header
     await writeFile(path.join(dir, 'plangen.config.json'), JSON.stringify({ plan: 'plan.json', out: 'out', mode: 'development' }));
@@ -110,6 +120,7 @@ describe('the nothing-changed fast path', () => {
       ['--no-cache'],
       ['--chek'],
       ['--mode', 'prod'],
+      ['--module', 'umd'],
       ['--mode', 'development', '--mode', 'development'],
       ['--plan', ''],
       ['--check=false'],

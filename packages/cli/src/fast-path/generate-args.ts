@@ -4,7 +4,7 @@
 // repeated, empty or misspelt flag, a bad choice, `--`) is handed to the full
 // CLI, whose yargs gives the usage errors: this never reports one itself.
 import { parseArgs } from 'node:util';
-import { CLIENT_KINDS, GENERATE_MODES, OUTPUT_LANGUAGES } from '../generate/options.js';
+import { CLIENT_KINDS, GENERATE_MODES, MODULE_FORMATS, OUTPUT_LANGUAGES } from '../generate/options.js';
 import { PLAN_FORMATS } from '../model/types.js';
 
 export interface FastGenerateArgs {
@@ -13,6 +13,7 @@ export interface FastGenerateArgs {
   readonly client?: (typeof CLIENT_KINDS)[number];
   readonly mode?: (typeof GENERATE_MODES)[number];
   readonly language?: (typeof OUTPUT_LANGUAGES)[number];
+  readonly module?: (typeof MODULE_FORMATS)[number];
   readonly inputFormat?: (typeof PLAN_FORMATS)[number];
   readonly config?: string;
   readonly check: boolean;
@@ -24,6 +25,7 @@ const OPTIONS = {
   client: { type: 'string' },
   mode: { type: 'string' },
   language: { type: 'string' },
+  module: { type: 'string' },
   'input-format': { type: 'string' },
   config: { type: 'string' },
   check: { type: 'boolean' },
@@ -33,6 +35,7 @@ const CHOICES: Readonly<Record<string, readonly string[]>> = {
   client: CLIENT_KINDS,
   mode: GENERATE_MODES,
   language: OUTPUT_LANGUAGES,
+  module: MODULE_FORMATS,
   'input-format': PLAN_FORMATS,
 };
 
@@ -60,6 +63,7 @@ export function parseGenerateArgs(argv: readonly string[]): FastGenerateArgs | u
     ...(text('client') !== undefined && { client: text('client') as FastGenerateArgs['client'] }),
     ...(text('mode') !== undefined && { mode: text('mode') as FastGenerateArgs['mode'] }),
     ...(text('language') !== undefined && { language: text('language') as FastGenerateArgs['language'] }),
+    ...(text('module') !== undefined && { module: text('module') as FastGenerateArgs['module'] }),
     ...(text('input-format') !== undefined && { inputFormat: text('input-format') as FastGenerateArgs['inputFormat'] }),
     ...(text('config') !== undefined && { config: text('config') }),
     check: values.check === true,
