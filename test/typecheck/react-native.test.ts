@@ -4,7 +4,7 @@
 // wrappers' Promises and passes its own enrichment closures; wrong properties and page() do not
 // compile. Run time: the generated SDK against a recording client shaped like SegmentClient.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generate } from '../../packages/cli/src/generate/index.js';
 import type { GenerateOptions } from '../../packages/cli/src/generate/options.js';
 import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
@@ -170,6 +170,21 @@ describe('the analytics-react-native SDK', () => {
       await expect(sdk['trackOrderCompletedV1']!({ order_id: 'nope', revenue: 'x' })).resolves.toBeUndefined();
       await new Promise((resolve) => setTimeout(resolve, 5));
       expect(sent).toEqual([]);
+    });
+
+    it('production: a failing client or a missing configure() never throws; the wrapper returns a resolved Promise', async () => {
+      mkdirSync(`${TMP}production`, { recursive: true });
+      for (const file of await generate(model, { ...RN, mode: 'production' })) writeFileSync(`${TMP}production/${file.path}`, file.content);
+      const sdk = (await import(`${TMP}production/index.ts`)) as Sdk;
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      await expect(sdk['trackOrderCompletedV1']!(ORDER_V1)).resolves.toBeUndefined();
+      sdk['configure']!({ analytics: { track: () => { throw new Error('native module missing'); } } });
+      await expect(sdk['trackOrderCompletedV1']!(ORDER_V1)).resolves.toBeUndefined();
+      expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+        expect.stringContaining('call configure({ analytics }) before tracking "Order Completed" v1'),
+        expect.stringContaining('native module missing'),
+      ]);
+      warn.mockRestore();
     });
 
     it('before configure(), a development wrapper throws PlangenNotConfiguredError', async () => {
