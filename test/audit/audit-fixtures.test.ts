@@ -83,6 +83,8 @@ describe('plangen audit on the fixture apps', () => {
       [
         'sdk-call forwarding-wrapper/src/app.ts:4:1 Cart Viewed 1 trackCartViewed call',
         'sdk-call forwarding-wrapper/src/app.ts:5:1 Signed Up 1 trackSignedUp call',
+        // events.signedUp.call(undefined, ...) calls it too.
+        'sdk-call forwarding-wrapper/src/app.ts:6:1 Signed Up 1 trackSignedUp call',
         // Passed to withRetry: counted where it is handed over (sendOrder() itself is not counted again).
         'sdk-call forwarding-wrapper/src/tracking.ts:15:36 Order Completed 2 trackOrderCompleted reference',
         'unused-version plan.yaml:7:9 Order Completed 1',

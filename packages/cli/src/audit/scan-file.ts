@@ -57,6 +57,11 @@ export function scanFile(file: ts.SourceFile): FileScan {
       const callee = unwrap(node.expression);
       const name = nameOf(callee);
       if (name !== undefined) scan.calls.push({ name, node });
+      // `f.call(this, ...)` and `f.apply(this, args)` call f itself.
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+        const called = nameOf(callee.expression);
+        if (called !== undefined) scan.calls.push({ name: called, node });
+      }
       if (ts.isPropertyAccessExpression(callee) && RAW.has(callee.name.text)) scan.rawCalls.push(node);
       for (const argument of node.arguments) {
         const passed = nameOf(argument);
