@@ -56,7 +56,7 @@ export async function generateOutputs(resolved: ResolvedOutputs, stages: Stages,
   generated.forEach(({ output, model, files }, index) => {
     const result = results[index]!;
     const out = displayPath(output.outDir, cwd);
-    const counts = `${client(output)}; ${modelCounts(model)}`;
+    const counts = `${settingsOf(output)}; ${modelCounts(model)}`;
     if (result.written.length === 0 && result.removed.length === 0) {
       process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts})\n`);
     } else {
@@ -78,7 +78,7 @@ async function checkAll(generated: readonly GeneratedOutput[], cwd: string): Pro
       process.stdout.write(result.stale.map((file) => file.diff).join(''));
       process.stderr.write(staleSummary(result.stale));
     } else {
-      process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${client(output)}; ${modelCounts(model)})\n`);
+      process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${settingsOf(output)}; ${modelCounts(model)})\n`);
     }
   }
   if (stale === 0) return EXIT_SUCCESS;
@@ -86,7 +86,8 @@ async function checkAll(generated: readonly GeneratedOutput[], cwd: string): Pro
   return EXIT_FAILURE;
 }
 
-function client(output: ResolvedOutput): string {
+// `analytics-node, development, js cjs`: what tells the outputs of one run apart in its summary lines.
+function settingsOf(output: ResolvedOutput): string {
   const { client: kind, mode, language, module } = output.options;
   return [kind, mode, language === 'js' ? `js ${module ?? 'esm'}` : language].join(', ');
 }
