@@ -1,7 +1,7 @@
 // `--language js` for CommonJS and ESM apps (issue 19): an app made by `npm init -y` ("type":
 // "commonjs") requires the SDK, an ESM app imports it, and both send through the real
 // @segment/analytics-node to the local ingest server. `--module` defaults from the app's package.json;
-// a `"type": "module"` app that asks for `--module cjs` gets .cjs/.d.cts. The .d.ts files are checked
+// a `"type": "module"` app that asks for `--module cjs` gets .cjs/.d.cts, a CommonJS one asking for `esm` .mjs/.d.mts. The .d.ts files are checked
 // by tsc against a TypeScript consumer of each kind. Needs `pnpm build` first.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const nodeApp = path.join(root, 'examples/node-app');
 interface App {
   readonly type: 'commonjs' | 'module';
   /** The module flag given, if any. */
-  readonly module?: 'cjs';
+  readonly module?: 'cjs' | 'esm';
   readonly main: string;
   readonly source: string;
   readonly files: readonly string[];
@@ -65,6 +65,14 @@ const APPS: Record<string, App> = {
     source: SEND("const { Analytics } = require('@segment/analytics-node');\nconst sdk = require('./analytics/index.cjs');"),
     files: ['.plangen-manifest.json', 'index.cjs', 'index.d.cts', 'validators.cjs', 'validators.d.cts'],
     check: { file: 'check.cts', source: TYPED("import sdk = require('./analytics/index.cjs');") },
+  },
+  'CommonJS package asking for --module esm, import from a .mjs file': {
+    type: 'commonjs',
+    module: 'esm',
+    main: 'main.mjs',
+    source: SEND("import { Analytics } from '@segment/analytics-node';\nimport * as sdk from './analytics/index.mjs';"),
+    files: ['.plangen-manifest.json', 'index.d.mts', 'index.mjs', 'validators.d.mts', 'validators.mjs'],
+    check: { file: 'check.mts', source: TYPED("import * as sdk from './analytics/index.mjs';") },
   },
 };
 
