@@ -1,7 +1,7 @@
 // A selection picks the part of a plan one SDK is made of (config `outputs[].include`/`exclude`,
 // `plangen inspect --include-label ...`). It never changes the model: it returns a new, frozen one.
 //
-// Semantics (docs/config.md, "Selecting part of a plan"):
+// Semantics (docs/config.md, "Several outputs: one plan, several SDKs"):
 // - selection is per event version: a version's labels are its own merged over its event's, so a
 //   label written on one version selects that version only;
 // - `include` keeps a version that matches ANY of its entries (any listed label, or any listed
@@ -67,11 +67,9 @@ export function selectPlan(model: PlanModel, selection: Selection | undefined): 
 /** A call with labels, judged by the selection's label entries alone; one without labels is kept. */
 function keptCall<Call extends TraitsModel | PageModel>(call: Call | undefined, selection: Selection): Call | undefined {
   if (call?.labels === undefined) return call;
-  const pairs = labelPairs(call.labels);
-  const matches = (wanted: readonly string[] | undefined) => (wanted ?? []).some((label) => pairs.some(([key, value]) => label === key || label === `${key}:${value}`));
   const includeLabels = selection.include?.labels ?? [];
-  if (includeLabels.length > 0 && !matches(includeLabels)) return undefined;
-  return matches(selection.exclude?.labels) ? undefined : call;
+  if (includeLabels.length > 0 && !hasAnyLabel(call.labels, includeLabels)) return undefined;
+  return hasAnyLabel(call.labels, selection.exclude?.labels ?? []) ? undefined : call;
 }
 
 /**
@@ -121,10 +119,14 @@ function compileRule(rule: SelectionRule): (event: string, labels: Labels) => bo
   const labels = rule.labels ?? [];
   return (event, versionLabels) => {
     if (names.some((pattern) => pattern.test(event))) return true;
-    if (labels.length === 0) return false;
-    const pairs = labelPairs(versionLabels);
-    return labels.some((wanted) => pairs.some(([key, value]) => wanted === key || wanted === `${key}:${value}`));
+    return labels.length > 0 && hasAnyLabel(versionLabels, labels);
   };
+}
+
+/** Whether `labels` has any of `wanted`: `key:value` exactly, or a bare `key` with any value. */
+function hasAnyLabel(labels: Labels, wanted: readonly string[]): boolean {
+  const pairs = labelPairs(labels);
+  return wanted.some((label) => pairs.some(([key, value]) => label === key || label === `${key}:${value}`));
 }
 
 // Event names are free text, not paths: `*` and `?` are the only special characters (a `/` or `.` is
