@@ -51,13 +51,17 @@ describe('the cache folder', () => {
     expect(store.read(key('a'))).toBe('{"value":"rebuilt"}');
   });
 
-  it('evicts the least recently used entries beyond its bound, and leaves other files alone', () => {
+  it('evicts the least recently used entries beyond its bound (and a crashed write\'s old temporary file), and leaves other files alone', () => {
     const dir = folder();
     const store = diskStore(dir, 2500);
     const value = 'x'.repeat(1000);
     for (const name of ['old', 'used', 'new']) store.write(key(name), value);
-    writeFileSync(path.join(dir, 'README'), 'not ours');
+    writeFileSync(path.join(dir, 'README'), 'not ours, and old');
     const at = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    utimesSync(path.join(dir, 'README'), at(86_400), at(86_400));
+    const crashed = `${key('crashed')}.4242.abc123.tmp`;
+    writeFileSync(path.join(dir, crashed), 'half an entry');
+    utimesSync(path.join(dir, crashed), at(7200), at(7200));
     utimesSync(path.join(dir, key('old')), at(300), at(300));
     utimesSync(path.join(dir, key('used')), at(200), at(200));
     utimesSync(path.join(dir, key('new')), at(100), at(100));

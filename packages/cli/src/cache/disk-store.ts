@@ -10,6 +10,8 @@ import { contentHash } from '../write/content-hash.js';
 
 const HEADER = 'plangen-cache 1';
 const ENTRY_NAME = /^[0-9a-f]{64}$/;
+/** A write's temporary file (`<key>.<pid>.<random>.tmp`), left behind only by a run that crashed mid-write. */
+const TEMPORARY_NAME = /^[0-9a-f]{64}\.\d+\.[0-9a-z]+\.tmp$/;
 /** Entries and temporary files of crashed writes older than this are fair game for eviction. */
 const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
@@ -72,7 +74,8 @@ export function diskStore(dir: string, maxBytes: number = DEFAULT_MAX_BYTES): Di
         }
       });
       let total = entries.reduce((sum, entry) => sum + entry.size, 0);
-      const removable = entries.filter((entry) => ENTRY_NAME.test(entry.name) || now - entry.used > STALE_TEMPORARY_MS);
+      // Only plangen's own files: anything else in the folder (PLANGEN_CACHE_DIR may be shared) stays.
+      const removable = entries.filter((entry) => ENTRY_NAME.test(entry.name) || (TEMPORARY_NAME.test(entry.name) && now - entry.used > STALE_TEMPORARY_MS));
       for (const entry of removable.sort((a, b) => a.used - b.used)) {
         if (total <= maxBytes) break;
         try {
