@@ -163,6 +163,15 @@ describe('plangen pull', () => {
     expect(await readFile(path.join(dir, 'plan.json'), 'utf8')).toBe('previous\n');
   });
 
+  it('a rule the loader refuses is a located error in the pulled plan, and nothing is written', async () => {
+    const dir = await project({ 'plan.json': 'previous\n' });
+    server.plans.get('tp_1')!.rules.push({ type: 'TRACK', key: 'Broken', version: 1, jsonSchema: { type: 'object', properties: { total: { type: 'strng' } } } });
+    const result = await cli('pull', '--tracking-plan', 'tp_1', '--out', 'plan.json', '--api-url', server.url);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^segment:tp_1\/plan\.json:\d+:\d+: .*strng/);
+    expect(await readFile(path.join(dir, 'plan.json'), 'utf8')).toBe('previous\n');
+  });
+
   it('the token is redacted from a message that echoes it', async () => {
     await project();
     server.script({ path: '/tracking-plans/tp_1', status: 400, body: JSON.stringify({ errors: [{ message: `bad header Bearer ${TOKEN}` }] }) });

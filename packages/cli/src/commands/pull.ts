@@ -49,7 +49,8 @@ export async function run(args: PullArgs, deps: PullDeps = {}): Promise<number> 
   const shown = displayPath(out, cwd);
   const { loadPlanText, loadPlan } = await import('../load/load-plan.js');
   // The pulled plan must load as every command will read it: a rule the loader refuses is an error now, and nothing is written.
-  const remoteName = `${shown} (tracking plan ${connection.trackingPlan})`;
+  // The name ends in .json: the loader reads a source as JSON by its name (YAML would read it too, many times slower).
+  const remoteName = `segment:${connection.trackingPlan}/plan.json`;
   const remoteModel = loadPlanText(remote.text, remoteName, { format: 'segment-public-api' }).model;
 
   if (args.check === true) {

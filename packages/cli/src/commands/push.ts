@@ -45,13 +45,14 @@ export async function run(args: PushArgs, deps: PushDeps = {}): Promise<number> 
   const { planFileText, sortRules } = await import('../segment-api/plan-file.js');
   const remote = await fetchPlan(connection.client, connection.trackingPlan);
   const remoteName = `segment:${connection.trackingPlan}`;
-  const remoteModel = loadPlanText(remote.text, remoteName, { format: 'segment-public-api' }).model;
+  // Names ending in .json: the loader reads a source as JSON by its name (YAML would read it too, many times slower).
+  const remoteModel = loadPlanText(remote.text, `${remoteName}/plan.json`, { format: 'segment-public-api' }).model;
 
   // The local plan as Segment will hold it: compared so, what the rules cannot say (an event-level
   // description beside the versions') is no change, and the rules are checked by the loader before they are sent.
   const { modelToRules } = await import('../convert/model-to-rules.js');
   const localRules = modelToRules(local);
-  const desired = loadPlanText(planFileText(remote.info, localRules), planFile, { format: 'segment-public-api' }).model;
+  const desired = loadPlanText(planFileText(remote.info, localRules), `${planFile}.segment-rules.json`, { format: 'segment-public-api' }).model;
 
   const { diffPlans } = await import('../diff/diff-plans.js');
   const { versioningViolations } = await import('../diff/enforce-versioning.js');
