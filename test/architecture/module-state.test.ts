@@ -15,8 +15,6 @@ const SRC = 'packages/cli/src';
 const ALLOWED_STATE: Readonly<Record<string, string>> = {
   'config/loaders.ts:generation': "a counter that gives each config import a fresh URL; it defeats Node's module cache, which is process-wide itself, and holds no plan data",
   'load/plan-schema.ts:cached': 'the published JSON Schema of the native format, read once: the same file for every plan, never changed',
-  'load/check-json-schemas.ts:metaValidator': 'an ajv instance holding only the draft meta-schemas; validateSchema adds no plan schema to it',
-  'load/check-shape.ts:compiled': "the compiled validators of the formats' own shape schemas (module constants): bounded, the same for every plan",
   'generate/render.ts:cache': 'the compiled handlebars templates of the package: bounded by the templates folder, the same for every plan',
   'generate/validators/compile-in-parallel.ts:prestarted': 'a worker thread started ahead of the next compile (the CLI starts it before reading the plan): it holds no plan data, and the compile that takes it clears it',
   'write/staging-folder.ts:activeHere': 'which staging folders this process is writing: a fact of the process, like the pid in their names, needed to tell a live folder from one left behind',

@@ -63,6 +63,11 @@ describe('what each command of the bundled CLI loads', () => {
     return packages;
   }
 
+  /** ajv's compiler (its core, code generation, keyword vocabularies) and ajv-formats, among the loaded sources. */
+  function ajvCompiler(sources: readonly string[]): string[] {
+    return sources.filter((source) => /\/ajv\/(dist|lib)\/(?!runtime\/)|\/ajv-formats\//.test(source));
+  }
+
   function loadedPackages(...args: string[]): Set<string> {
     return packagesOf(loadedSources(...args));
   }
@@ -75,10 +80,22 @@ describe('what each command of the bundled CLI loads', () => {
     }
   });
 
-  it('inspect checks the plan with ajv but loads no type emitter, template engine or formatter', () => {
-    const loaded = loadedPackages('inspect', PLAN);
-    expect(loaded).toContain('ajv');
+  it('inspect loads no ajv compiler, type emitter, template engine or formatter', () => {
+    const sources = loadedSources('inspect', PLAN);
+    const loaded = packagesOf(sources);
     expect(['prettier', 'json-schema-to-typescript', 'handlebars', 'typescript'].filter((name) => loaded.has(name))).toEqual([]);
+    // The plan's checks ran, precompiled by ajv standalone: they need ajv's small runtime helpers, never its compiler.
+    expect(sources.some((source) => source.endsWith('/src/load/precompiled/plan-checks.ts'))).toBe(true);
+    expect(ajvCompiler(sources)).toEqual([]);
+  });
+
+  it('lint and diff load no ajv compiler either', () => {
+    const diff = (name: string) => path.join(root, 'fixtures/diff', name);
+    for (const args of [['lint', path.join(root, 'fixtures/lint/clean/plan.yaml')], ['diff', diff('before.yaml'), diff('new-version.yaml')]]) {
+      const sources = loadedSources(...args);
+      expect(sources.some((source) => source.endsWith('/src/load/precompiled/plan-checks.ts')), args[0]).toBe(true);
+      expect(ajvCompiler(sources), args[0]).toEqual([]);
+    }
   });
 
   it("a development generate loads the type emitter and handlebars' runtime, but not its compiler, prettier or typescript", () => {

@@ -3,7 +3,7 @@
 // compiles. Errors point at the offending keyword inside the plan file.
 import type { ErrorObject } from 'ajv';
 import { withoutAnyType } from '../schema/any-type.js';
-import { createAjv } from '../schema/create-ajv.js';
+import { metaValidationView } from '../schema/meta-validation-view.js';
 import { regexProblem } from '../schema/regex-problem.js';
 import { findSameValueRefCycle, refTokens, resolveLocalRef } from '../schema/resolve-ref.js';
 import { walkSubschemas } from '../schema/walk-subschemas.js';
@@ -13,6 +13,7 @@ import { errorAt } from '../model/located-error.js';
 import { parsePointer, toPointer } from './locate.js';
 import type { SourceDocument } from './source-document.js';
 import { stripAnnotations } from './strip-annotations.js';
+import { FORMAT_NAMES, metaSchemaDraft07 } from './precompiled/plan-checks.js';
 
 export interface RawSchemaAt {
   /** Pointer of the schema inside the plan document. */
@@ -23,7 +24,9 @@ export interface RawSchemaAt {
 /** The type names a plan's JSON Schema may use: draft-07's, and Segment's "any", accepted in every format (schema/any-type.ts). */
 const JSON_TYPES = ['any', 'array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
 
-let metaValidator: ReturnType<typeof createAjv> | undefined;
+/** The meta-schemas the one ajv configuration knows, by the key ajv finds them under: draft-07, at both addresses. */
+const META_SCHEMAS = new Set(['http://json-schema.org/draft-07/schema', 'https://json-schema.org/draft-07/schema']);
+const KNOWN_FORMATS = new Set<string>(FORMAT_NAMES);
 
 export interface CheckOptions {
   /** Native plans: a `required` name must be one of the listed `properties`. */
@@ -60,26 +63,24 @@ function checkRefCycles(source: SourceDocument, pointer: string, schema: unknown
 
 /** The formats the validators check: ajv-formats' full set, as the one ajv configuration registers them. */
 function isKnownFormat(name: string): boolean {
-  metaValidator ??= createAjv();
-  return Object.hasOwn(metaValidator.formats, name);
+  return KNOWN_FORMATS.has(name);
 }
 
+/**
+ * ajv's `validateSchema` with the one configuration (schema/create-ajv.ts), run by its precompiled
+ * meta-schema validator: a boolean schema passes, a `"$schema"` must be a string naming a meta-schema
+ * ajv knows (an empty one means the default, draft-07), and the meta-schema sees metaValidationView's view.
+ */
 function checkMeta(source: SourceDocument, pointer: string, schema: unknown, owner: string): void {
-  metaValidator ??= createAjv();
-  let valid: boolean;
-  try {
-    valid = metaValidator.validateSchema(schema as object) === true;
-  } catch (error) {
-    // ajv throws for a "$schema" it cannot use: not a string, or one it has no meta-schema for. Anything else is a bug.
-    const message = String((error as Error).message);
-    const fix = 'Use "http://json-schema.org/draft-07/schema#" or leave "$schema" out';
-    const at = { file: source.file, pointer: `${pointer}/$schema` };
-    if (message === '$schema must be a string') throw errorAt(at, `"$schema" in ${owner} must be a string`, fix, 'value');
-    if (!message.startsWith('no schema with key or ref')) throw error;
-    throw errorAt(at, `${owner} uses an unsupported "$schema"`, fix, 'value');
-  }
-  if (valid) return;
-  const errors = (metaValidator.errors ?? []).filter((error) => !['anyOf', 'oneOf', 'if', 'not'].includes(error.keyword) && !isEmptyEnum(error));
+  if (typeof schema === 'boolean') return;
+  const $schema: unknown = (schema as { $schema?: unknown }).$schema;
+  const fix = 'Use "http://json-schema.org/draft-07/schema#" or leave "$schema" out';
+  const here = { file: source.file, pointer: `${pointer}/$schema` };
+  if ($schema !== undefined && typeof $schema !== 'string') throw errorAt(here, `"$schema" in ${owner} must be a string`, fix, 'value');
+  // ajv looks a meta-schema up by its address without a trailing `#` or `#/`.
+  if ($schema && !META_SCHEMAS.has($schema.replace(/#\/?$/, ''))) throw errorAt(here, `${owner} uses an unsupported "$schema"`, fix, 'value');
+  if (metaSchemaDraft07(metaValidationView(schema))) return;
+  const errors = (metaSchemaDraft07.errors ?? []).filter((error) => !['anyOf', 'oneOf', 'if', 'not'].includes(error.keyword) && !isEmptyEnum(error));
   const error = errors.sort((a, b) => parsePointer(b.instancePath).length - parsePointer(a.instancePath).length)[0];
   if (error === undefined) return;
   const value = at(schema, parsePointer(error.instancePath));

@@ -4,15 +4,15 @@
 import { regexProblem } from '../schema/regex-problem.js';
 import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
+import { plangenPlan } from './precompiled/plan-checks.js';
 import { describePath } from './describe-path.js';
 import { errorAt } from '../model/located-error.js';
 import { parsePointer, toPointer } from './locate.js';
-import { planSchema } from './plan-schema.js';
 import { eventsOf, type NativePlan, type NativeProperty } from './plangen-format.js';
 import type { SourceDocument } from './source-document.js';
 
 export function checkPlangenPlan(source: SourceDocument): NativePlan {
-  checkShape(source, planSchema());
+  checkShape(source, plangenPlan);
   const plan = source.data as NativePlan;
   for (const [segments, properties] of propertyMaps(plan)) checkPatterns(source, segments, properties);
   checkJsonSchemas(source, rawSchemas(plan), { requiredMustBeListed: true, anyDraft: false });

@@ -1,9 +1,8 @@
 // Checks a plan document against the JSON Schema of its format and turns the
 // first ajv error into one located sentence with a fix. ajv reports every
 // failed branch of an anyOf; the deepest error is the one the author needs.
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../schema/create-ajv.js';
-import type { JsonSchema } from '../model/types.js';
+import type { ErrorObject } from 'ajv';
+import type { PrecompiledCheck } from './precompiled/plan-checks.js';
 import { describePath } from './describe-path.js';
 import { errorAt } from '../model/located-error.js';
 import { parsePointer } from './locate.js';
@@ -12,16 +11,8 @@ import type { SourceDocument } from './source-document.js';
 import { quote } from '../messages/quote.js';
 import { escapePointerToken } from '../schema/json-pointer.js';
 
-// Safe to keep for the process: keyed by the formats' own shape schemas (module constants), so it is
-// bounded and the same for every plan.
-const compiled = new WeakMap<object, ValidateFunction>();
-
-export function checkShape(source: SourceDocument, schema: JsonSchema): void {
-  let validate = compiled.get(schema);
-  if (validate === undefined) {
-    validate = createAjv({ verbose: true }).compile(schema);
-    compiled.set(schema, validate);
-  }
+/** `validate`: a format's shape check, compiled ahead of time by ajv standalone with `verbose` errors. */
+export function checkShape(source: SourceDocument, validate: PrecompiledCheck): void {
   if (validate(source.data)) return;
   const error = pickError(validate.errors ?? []);
   if (error !== undefined) throw explain(error, source);

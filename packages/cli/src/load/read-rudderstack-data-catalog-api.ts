@@ -9,10 +9,11 @@ import type { JsonSchema, SourceRef } from '../model/types.js';
 import { formatPointer } from '../schema/json-pointer.js';
 import { checkJsonSchemas } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
+import { rudderstackDataCatalogApi } from './precompiled/plan-checks.js';
 import { errorAt } from '../model/located-error.js';
 import { quote } from '../messages/quote.js';
 import { checkOneRulePerEvent, type WrittenRule } from './rudderstack-rules.js';
-import { DATA_CATALOG_API_SHAPE, type RUDDERSTACK_EVENT_TYPES } from './rudderstack-shapes.js';
+import type { RUDDERSTACK_EVENT_TYPES } from './rudderstack-shapes.js';
 import { rudderstackVersion } from './rudderstack-version.js';
 import { callEntry, trackVersion } from './segment-rule.js';
 import type { SourceDocument } from './source-document.js';
@@ -33,7 +34,7 @@ interface DataCatalogPlan {
 }
 
 export function readRudderstackDataCatalogApi(source: SourceDocument): PlanEntries {
-  checkShape(source, DATA_CATALOG_API_SHAPE);
+  checkShape(source, rudderstackDataCatalogApi);
   const plan = source.data as DataCatalogPlan;
   const { file } = source;
   const ref = (...segments: (string | number)[]): SourceRef => ({ file, pointer: formatPointer(segments) });

@@ -10,11 +10,11 @@ import type { JsonSchema, SourceRef } from '../model/types.js';
 import { formatPointer } from '../schema/json-pointer.js';
 import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
+import { rudderstackTrackingPlanApi } from './precompiled/plan-checks.js';
 import { errorAt } from '../model/located-error.js';
 import { quote } from '../messages/quote.js';
 import { traitsRule, unwrap } from './read-segment-config-api.js';
 import { checkOneRulePerEvent, type WrittenRule } from './rudderstack-rules.js';
-import { TRACKING_PLAN_API_SHAPE } from './rudderstack-shapes.js';
 import { rudderstackVersion } from './rudderstack-version.js';
 import { callEntry, trackVersion } from './segment-rule.js';
 import type { SourceDocument } from './source-document.js';
@@ -43,7 +43,7 @@ interface TrackingPlanApiPlan {
 }
 
 export function readRudderstackTrackingPlanApi(source: SourceDocument): PlanEntries {
-  checkShape(source, TRACKING_PLAN_API_SHAPE);
+  checkShape(source, rudderstackTrackingPlanApi);
   const plan = source.data as TrackingPlanApiPlan;
   const { file } = source;
   const ref = (...segments: (string | number)[]): SourceRef => ({ file, pointer: formatPointer(segments) });

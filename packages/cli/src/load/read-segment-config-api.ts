@@ -6,10 +6,10 @@ import type { PlanEntries, VersionEntry } from '../model/plan-entries.js';
 import type { JsonSchema, SourceRef } from '../model/types.js';
 import { checkJsonSchemas, type RawSchemaAt } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
+import { segmentConfigApi } from './precompiled/plan-checks.js';
 import { toPointer } from './locate.js';
 import { errorAt } from '../model/located-error.js';
 import { callEntry, trackVersion } from './segment-rule.js';
-import { CONFIG_API_SHAPE } from './segment-shapes.js';
 import type { SourceDocument } from './source-document.js';
 import { stripAnnotations } from './strip-annotations.js';
 
@@ -37,7 +37,7 @@ interface ConfigApiPlan {
 }
 
 export function readSegmentConfigApi(source: SourceDocument): PlanEntries {
-  checkShape(source, CONFIG_API_SHAPE);
+  checkShape(source, segmentConfigApi);
   const plan = source.data as ConfigApiPlan;
   const { file } = source;
   const ref = (...segments: (string | number)[]): SourceRef => ({ file, pointer: toPointer(segments) });

@@ -4,10 +4,10 @@ import type { CallEntry, PlanEntries, VersionEntry } from '../model/plan-entries
 import type { JsonSchema, SourceRef } from '../model/types.js';
 import { checkJsonSchemas } from './check-json-schemas.js';
 import { checkShape } from './check-shape.js';
+import { segmentPublicApi } from './precompiled/plan-checks.js';
 import { errorAt } from '../model/located-error.js';
 import { toPointer } from './locate.js';
 import { callEntry, trackVersion } from './segment-rule.js';
-import { PUBLIC_API_SHAPE } from './segment-shapes.js';
 import type { SourceDocument } from './source-document.js';
 import { stripAnnotations } from './strip-annotations.js';
 
@@ -25,7 +25,7 @@ interface PublicApiPlan {
 }
 
 export function readSegmentPublicApi(source: SourceDocument): PlanEntries {
-  checkShape(source, PUBLIC_API_SHAPE);
+  checkShape(source, segmentPublicApi);
   const plan = source.data as PublicApiPlan;
   checkJsonSchemas(
     source,

@@ -3,7 +3,7 @@
 // schemas leave them out so generated validators and types stay clean. Only
 // schema positions are cleaned: a property that is *named* "id" stays.
 import { withoutAnyType } from '../schema/any-type.js';
-import { SEGMENT_ANNOTATION_KEYWORDS } from '../schema/create-ajv.js';
+import { SEGMENT_ANNOTATION_KEYWORDS } from '../schema/annotation-keywords.js';
 import { isSchemaObject, mapKeywordSubschemas, type SchemaObject } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
 

@@ -2,13 +2,10 @@
 // `plangen validate` all compile schemas through it, so they agree on every verdict.
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import { SEGMENT_ANNOTATION_KEYWORDS } from './annotation-keywords.js';
 import { metaValidationView } from './meta-validation-view.js';
 
-/**
- * Keys that Segment's exports carry inside schemas. They are data, not
- * validation keywords, so they are accepted and ignored rather than rejected.
- */
-export const SEGMENT_ANNOTATION_KEYWORDS = ['labels', 'eventMetadata', 'key', 'id'] as const;
+export { SEGMENT_ANNOTATION_KEYWORDS };
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema';
 /** Plans also name draft-07 by its https address; ajv only knows the http one. */
