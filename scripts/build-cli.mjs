@@ -23,8 +23,6 @@ const require = createRequire(path.join(REPO, 'packages/cli/package.json'));
  * (the bin's target, a worker thread) is one; what they share goes into chunks beside them.
  */
 export const BUNDLE_ENTRIES = {
-  // bin/plangen.js runs it first: the nothing-changed answer, with node:* and light modules only.
-  'fast-path': 'src/fast-path/run-fast-path.ts',
   cli: 'src/cli.ts',
   // compile-in-parallel.ts starts it as `./compile-worker.js` beside the chunk that holds it.
   'compile-worker': 'src/generate/validators/compile-worker.ts',
@@ -71,7 +69,7 @@ export async function buildCli({ packageDir = path.join(REPO, 'packages/cli'), o
     swap(copy, path.join(outDir, folder));
   }
   // Last: it hashes everything above (the nothing-changed fast path and the cache key on it).
-  writeBuildId(outDir);
+  writeBuildId(outDir, EXTERNAL);
   if (typeErrors) throw typeErrors;
 }
 
@@ -105,6 +103,20 @@ async function bundle(packageDir, outdir) {
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'linked',
+    logLevel: 'warning',
+  });
+  // bin/plangen.js runs it first: the nothing-changed answer (node:* and light modules only). One file of its
+  // own, not a dozen chunk files shared with the command line, each loaded before it could answer.
+  await build({
+    absWorkingDir: packageDir,
+    entryPoints: { 'fast-path': 'src/fast-path/run-fast-path.ts' },
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    sourcesContent: false,
     logLevel: 'warning',
   });
 }

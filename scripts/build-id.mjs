@@ -1,5 +1,7 @@
 // plangen's build id: a hash of everything a built package runs and reads (dist/,
-// templates/, schema/), written to dist/build-id.txt after a build. The
+// templates/, schema/, and so the packages bundled into it), written to
+// dist/build-id.txt after a build, with a second line naming the packages left
+// out of the bundle, whose installed versions plangen reads at run time. The
 // nothing-changed fast path and the cache key on it (fast-path/plangen-build.ts),
 // so output made by another build of plangen is never taken as up to date.
 import { createHash } from 'node:crypto';
@@ -8,8 +10,8 @@ import path from 'node:path';
 
 export const BUILD_ID_FILE = 'dist/build-id.txt';
 
-/** Writes `<packageDir>/dist/build-id.txt` and returns the id. */
-export function writeBuildId(packageDir) {
+/** Writes `<packageDir>/dist/build-id.txt` and returns the id. `external`: packages the bundle loads from node_modules. */
+export function writeBuildId(packageDir, external = []) {
   const hash = createHash('sha256');
   for (const folder of ['dist', 'templates', 'schema']) {
     for (const file of filesUnder(path.join(packageDir, folder))) {
@@ -19,7 +21,7 @@ export function writeBuildId(packageDir) {
     }
   }
   const id = hash.digest('hex').slice(0, 32);
-  writeFileSync(path.join(packageDir, BUILD_ID_FILE), `${id}\n`);
+  writeFileSync(path.join(packageDir, BUILD_ID_FILE), `${id}\nexternal ${[...external].sort().join(' ')}\n`);
   return id;
 }
 

@@ -32,6 +32,11 @@ describe('plangenIdentity', () => {
     expect(identity).toContain(' prettier@3.0.0-test');
   });
 
+  it('reads only the versions of the packages the build left out of its bundle, when it names them', async () => {
+    const identity = plangenIdentity(await builtPackage('0123456789abcdef0123\nexternal typescript'));
+    expect(identity).toMatch(/^plangen@9\.8\.7 build 0123456789abcdef0123 typescript@-$/);
+  });
+
   it('is unknown without a build id, so nothing is reused', async () => {
     expect(plangenIdentity(await builtPackage(undefined))).toBeUndefined();
     expect(plangenIdentity(await builtPackage('not a hash'))).toBeUndefined();

@@ -2,9 +2,11 @@
 // its code changes, and the versions of the packages that shape generated text
 // (a new prettier formats differently). The nothing-changed fast path and the
 // cache key on it, so an upgraded or rebuilt plangen never trusts old work.
-// Built: `dist/build-id.txt`, a hash of the built files written by
-// scripts/build-cli.mjs. From the TypeScript sources (tests): a hash of the
-// sources and templates, computed here.
+// Built: `dist/build-id.txt`, a hash of the built files (and so of the packages
+// bundled into them) written by scripts/build-id.mjs, whose second line names the
+// packages the bundle loads from node_modules: only their installed versions are
+// read here. From the TypeScript sources (tests): a hash of the sources and
+// templates, and the installed version of every package that shapes output.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,10 +21,10 @@ const OUTPUT_SHAPING = ['ajv', 'ajv-formats', 'handlebars', 'json-schema-to-type
 export function plangenIdentity(from: string = import.meta.url): string | undefined {
   const root = packageRoot(path.dirname(fileURLToPath(from)));
   if (root === undefined) return undefined;
-  const build = from.endsWith('.ts') ? sourceBuildId(root) : readBuildId(root);
+  const build = from.endsWith('.ts') ? { id: sourceBuildId(root), external: OUTPUT_SHAPING } : readBuildId(root);
   if (build === undefined) return undefined;
-  const versions = OUTPUT_SHAPING.map((name) => `${name}@${installedVersion(root, name) ?? '-'}`);
-  return [`plangen@${root.version}`, `build ${build}`, ...versions].join(' ');
+  const versions = OUTPUT_SHAPING.filter((name) => build.external.includes(name)).map((name) => `${name}@${installedVersion(root, name) ?? '-'}`);
+  return [`plangen@${root.version}`, `build ${build.id}`, ...versions].join(' ');
 }
 
 interface PackageRoot {
@@ -31,7 +33,7 @@ interface PackageRoot {
 }
 
 /** The nearest folder above `dir` whose package.json is plangen's. */
-function packageRoot(dir: string): (PackageRoot & { readonly dir: string }) | undefined {
+function packageRoot(dir: string): PackageRoot | undefined {
   for (let at = dir, depth = 0; depth < 5; at = path.dirname(at), depth++) {
     const json = readJson(path.join(at, 'package.json'));
     if (json?.name === 'plangen' && typeof json.version === 'string') return { dir: at, version: json.version };
@@ -40,13 +42,18 @@ function packageRoot(dir: string): (PackageRoot & { readonly dir: string }) | un
   return undefined;
 }
 
-function readBuildId({ dir }: PackageRoot): string | undefined {
+/** The id, and the packages left out of the bundle (without that line: every package that shapes output). */
+function readBuildId({ dir }: PackageRoot): { id: string; external: readonly string[] } | undefined {
+  let lines: string[];
   try {
-    const id = readFileSync(path.join(dir, BUILD_ID_FILE), 'utf8').trim();
-    return /^[0-9a-f]{16,}$/.test(id) ? id : undefined;
+    lines = readFileSync(path.join(dir, BUILD_ID_FILE), 'utf8').split('\n');
   } catch {
     return undefined;
   }
+  const id = lines[0]?.trim() ?? '';
+  if (!/^[0-9a-f]{16,}$/.test(id)) return undefined;
+  const external = lines[1]?.startsWith('external') ? lines[1].split(' ').slice(1).filter(Boolean) : OUTPUT_SHAPING;
+  return { id, external };
 }
 
 /** From sources: every file of src/ and of the workspace's templates/, paths and bytes. */
