@@ -43,6 +43,21 @@ describe('a config with three outputs', () => {
     for (const name of OUTPUTS) expect({ name, files: generated[name] }).toEqual({ name, files: await tree(`${FIXTURE}generated/${name}`) });
   });
 
+  it('an output alone gives the same bytes as in the three-output run (sharing never leaks between outputs)', async () => {
+    const dir = await fixtureProject();
+    const config = JSON.parse(await readFile(path.join(dir, 'plangen.config.json'), 'utf8')) as { outputs: { out: string }[] };
+    // The Node output alone, then twice under two folders with the same selection and two clients.
+    const node = config.outputs[1]!;
+    await writeFile(path.join(dir, 'plangen.config.json'), JSON.stringify({ plan: 'plan.yaml', outputs: [{ ...node }, { ...node, out: 'generated/node-generic', client: 'generic' }] }));
+    captureOutput();
+    expect(await generate({})).toBe(0);
+    expect(await tree(path.join(dir, 'generated/node'))).toEqual(await tree(`${FIXTURE}generated/node`));
+    const generic = await tree(path.join(dir, 'generated/node-generic'));
+    // The same selection for another client: the very same validators file.
+    expect(generic['validators.ts']).toBe((await tree(`${FIXTURE}generated/node`))['validators.ts']);
+    expect(generic['index.ts']).toContain('export function configure<Client extends AnalyticsNextLike>(');
+  });
+
   it('the web and Node subsets hold only their versions; trackOrderCompleted() of the Node SDK sends v1 and says why', async () => {
     const node = await readFile(`${FIXTURE}generated/node/index.ts`, 'utf8');
     const web = await readFile(`${FIXTURE}generated/web/index.ts`, 'utf8');
