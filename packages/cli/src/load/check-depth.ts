@@ -18,11 +18,27 @@ export function tooDeep(location: ErrorLocation): PlanError {
 }
 
 export function checkDepth(source: SourceDocument): void {
-  const stack: { value: unknown; path: string[] }[] = [{ value: source.data, path: [] }];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { value, path } = item;
+  // Each entry links to its parent: the path is spelled out only for the error (a copy per node made large plans slow).
+  const stack: DataNode[] = [{ value: source.data, key: '', parent: undefined, depth: 0 }];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const { value, depth } = node;
     if (typeof value !== 'object' || value === null) continue;
-    if (path.length > MAX_DEPTH) throw errorAt({ file: source.file, pointer: toPointer(path) }, PROBLEM, FIX, 'value');
-    for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: [...path, key] });
+    if (depth > MAX_DEPTH) throw errorAt({ file: source.file, pointer: toPointer(pathOf(node)) }, PROBLEM, FIX, 'value');
+    for (const [key, child] of Object.entries(value)) stack.push({ value: child, key, parent: node, depth: depth + 1 });
   }
+}
+
+/** A value of the plan's data as a walk over it meets it: its key in its parent, and the parent. */
+export interface DataNode {
+  readonly value: unknown;
+  readonly key: string;
+  readonly parent: DataNode | undefined;
+  readonly depth: number;
+}
+
+/** The keys from the document's root down to `node`. */
+export function pathOf(node: DataNode): string[] {
+  const path: string[] = [];
+  for (let at: DataNode | undefined = node; at?.parent !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
 }

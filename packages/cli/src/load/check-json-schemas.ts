@@ -6,7 +6,7 @@ import { withoutAnyType } from '../schema/any-type.js';
 import { metaValidationView } from '../schema/meta-validation-view.js';
 import { regexProblem } from '../schema/regex-problem.js';
 import { findSameValueRefCycle, refTokens, resolveLocalRef } from '../schema/resolve-ref.js';
-import { walkSubschemas } from '../schema/walk-subschemas.js';
+import { walkSubschemaPaths } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
 import { at, describePath } from './describe-path.js';
 import { errorAt } from '../model/located-error.js';
@@ -40,7 +40,7 @@ export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSc
     const owner = describePath(parsePointer(pointer), source.data);
     // Segment's "any" type is read in every format (schema/any-type.ts); ajv would reject it as a type name.
     checkMeta(source, pointer, options.anyDraft ? stripAnnotations(schema as JsonSchema) : withoutAnyType(schema), owner);
-    walkSubschemas(schema, (node, at) => checkKeywords(source, pointer, schema, node, parsePointer(at), owner, options));
+    walkSubschemaPaths(schema, (node, path) => checkKeywords(source, pointer, schema, node, path, owner, options));
     checkRefCycles(source, pointer, schema, owner);
   }
 }

@@ -4,6 +4,7 @@
 // written with it intact. Every key and string of the plan is checked at load,
 // so the error names the place.
 import { errorAt } from '../model/located-error.js';
+import { pathOf, type DataNode } from './check-depth.js';
 import { toPointer } from './locate.js';
 import { quote } from '../messages/quote.js';
 import type { SourceDocument } from './source-document.js';
@@ -16,19 +17,19 @@ const CONTEXT = 20;
 const FIX = 'Write the whole character (both halves of the pair) or remove the half';
 
 export function checkUnicode(source: SourceDocument): void {
-  const stack: { value: unknown; path: string[] }[] = [{ value: source.data, path: [] }];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { value, path } = item;
-    const ref = { file: source.file, pointer: toPointer(path) };
+  // Parent links: the pointer is spelled out only for the error (building one per node made large plans slow).
+  const stack: DataNode[] = [{ value: source.data, key: '', parent: undefined, depth: 0 }];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const { value } = node;
     if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
-      throw errorAt(ref, `the text ${excerpt(value)} is not valid Unicode: it holds a lone surrogate (half of a UTF-16 pair)`, FIX, 'value');
+      throw errorAt({ file: source.file, pointer: toPointer(pathOf(node)) }, `the text ${excerpt(value)} is not valid Unicode: it holds a lone surrogate (half of a UTF-16 pair)`, FIX, 'value');
     }
     if (typeof value !== 'object' || value === null) continue;
     for (const [key, child] of Object.entries(value)) {
       if (LONE_SURROGATE.test(key)) {
-        throw errorAt({ file: source.file, pointer: toPointer([...path, key]) }, `the key ${excerpt(key)} is not valid Unicode: it holds a lone surrogate (half of a UTF-16 pair)`, FIX);
+        throw errorAt({ file: source.file, pointer: toPointer([...pathOf(node), key]) }, `the key ${excerpt(key)} is not valid Unicode: it holds a lone surrogate (half of a UTF-16 pair)`, FIX);
       }
-      stack.push({ value: child, path: [...path, key] });
+      stack.push({ value: child, key, parent: node, depth: node.depth + 1 });
     }
   }
 }

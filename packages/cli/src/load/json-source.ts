@@ -1,7 +1,8 @@
-// `.json` plans: strict JSON. jsonc-parser scans the text once for syntax errors
-// and repeated keys (JSON.parse silently keeps the last), JSON.parse builds the
-// data, and positions come from jsonc-parser's tree when an error, lint or diff
-// asks for one. The YAML parser would take seconds on a 4 MB Segment export.
+// `.json` plans: strict JSON. JSON.parse builds the data; jsonc-parser scans the
+// text for syntax errors and repeated keys (JSON.parse silently keeps the last)
+// when there may be one (parseValid), and positions come from jsonc-parser's tree
+// when an error, lint or diff asks for one. The YAML parser would take seconds on
+// a 4 MB Segment export.
 import { createScanner, parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
 import { PlanError } from '../errors.js';
 import { MAX_DEPTH, tooDeep } from './check-depth.js';
@@ -30,9 +31,7 @@ const PROBLEMS: Readonly<Record<string, string>> = {
 export function readJson(text: string, file: string): SourceDocument {
   // An empty file is an empty document, as in YAML; detecting the format says what a plan needs.
   if (text.trim() === '') return { file, data: null, locate: () => undefined };
-  checkNesting(text, file);
-  scan(text, file);
-  const data = JSON.parse(text) as unknown;
+  const data = parseValid(text, file);
   let tree: Node | undefined | null = null;
   let lines: number[] | undefined;
   return {
@@ -46,6 +45,85 @@ export function readJson(text: string, file: string): SourceDocument {
       return positionAt(lines, offset);
     },
   };
+}
+
+/**
+ * The data of a valid plan without jsonc-parser's scan, which took most of the time on large plans:
+ * V8's JSON.parse (which needs no recursion) says whether the text is valid JSON; then a count of the
+ * text's nesting and property names (exact on valid JSON: no comments, no line break in a string) and a
+ * walk of the data say whether a mapping repeats a key or a number overflowed. Only then, or on invalid
+ * text, do the scans run, in their order, to say where: so every error is the one they always gave.
+ */
+function parseValid(text: string, file: string): unknown {
+  let data: unknown;
+  let valid = true;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    valid = false;
+  }
+  const written = valid ? structureOf(text) : undefined;
+  if (written === undefined || written.depth > MAX_DEPTH || !matches(data, written.properties)) {
+    checkNesting(text, file);
+    scan(text, file);
+    data = JSON.parse(text);
+  }
+  return data;
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COLON = 58;
+
+/** The deepest nesting and the number of property names of a valid JSON text (a name is followed by the only `:` outside strings). */
+function structureOf(text: string): { depth: number; properties: number } {
+  let depth = 0;
+  let deepest = 0;
+  let properties = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) {
+      // To the closing quote: one not escaped by an odd number of backslashes.
+      for (index = text.indexOf('"', index + 1); ; index = text.indexOf('"', index + 1)) {
+        if (index === -1) return { depth: Infinity, properties: -1 }; // not valid JSON after all: the scans say where
+        let backslashes = 0;
+        while (text.charCodeAt(index - 1 - backslashes) === BACKSLASH) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+    } else if (code === OPEN_BRACE_CHAR || code === OPEN_BRACKET_CHAR) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (code === CLOSE_BRACE_CHAR || code === CLOSE_BRACKET_CHAR) {
+      depth--;
+    } else if (code === COLON) {
+      properties++;
+    }
+  }
+  return { depth: deepest, properties };
+}
+
+const OPEN_BRACE_CHAR = 123;
+const CLOSE_BRACE_CHAR = 125;
+const OPEN_BRACKET_CHAR = 91;
+const CLOSE_BRACKET_CHAR = 93;
+
+/** True when the parsed data holds `properties` keys in all (so none was written twice) and only finite numbers. */
+function matches(data: unknown, properties: number): boolean {
+  let keys = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'number' && !Number.isFinite(value)) return false;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else {
+      const names = Object.keys(value);
+      keys += names.length;
+      for (const name of names) stack.push((value as Record<string, unknown>)[name]);
+    }
+  }
+  return keys === properties;
 }
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read.

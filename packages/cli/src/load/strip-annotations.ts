@@ -2,7 +2,7 @@
 // `eventMetadata`, `id`, `key`). They are not validation keywords; the model's
 // schemas leave them out so generated validators and types stay clean. Only
 // schema positions are cleaned: a property that is *named* "id" stays.
-import { withoutAnyType } from '../schema/any-type.js';
+import { isAnyType } from '../schema/any-type.js';
 import { SEGMENT_ANNOTATION_KEYWORDS } from '../schema/annotation-keywords.js';
 import { isSchemaObject, mapKeywordSubschemas, type SchemaObject } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
@@ -18,17 +18,18 @@ const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
  */
 export function stripAnnotations(schema: JsonSchema): JsonSchema {
   if (!isSchemaObject(schema)) return schema; // a boolean schema, or not a schema: the meta-schema check says which
-  const cleaned = withoutAnyType(strip(schema)) as JsonSchema;
+  const cleaned = strip(schema) as JsonSchema;
   if (typeof cleaned.$schema !== 'string' || DRAFT_07.test(cleaned.$schema)) return cleaned;
   const { $schema: _other, ...rest } = cleaned;
   return rest;
 }
 
+/** One pass for both: the annotations out, and every `type` naming "any" (what withoutAnyType would drop after it). */
 function strip(schema: SchemaObject): SchemaObject {
   // fromEntries, not assignment: a key named "__proto__" must stay a key.
   return Object.fromEntries(
     Object.entries(schema)
-      .filter(([keyword]) => !ANNOTATIONS.has(keyword))
+      .filter(([keyword, value]) => !ANNOTATIONS.has(keyword) && !(keyword === 'type' && isAnyType(value)))
       .map(([keyword, value]) => [keyword, mapKeywordSubschemas(keyword, value, strip)]),
   );
 }

@@ -106,3 +106,14 @@ export function walkSubschemas(schema: unknown, visit: (schema: SchemaObject, po
   visit(schema, pointer);
   for (const child of childSubschemas(schema)) walkSubschemas(child.schema, visit, childPointer(pointer, ...child.tokens));
 }
+
+/**
+ * walkSubschemas with the place as pointer tokens (['properties', 'a/b']) rather than a pointer: for a
+ * walk that needs the place only now and then (an error), spelling a pointer for every node cost more
+ * than the checks on large plans.
+ */
+export function walkSubschemaPaths(schema: unknown, visit: (schema: SchemaObject, tokens: readonly string[]) => void, tokens: readonly string[] = []): void {
+  if (!isSchemaObject(schema)) return;
+  visit(schema, tokens);
+  for (const child of childSubschemas(schema)) walkSubschemaPaths(child.schema, visit, [...tokens, ...child.tokens]);
+}
