@@ -12,7 +12,7 @@ import { at, describePath } from './describe-path.js';
 import { errorAt } from '../model/located-error.js';
 import { parsePointer, toPointer } from './locate.js';
 import type { SourceDocument } from './source-document.js';
-import { stripAnnotations } from './strip-annotations.js';
+import { asDraft07 } from './strip-annotations.js';
 import { FORMAT_NAMES, metaSchemaDraft07 } from './precompiled/plan-checks.js';
 
 export interface RawSchemaAt {
@@ -39,7 +39,8 @@ export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSc
   for (const { pointer, schema } of schemas) {
     const owner = describePath(parsePointer(pointer), source.data);
     // Segment's "any" type is read in every format (schema/any-type.ts); ajv would reject it as a type name.
-    checkMeta(source, pointer, options.anyDraft ? stripAnnotations(schema as JsonSchema) : withoutAnyType(schema), owner);
+    // Segment's annotations need no stripping here: draft-07's meta-schema checks no keyword of theirs and nothing below one.
+    checkMeta(source, pointer, options.anyDraft ? asDraft07(withoutAnyType(schema)) : withoutAnyType(schema), owner);
     walkSubschemaPaths(schema, (node, path) => checkKeywords(source, pointer, schema, node, path, owner, options));
     checkRefCycles(source, pointer, schema, owner);
   }

@@ -18,10 +18,14 @@ const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
  */
 export function stripAnnotations(schema: JsonSchema): JsonSchema {
   if (!isSchemaObject(schema)) return schema; // a boolean schema, or not a schema: the meta-schema check says which
-  const cleaned = strip(schema) as JsonSchema;
-  if (typeof cleaned.$schema !== 'string' || DRAFT_07.test(cleaned.$schema)) return cleaned;
-  const { $schema: _other, ...rest } = cleaned;
-  return rest;
+  return asDraft07(strip(schema) as JsonSchema);
+}
+
+/** The schema without a root `$schema` that names another draft: it is read as draft-07 (see above). */
+export function asDraft07<T>(schema: T): T {
+  if (!isSchemaObject(schema) || typeof schema.$schema !== 'string' || DRAFT_07.test(schema.$schema)) return schema;
+  const { $schema: _other, ...rest } = schema;
+  return rest as T;
 }
 
 /** One pass for both: the annotations out, and every `type` naming "any" (what withoutAnyType would drop after it). */
