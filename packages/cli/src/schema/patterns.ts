@@ -15,10 +15,17 @@
 // nodes, language comparisons), all counted, never timed, so the same pattern
 // always gets the same verdict. A pattern past the budget is "undecided", which is
 // not "safe": callers refuse it unless the user accepted it by name (docs/diff-and-lint.md).
+import { createRequire } from 'node:module';
 import { type AST, RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
-import { isDisjointWith, JS, NFA, TooManyNodesError } from 'refa';
-import { analyse, type Report } from 'scslre';
+import type { JS, NFA } from 'refa';
+import type { Report } from 'scslre';
 import { regexProblem } from './regex-problem.js';
+
+// refa and scslre are loaded when a pattern needs them (most plans' patterns do not: see checkPatternSafety):
+// refa's start-up was about a tenth of a cold `plangen generate` of a small plan. Node caches what require loads.
+const requireAnalyser = createRequire(import.meta.url);
+const refa = (): typeof import('refa') => requireAnalyser('refa') as typeof import('refa');
+const scslre = (): typeof import('scslre') => requireAnalyser('scslre') as typeof import('scslre');
 
 export { regexProblem } from './regex-problem.js';
 
@@ -57,9 +64,13 @@ class OverBudget extends Error {}
  */
 export function checkPatternSafety(pattern: string): PatternSafety {
   if (regexProblem(pattern) !== undefined) return { verdict: 'safe' };
+  // Without repetition only groups in a row multiply the ways (ambiguousSequence), and when all their alternatives
+  // together stay under the bound, it finds nothing: no language to compare, so refa need not be loaded.
+  const ast = parsedOrUndefined(pattern);
+  if (ast !== undefined && !hasRepetition(ast) && groupWays(ast) < MAX_BOUNDED_WAYS) return { verdict: 'safe' };
   let parser: JS.Parser;
   try {
-    parser = JS.Parser.fromLiteral({ source: pattern, flags: 'u' });
+    parser = refa().JS.Parser.fromLiteral({ source: pattern, flags: 'u' });
   } catch {
     return undecided('refa cannot read it');
   }
@@ -72,7 +83,7 @@ export function checkPatternSafety(pattern: string): PatternSafety {
   if (tooLarge) return undecided(tooLarge);
   let reports: Report[];
   try {
-    reports = analyse(parser.literal, { reportTypes: { Move: false } }).reports;
+    reports = scslre().analyse(parser.literal, { reportTypes: { Move: false } }).reports;
   } catch {
     return undecided('scslre cannot read it');
   }
@@ -93,7 +104,7 @@ function comparing(find: () => string | undefined): PatternSafety {
     return reason === undefined ? { verdict: 'safe' } : catastrophic(reason);
   } catch (error) {
     if (error instanceof OverBudget) return undecided(error.message);
-    if (error instanceof TooManyNodesError) return undecided(`its repetitions need automata of more than ${ANALYSIS_LIMITS.automatonNodes} nodes`);
+    if (error instanceof refa().TooManyNodesError) return undecided(`its repetitions need automata of more than ${ANALYSIS_LIMITS.automatonNodes} nodes`);
     // A construct refa does not model: a backreference inside a repetition.
     return undecided(`refa cannot model a repetition in it (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -203,16 +214,35 @@ function ambiguousRepetition(parser: JS.Parser, budget: { comparisons: number })
  * fails at its end in 2^30 ways. Counted only when the product of the alternatives of all groups could reach the bound.
  */
 function ambiguousSequence(parser: JS.Parser, budget: { comparisons: number }): string | undefined {
-  const groups: (AST.Group | AST.CapturingGroup)[] = [];
-  const collect = (node: AST.Group | AST.CapturingGroup): void => {
-    if (node.alternatives.length > 1) groups.push(node);
-  };
-  visitRegExpAST(parser.ast.pattern, { onGroupEnter: collect, onCapturingGroupEnter: collect });
-  if (groups.reduce((product, group) => product * group.alternatives.length, 1) < MAX_BOUNDED_WAYS) return undefined;
+  if (groupWays(parser.ast.pattern) < MAX_BOUNDED_WAYS) return undefined;
+  const groups = alternationGroups(parser.ast.pattern);
   const overlapping = groups.filter((group) => ambiguity(parser, group.alternatives, 1, budget) !== undefined);
   const ways = overlapping.reduce((product, group) => product * group.alternatives.length, 1);
   if (ways < MAX_BOUNDED_WAYS) return undefined;
   return `"${overlapping[0]!.raw}" and ${overlapping.length - 1} more groups each match some text in more than one way, so one value can be split in up to ${ways} ways`;
+}
+
+/** The groups with two or more alternatives. */
+function alternationGroups(ast: AST.Pattern): (AST.Group | AST.CapturingGroup)[] {
+  const groups: (AST.Group | AST.CapturingGroup)[] = [];
+  const collect = (node: AST.Group | AST.CapturingGroup): void => {
+    if (node.alternatives.length > 1) groups.push(node);
+  };
+  visitRegExpAST(ast, { onGroupEnter: collect, onCapturingGroupEnter: collect });
+  return groups;
+}
+
+/** The product of the alternatives of all groups: the most ways groups in a row can split one value. */
+function groupWays(ast: AST.Pattern): number {
+  return alternationGroups(ast).reduce((product, group) => product * group.alternatives.length, 1);
+}
+
+function parsedOrUndefined(pattern: string): AST.Pattern | undefined {
+  try {
+    return parsePatternAst(pattern);
+  } catch {
+    return undefined;
+  }
 }
 
 type Alternatives = readonly (AST.Alternative | AST.Element)[];
@@ -249,6 +279,7 @@ function compareLanguages(
   budget: { comparisons: number },
   widen: boolean,
 ): 'alternatives' | 'rounds' | undefined {
+  const { NFA, isDisjointWith } = refa();
   const factory = new NFA.LimitedNodeFactory(ANALYSIS_LIMITS.automatonNodes);
   const disjoint = (a: NFA, b: NFA): boolean => {
     budget.comparisons -= 1;
