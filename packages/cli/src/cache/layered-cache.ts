@@ -32,10 +32,12 @@ export class LayeredCache implements StageCache {
   ) {}
 
   async memo<T>(kind: string, input: unknown, compute: () => Promise<T>): Promise<T> {
-    const cached = this.#lookup<T>(this.#key(kind, input));
+    // The key once: a whole plan's parts (`validators`, `types`) have megabytes of input to serialize and hash.
+    const key = this.#key(kind, input);
+    const cached = this.#lookup<T>(key);
     if (cached !== undefined) return cached.value;
     const value = await compute();
-    this.set(kind, input, value);
+    this.#store(key, value);
     return value;
   }
 
@@ -44,7 +46,10 @@ export class LayeredCache implements StageCache {
   }
 
   set(kind: string, input: unknown, value: unknown): void {
-    const key = this.#key(kind, input);
+    this.#store(this.#key(kind, input), value);
+  }
+
+  #store(key: string, value: unknown): void {
     const text = JSON.stringify({ value });
     this.#memory.set(key, text);
     this.disk?.write(key, text);
