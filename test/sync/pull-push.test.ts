@@ -113,6 +113,13 @@ describe('plangen pull', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('refuses a plain-http API URL other than this machine\'s, before any request', async () => {
+    await project();
+    const result = await cli('pull', '--tracking-plan', 'tp_1', '--out', 'plan.json', '--api-url', 'http://api.segmentapis.com');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('--api-url: "http://api.segmentapis.com" is plain http: the token would travel unencrypted. Use https (https://api.segmentapis.com, or https://eu1.api.segmentapis.com for the EU).\n');
+  });
+
   it('404 names the tracking plan id', async () => {
     await project();
     const result = await cli('pull', '--tracking-plan', 'tp_missing', '--out', 'plan.json', '--api-url', server.url);

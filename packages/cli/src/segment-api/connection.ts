@@ -38,6 +38,10 @@ export function connect(
   if (parsed === undefined || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     throw new PlanError({ file: '--api-url' }, `${JSON.stringify(apiUrl)} is not an http(s) URL`, `Use ${DEFAULT_API_URL} (US) or https://eu1.api.segmentapis.com (EU)`);
   }
+  // The token goes in a header: over plain http it would cross the network readable. Only a local server (tests, a proxy on this machine) may use http.
+  if (parsed.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)) {
+    throw new PlanError({ file: '--api-url' }, `${JSON.stringify(apiUrl)} is plain http: the token would travel unencrypted`, `Use https (${DEFAULT_API_URL}, or https://eu1.api.segmentapis.com for the EU)`);
+  }
   const token = readToken(env, access);
   return { trackingPlan, apiUrl, client: createClient({ ...extra, baseUrl: apiUrl, token }) };
 }
