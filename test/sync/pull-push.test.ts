@@ -74,6 +74,18 @@ describe('plangen pull', () => {
     expect(existsSync(path.join(dir, 'plans/segment.json'))).toBe(true);
   });
 
+  it('never overwrites a file that is not a Public API plan.json (the config\'s hand-written plan.yaml)', async () => {
+    const dir = await project({ 'plan.yaml': 'name: Shop\nevents: {}\n', 'plangen.config.json': JSON.stringify({ plan: 'plan.yaml', trackingPlan: 'tp_1', apiUrl: server.url }) });
+    const result = await cli('pull');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('plan.yaml: this file is not a Segment Public API plan.json, and pull would replace it. Pass --out with another file (plan.json), or delete this one if it should be replaced.\n');
+    expect(await readFile(path.join(dir, 'plan.yaml'), 'utf8')).toBe('name: Shop\nevents: {}\n');
+    // --check only reads it, so it compares any format.
+    const check = await cli('pull', '--check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('event added');
+  });
+
   it('--check exits 0 when the file matches, 1 with the changes in diff terms when the remote changed, and writes nothing', async () => {
     const dir = await project();
     await cli('pull', '--tracking-plan', 'tp_1', '--out', 'plan.json', '--api-url', server.url);
@@ -95,12 +107,12 @@ describe('plangen pull', () => {
   });
 
   it('401: says the token is missing, invalid or expired, never printing it; the previous file is untouched', async () => {
-    const dir = await project({ 'plan.json': 'previous\n' });
+    const dir = await project({ 'plan.json': '{ "rules": [] }\n' });
     process.env.SEGMENT_PUBLIC_API_TOKEN = `${TOKEN}-wrong`;
     const result = await cli('pull', '--tracking-plan', 'tp_1', '--out', 'plan.json', '--api-url', server.url);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/tracking-plans\/tp_1: 401 Unauthorized \(Unauthorized\): the token in SEGMENT_PUBLIC_API_TOKEN is missing, invalid or expired\. Create a new Public API token/);
-    expect(await readFile(path.join(dir, 'plan.json'), 'utf8')).toBe('previous\n');
+    expect(await readFile(path.join(dir, 'plan.json'), 'utf8')).toBe('{ "rules": [] }\n');
     expect(await readdir(dir)).toEqual(['package.json', 'plan.json']);
   });
 

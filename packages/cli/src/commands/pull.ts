@@ -75,6 +75,10 @@ export async function run(args: PullArgs, deps: PullDeps = {}): Promise<number> 
   const { writeFileAtomic } = await import('../write/write-file-atomic.js');
   const { nodeWriter } = await import('../write/writer.js');
   const before = await nodeWriter.readFile(out);
+  // pull replaces a plan.json it (or Typewriter) wrote; a hand-written plan (the config's plan.yaml) is never overwritten.
+  if (before !== undefined && !isPublicApiPlan(before)) {
+    throw new PlanError({ file: shown }, 'this file is not a Segment Public API plan.json, and pull would replace it', 'Pass --out with another file (plan.json), or delete this one if it should be replaced');
+  }
   if (before !== remote.text) await writeFileAtomic(out, remote.text);
   const count = `${remote.rules.length} rule${remote.rules.length === 1 ? '' : 's'}`;
   process.stdout.write(`Pulled tracking plan ${JSON.stringify(remote.info.name)} (${connection.trackingPlan}, ${count}) into ${shown}${before === remote.text ? ': unchanged' : ''}.\n`);
@@ -87,4 +91,15 @@ function outFile(flag: string | undefined, loaded: LoadedConfig | undefined, cwd
   if (loaded?.config.plan !== undefined) return path.resolve(loaded.dir, loaded.config.plan);
   const where = loaded !== undefined ? displayPath(loaded.filepath, cwd) : 'plangen.config.json';
   throw new PlanError({ file: loaded !== undefined ? where : 'plangen' }, 'no output file given', `Pass --out plan.json, or set "plan" in ${where}`);
+}
+
+/** A Public API plan.json (a top-level `rules` list), or an empty file: what pull may replace. */
+function isPublicApiPlan(text: string): boolean {
+  if (text.trim() === '') return true;
+  try {
+    const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as { rules?: unknown };
+    return typeof parsed === 'object' && parsed !== null && Array.isArray(parsed.rules);
+  } catch {
+    return false;
+  }
 }
