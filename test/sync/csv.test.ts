@@ -102,6 +102,20 @@ describe('plangen export --to csv', () => {
     expect(diff.stdout).toContain('0 breaking changes');
   });
 
+  it('replaces a file it wrote, never one written by hand', async () => {
+    const out = path.join(dir, 'plan.yaml');
+    await writeFile(out, 'name: Hand written\nevents: {}\n');
+    const refused = await cli('export', '--to', 'plangen', '--plan', 'fixtures/shop/plan.yaml', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/plan\.yaml: this file exists and plangen did not write it \(it is no plan\.yaml of plangen's\)\. Pass another --out, or delete the file if it should be replaced\.\n$/);
+    expect(await readFile(out, 'utf8')).toBe('name: Hand written\nevents: {}\n');
+    const csv = path.join(dir, 'plan.csv');
+    for (let run = 0; run < 2; run += 1) expect((await cli('export', '--to', 'csv', '--plan', 'fixtures/shop/plan.yaml', '--out', csv)).code).toBe(0);
+    const imported = path.join(dir, 'imported.yaml');
+    for (let run = 0; run < 2; run += 1) expect((await cli('import', '--from', 'csv', csv, '--out', imported)).code).toBe(0);
+    expect((await cli('import', '--from', 'csv', csv, '--out', out)).code).toBe(1);
+  });
+
   it('refuses to write over the plan it reads', async () => {
     const plan = path.join(dir, 'plan.yaml');
     await writeFile(plan, 'name: X\nevents: {}\n');

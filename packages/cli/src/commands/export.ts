@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load-config.js';
 import { resolvePlanFile } from '../config/resolve-path-setting.js';
 import type { CsvDelimiter, ExportTarget } from '../convert/formats.js';
 import type { RowOwner } from '../convert/plan-to-rows.js';
+import { refuseHandWritten, WRITTEN_BY } from '../convert/replaceable-output.js';
 import { PlanError } from '../errors.js';
 import { printWarning } from '../load/load-warnings.js';
 import { displayPath } from '../messages/display-path.js';
@@ -45,7 +46,7 @@ export async function run(args: ExportArgs, cwd: string = process.cwd()): Promis
     warnStandardPageProperties(model, warn);
     if (args.to === 'plangen') {
       const { nativePlanYaml } = await import('../convert/plan-yaml.js');
-      text = nativePlanYaml(native, `Written by plangen export --to plangen from ${displayPath(planFile, cwd)}.`);
+      text = nativePlanYaml(native, `${WRITTEN_BY} export --to plangen from ${displayPath(planFile, cwd)}.`);
     } else {
       const { planToRows } = await import('../convert/plan-to-rows.js');
       const { writeCsv } = await import('../convert/write-csv.js');
@@ -62,6 +63,9 @@ export async function run(args: ExportArgs, cwd: string = process.cwd()): Promis
       text = writeCsv(rows, args.delimiter);
     }
   }
+  // An existing file at --out is replaced only when plangen wrote it: never a hand-written plan or sheet.
+  const { nodeWriter } = await import('../write/writer.js');
+  refuseHandWritten(await nodeWriter.readFile(out), args.to, displayPath(out, cwd));
   const { writeFileAtomic } = await import('../write/write-file-atomic.js');
   await writeFileAtomic(out, text);
   process.stdout.write(`Exported ${displayPath(planFile, cwd)} to ${displayPath(out, cwd)} (${args.to}).\n`);
@@ -89,3 +93,4 @@ function warnStandardPageProperties(model: PlanModel, warn: (source: SourceRef, 
     }
   }
 }
+

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { EXIT_SUCCESS } from '../cli/exit-codes.js';
 import type { CsvDelimiter, ImportSource } from '../convert/formats.js';
 import { PlanError } from '../errors.js';
+import { refuseHandWritten, WRITTEN_BY } from '../convert/replaceable-output.js';
 import { printWarning } from '../load/load-warnings.js';
 import { displayPath } from '../messages/display-path.js';
 
@@ -31,9 +32,11 @@ export async function run(args: ImportArgs, cwd: string = process.cwd()): Promis
   const { rowsToPlan } = await import('../convert/rows-to-plan.js');
   const { nativePlanYaml } = await import('../convert/plan-yaml.js');
   const plan = rowsToPlan(readCsv(text, file, args.delimiter), file, path.basename(file, path.extname(file)), printWarning);
-  const yaml = nativePlanYaml(plan, `Written by plangen import --from csv ${file}.`);
+  const yaml = nativePlanYaml(plan, `${WRITTEN_BY} import --from csv ${file}.`);
   const { loadPlanText } = await import('../load/load-plan.js');
   loadPlanText(yaml, displayPath(out, cwd), { format: 'plangen' });
+  const { nodeWriter } = await import('../write/writer.js');
+  refuseHandWritten(await nodeWriter.readFile(out), 'plangen', displayPath(out, cwd));
   const { writeFileAtomic } = await import('../write/write-file-atomic.js');
   await writeFileAtomic(out, yaml);
   process.stdout.write(`Imported ${file} into ${displayPath(out, cwd)}.\n`);
