@@ -39,6 +39,8 @@ export interface ValidatorModule {
 
 export interface ValidatorModulePlan {
   readonly batches: readonly ValidatorBatch[];
+  /** Each batch cut in parts of PART_SIZE schemas, which a warm run compiles and caches one by one (cached-batches.ts). */
+  readonly parts: readonly (readonly ValidatorBatch[])[];
   /** Every entry, sorted by name, with the key of the schema it compiles to (equal schemas share one). */
   readonly exports: readonly { readonly name: string; readonly key: string }[];
 }
@@ -51,6 +53,8 @@ export interface CompiledBatch {
 
 /** Distinct schemas per batch: large enough that a batch's own ajv instance costs little, small enough to spread over threads. */
 export const BATCH_SIZE = 64;
+/** Distinct schemas per part of a batch: what a warm run recompiles when one event changed (an ajv instance costs ~10 ms). */
+export const PART_SIZE = 8;
 
 // Inside the generated code every string is a JSON string, where `"` is always
 // escaped; these patterns start or end at an unescaped `"`, so data never matches.
@@ -87,13 +91,22 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
     names.keyPrefix,
     names.sharingKeyword,
   );
-  const batches: ValidatorBatch[] = [];
-  for (let start = 0; start < distinct.length; start += Math.max(1, batchSize)) {
-    const schemas = distinct.slice(start, start + Math.max(1, batchSize)).map((schema, offset) => ({ ...schema, compiled: sharing.schemas[start + offset]! }));
+  const batchOf = (start: number, end: number): ValidatorBatch => {
+    const schemas = distinct.slice(start, end).map((schema, offset) => ({ ...schema, compiled: sharing.schemas[start + offset]! }));
     const keys = new Set(schemas.map(({ key }) => key));
-    batches.push({ schemas, exports: exports.filter(({ key }) => keys.has(key)), shared: sharing.shared, sharingKeyword: names.sharingKeyword });
+    return { schemas, exports: exports.filter(({ key }) => keys.has(key)), shared: sharing.shared, sharingKeyword: names.sharingKeyword };
+  };
+  const batches: ValidatorBatch[] = [];
+  const parts: ValidatorBatch[][] = [];
+  const size = Math.max(1, batchSize);
+  for (let start = 0; start < distinct.length; start += size) {
+    const end = Math.min(distinct.length, start + size);
+    batches.push(batchOf(start, end));
+    const batchParts: ValidatorBatch[] = [];
+    for (let from = start; from < end; from += PART_SIZE) batchParts.push(batchOf(from, Math.min(end, from + PART_SIZE)));
+    parts.push(batchParts);
   }
-  return { batches, exports };
+  return { batches, parts, exports };
 }
 
 /** `checker`: a thread's checking instance (standalone-code.ts createChecker), reused across its batches. */

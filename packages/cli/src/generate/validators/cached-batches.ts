@@ -3,21 +3,61 @@
 // names; which thread compiled it never shows), so a batch compiled before,
 // in this process or an earlier one, is taken as it was, and only the others
 // are compiled. Adding a property to one event changes one batch.
+// Two sizes: a cold run compiles whole batches (64 schemas, one ajv instance
+// each: cheapest in all). A warm run (some batch came from the cache) compiles
+// a changed batch part by part (8 schemas each, build-validator-module.ts) and
+// keeps each part, so the next change in that batch, the usual `--watch`
+// session editing one event, recompiles one part, not 64 schemas. The module
+// never depends on how its schemas were cut (stable-layout.ts joins any cut).
 import { NO_CACHE, type StageCache } from '../stage-cache.js';
 import type { CompiledBatch, ValidatorBatch } from './build-validator-module.js';
 
-const KIND = 'validator-batch';
+// A batch's value is the pieces it was compiled in: [whole], or its parts in order.
+const BATCH_KIND = 'validator-batch';
+const PART_KIND = 'validator-part';
 
-/** Every batch's compiled code, in order: cached ones from `cache`, the rest from `compile` (then kept). */
+export interface BatchPlan {
+  readonly batches: readonly ValidatorBatch[];
+  /** Each batch's parts (the same schemas, cut finer); none: batches are compiled whole. */
+  readonly parts?: readonly (readonly ValidatorBatch[])[];
+}
+
+/** Every batch's compiled code, in order (as one or more pieces each): cached ones from `cache`, the rest from `compile` (then kept). */
 export async function compileBatchesCached(
-  batches: readonly ValidatorBatch[],
+  plan: BatchPlan,
   cache: StageCache = NO_CACHE,
   compile: (missing: readonly ValidatorBatch[]) => Promise<CompiledBatch[]>,
 ): Promise<CompiledBatch[]> {
-  const cached = batches.map((batch) => cache.get<CompiledBatch>(KIND, batch));
-  const missing = batches.filter((_, index) => cached[index] === undefined);
-  const fresh = missing.length > 0 ? await compile(missing) : [];
-  missing.forEach((batch, index) => cache.set(KIND, batch, fresh[index]));
-  let next = 0;
-  return cached.map((compiled) => compiled ?? fresh[next++]!);
+  const { batches, parts } = plan;
+  const cached = batches.map((batch) => {
+    const pieces = cache.get<CompiledBatch[]>(BATCH_KIND, batch);
+    return Array.isArray(pieces) ? pieces : undefined;
+  });
+  const warm = cached.some((pieces) => pieces !== undefined);
+  // What each missing batch needs: itself whole (cold), or its parts, each from the cache or to compile.
+  const needs: Need[][] = batches.map((batch, index) => {
+    if (cached[index] !== undefined) return [];
+    const batchParts = warm ? parts?.[index] : undefined;
+    if (batchParts === undefined || batchParts.length < 2) return [{ batch, part: false }];
+    return batchParts.map((part) => ({ batch: part, part: true, value: cache.get<CompiledBatch>(PART_KIND, part) }));
+  });
+  const missing = needs.flat().filter((need) => need.value === undefined);
+  const fresh = missing.length > 0 ? await compile(missing.map(({ batch }) => batch)) : [];
+  missing.forEach((need, index) => {
+    need.value = fresh[index]!;
+    if (need.part) cache.set(PART_KIND, need.batch, need.value);
+  });
+  return batches.flatMap((batch, index) => {
+    const known = cached[index];
+    if (known !== undefined) return known;
+    const pieces = needs[index]!.map((need) => need.value!);
+    cache.set(BATCH_KIND, batch, pieces);
+    return pieces;
+  });
+}
+
+interface Need {
+  readonly batch: ValidatorBatch;
+  readonly part: boolean;
+  value?: CompiledBatch | undefined;
 }

@@ -75,6 +75,6 @@ async function compileHere(entries: readonly ValidatorEntry[], options: CompileV
     import('./cached-batches.js'),
   ]);
   const plan = planValidatorModule(entries);
-  const compiled = await compileBatchesCached(plan.batches, cache, async (missing) => missing.map((batch) => compileValidatorBatch(batch)));
+  const compiled = await compileBatchesCached(plan, cache, async (missing) => missing.map((batch) => compileValidatorBatch(batch)));
   return renderValidators(assembleValidatorModule(plan, compiled), options);
 }

@@ -62,7 +62,7 @@ export async function compileInPool(
       import('./compile-validators.js'),
     ]);
     const plan = planValidatorModule(entries);
-    const compiled = await compileBatchesCached(plan.batches, pool.cache, (missing) =>
+    const compiled = await compileBatchesCached(plan, pool.cache, (missing) =>
       runBatches(missing, workers, pool.signal, (batch, checker) => compileValidatorBatch(batch, checker), createChecker),
     );
     return renderValidators(assembleValidatorModule(plan, compiled), options);
