@@ -61,6 +61,12 @@ export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): 
   const [header, ...rows] = records;
   if (header === undefined) throw new PlanError({ file }, 'the file is empty', `Start it with the header row: ${CSV_COLUMNS.join(',')}`);
   const columns = header.cells.map((cell) => headerColumn(cell, file));
+  for (const [index, column] of columns.entries()) {
+    if (column !== undefined && columns.indexOf(column) !== index) {
+      const cell = header.cells[index]!;
+      throw new PlanError({ file, line: cell.line, column: cell.column }, `the column "${column}" is named twice`, 'Keep one column of each name');
+    }
+  }
   for (const required of ['Kind', 'Name'] as const) {
     if (!columns.includes(required)) throw new PlanError({ file, line: header.line, column: 1 }, `the header row has no "${required}" column`, `Name the columns in the first row: ${CSV_COLUMNS.join(', ')}`);
   }
