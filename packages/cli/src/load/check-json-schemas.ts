@@ -13,7 +13,7 @@ import { errorAt } from '../model/located-error.js';
 import { parsePointer, toPointer } from './locate.js';
 import type { SourceDocument } from './source-document.js';
 import { asDraft07 } from './strip-annotations.js';
-import { FORMAT_NAMES, metaSchemaDraft07 } from './precompiled/plan-checks.js';
+import { FORMAT_NAMES, metaSchemaDraft07 } from '../schema/precompiled/meta-schema.js';
 
 export interface RawSchemaAt {
   /** Pointer of the schema inside the plan document. */
