@@ -70,8 +70,13 @@ export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): 
   for (const required of ['Kind', 'Name'] as const) {
     if (!columns.includes(required)) throw new PlanError({ file, line: header.line, column: 1 }, `the header row has no "${required}" column`, `Name the columns in the first row: ${CSV_COLUMNS.join(', ')}`);
   }
-  return rows
-    .filter((row) => row.cells.some((cell) => cell.value.trim() !== ''))
+  const filled = rows.filter((row) => row.cells.some((cell) => cell.value.trim() !== ''));
+  for (const row of filled) {
+    // A value under no column would be dropped without a word.
+    const stray = row.cells.find((cell, index) => columns[index] === undefined && cell.value.trim() !== '');
+    if (stray !== undefined) throw new PlanError({ file, line: stray.line, column: stray.column }, 'this cell is under no column of the header row', 'Name its column in the first row, or move the value into a named column');
+  }
+  return filled
     .map((row) => ({
       line: row.line,
       cells: Object.fromEntries(row.cells.flatMap((cell, index) => (columns[index] !== undefined && cell.value !== '' ? [[columns[index], cell]] : []))),
