@@ -26,18 +26,23 @@ export function createAjv(options: Options = {}): Ajv {
     ...options,
   });
   addFormats.default(ajv);
-  const draft07 = ajv.getSchema(DRAFT_07)?.schema;
-  if (typeof draft07 === 'object' && draft07 !== null) ajv.addMetaSchema({ ...draft07, $id: DRAFT_07_HTTPS });
+  // A draft-07 schema that is valid is answered by the precompiled meta-schema check (precompiled/meta-schema.ts),
+  // sparing each instance compiling draft-07's meta-schema (~20-45 ms); anything else, or an invalid schema, goes to
+  // ajv's own check for its errors and throws. Not for an instance that emits code: what it compiles shapes its names.
+  const precompiled = options.code?.source !== true && options.meta === undefined && options.defaultMeta === undefined;
+  // getSchema compiles the meta-schema: an instance that checks with the precompiled one reads it as it is, and adds
+  // the https copy of ajv's own draft-07 unchecked, so ajv compiles the meta-schema only if a check needs it.
+  const draft07 = precompiled ? ajv.schemas[DRAFT_07]?.schema : ajv.getSchema(DRAFT_07)?.schema;
+  if (typeof draft07 === 'object' && draft07 !== null) {
+    if (precompiled) ajv.addMetaSchema({ ...draft07, $id: DRAFT_07_HTTPS }, undefined, false);
+    else ajv.addMetaSchema({ ...draft07, $id: DRAFT_07_HTTPS });
+  }
   // ajv defines `id` itself, to reject draft-04 ids; Segment uses it as a label.
   if (ajv.getKeyword('id')) ajv.removeKeyword('id');
   for (const keyword of SEGMENT_ANNOTATION_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
   // Every meta-schema check (validateSchema, and compile's own) sees enum and type lists that ajv's
   // deep-equal can compare: an enum value with a `valueOf` key made it throw (meta-validation-view.ts).
   const validateSchema = ajv.validateSchema.bind(ajv);
-  // A draft-07 schema that is valid is answered by the precompiled meta-schema check (precompiled/meta-schema.ts),
-  // sparing each instance compiling draft-07's meta-schema (~20-45 ms); anything else, or an invalid schema, goes to
-  // ajv's own check for its errors and throws. Not for an instance that emits code: what it compiles shapes its names.
-  const precompiled = options.code?.source !== true && options.meta === undefined && options.defaultMeta === undefined;
   ajv.validateSchema = (schema, throwOrLogError) => {
     const view = metaValidationView(schema);
     if (precompiled && namesDraft07(view) && metaSchemaDraft07(view)) {
