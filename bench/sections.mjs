@@ -9,6 +9,7 @@ export const SECTIONS = [
   { title: 'profile of a cold generation of the reference plan (issue 15)', load: () => import('./profile-codegen.mjs') },
   { title: 'nothing changed, and one event changed (issue 15)', load: () => import('./incremental.mjs') },
   { title: 'large plans: 10,000 events within the default heap (issue 15)', load: () => import('./large.mjs') },
+  { title: 'reading a plan: plangen inspect against node -e 0 (issue 15)', load: () => import('./load-plan.mjs') },
   { title: 'plangen docs on the 2,000-event plan', load: () => import('./docs-page.mjs') },
   { title: 'plangen audit on the 2,000-file synthetic app', load: () => import('./audit.mjs') },
   { title: 'several outputs in one run (issue 19)', load: () => import('./outputs.mjs') },
