@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { compactErrorPushes } from '../../packages/cli/src/generate/validators/compact-error-pushes.js';
 import { hoistSchemaValues } from '../../packages/cli/src/generate/validators/hoist-schema-values.js';
+import { ownKeyLoops } from '../../packages/cli/src/generate/validators/own-key-loops.js';
 import { rewriteRuntimeRequires } from '../../packages/cli/src/generate/validators/runtime-imports.js';
 import { layOutModule } from '../../packages/cli/src/generate/validators/stable-layout.js';
 
@@ -50,6 +51,39 @@ describe('compact-error-pushes on a changed ajv', () => {
   it('fails loudly when an error of another shape is pushed another way', () => {
     const code = `const e1 = {};(vErrors ||= []).push(e1);errors++;`;
     expect(() => compactErrorPushes(code)).toThrow(changedAjv('compact-error-pushes', 'rewrote 0 of 1 error pushes'));
+  });
+});
+
+describe('own-key-loops on a changed ajv', () => {
+  const HAS_OWN = 'const func0 = Object.prototype.hasOwnProperty;';
+
+  it("walks own keys with for...in and ajv's hasOwnProperty constant, leaving strings as they are", () => {
+    const code = `${HAS_OWN}function v(data){const s = "Object.keys(x)";for(const key0 of Object.keys(data)){if(key0 !== "a"){errors++;}}}`;
+    expect(ownKeyLoops(code)).toBe(
+      `${HAS_OWN}function v(data){const s = "Object.keys(x)";for(const key0 in data){if(!func0.call(data, key0))continue;if(key0 !== "a"){errors++;}}}`,
+    );
+  });
+
+  it('declares the constant under an unused name when ajv wrote none', () => {
+    const code = 'function v(data){func3;for(const key1 of Object.keys(data2)){errors++;}}';
+    expect(ownKeyLoops(code)).toBe(
+      'const func4 = Object.prototype.hasOwnProperty;function v(data){func3;for(const key1 in data2){if(!func4.call(data2, key1))continue;errors++;}}',
+    );
+  });
+
+  it("keeps minProperties' and maxProperties' counts, which need the array", () => {
+    const code = `${HAS_OWN}function v(data){if(Object.keys(data).length > 3){errors++;}}`;
+    expect(ownKeyLoops(code)).toBe(code);
+  });
+
+  it('leaves code without key loops unchanged', () => {
+    expect(ownKeyLoops('function v(data){return true;}')).toBe('function v(data){return true;}');
+  });
+
+  it('fails loudly when ajv reads keys another way (the loop would keep allocating)', () => {
+    expect(() => ownKeyLoops(`${HAS_OWN}function v(data){const keys = Object.keys(data);}`)).toThrow(
+      changedAjv('own-key-loops', 'rewrote 0 of 1 Object.keys calls'),
+    );
   });
 });
 

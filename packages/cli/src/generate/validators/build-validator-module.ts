@@ -12,6 +12,7 @@ import { regexLiteral, safeCode } from '../escape.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { compactErrorPushes, PUSH_ERROR } from './compact-error-pushes.js';
 import { hoistSchemaValues } from './hoist-schema-values.js';
+import { ownKeyLoops } from './own-key-loops.js';
 import { prepareSchema } from './prepare-schema.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
 import { PUSH_SHARED_ERRORS, shareRepeatedSubschemas } from './shared-subschemas.js';
@@ -114,7 +115,7 @@ export function compileValidatorBatch(batch: ValidatorBatch, checker?: Ajv): Com
   const { code, locals, shared } = standaloneValidators(batch, checker);
   // A schema `$id` becomes a source-map comment that `*/` in the id would close early.
   const { code: rewritten, imports } = rewriteRuntimeRequires(code.replace(SOURCE_URL_COMMENT, ''));
-  const compacted = compactErrorPushes(hoistSchemaValues(rewritten));
+  const compacted = compactErrorPushes(ownKeyLoops(hoistSchemaValues(rewritten)));
   // Last, because a regex literal is the one place where plan text holds an unescaped `"`.
   // Regex literals, unlike `new RegExp(...)`, tell bundlers an unused one can go.
   const withRegexLiterals = compacted.code.replace(NEW_REGEXP, (_call, source: string, flags: string) =>
