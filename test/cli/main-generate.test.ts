@@ -6,7 +6,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../packages/cli/src/cli.js';
 import { captureOutput, project, stripTime } from './helpers.js';
 
-vi.mock('../../packages/cli/src/load/load-plan.js', async () => ({ loadPlan: (await import('./fake-stages.js')).fakeStages.loadPlan }));
+// The command loads the bytes it read (and fingerprinted) through loadPlanBytes.
+vi.mock('../../packages/cli/src/load/load-plan.js', async () => {
+  const { fakeStages } = await import('./fake-stages.js');
+  return {
+    loadPlan: fakeStages.loadPlan,
+    loadPlanBytes: (bytes: Uint8Array, file: string, options: object) => fakeStages.loadPlan(file, { ...options, bytes }),
+  };
+});
 // The real generate stage is `generate(model, options, locator)`; the fake takes the loaded plan.
 vi.mock('../../packages/cli/src/generate/index.js', async () => {
   const { fakeStages } = await import('./fake-stages.js');
