@@ -9,11 +9,6 @@
 // keeps each part, so the next change in that batch, the usual `--watch`
 // session editing one event, recompiles one part, not 64 schemas. The module
 // never depends on how its schemas were cut (stable-layout.ts joins any cut).
-// `fineTail`: the pool (compile-pool.ts) has a cold run compile its last few
-// batches part by part too: threads take work in order, and a whole batch of 64
-// as the last piece left one thread idle for up to a batch's time (500 events:
-// 9 batches of ~0.7-1.5 s; the main thread idle 1.4 s at the end). A few more
-// ajv instances (~10 ms each) buy a tail of 8-schema pieces.
 import { NO_CACHE, type StageCache } from '../stage-cache.js';
 import type { CompiledBatch, ValidatorBatch } from './build-validator-module.js';
 
@@ -32,7 +27,6 @@ export async function compileBatchesCached(
   plan: BatchPlan,
   cache: StageCache = NO_CACHE,
   compile: (missing: readonly ValidatorBatch[]) => Promise<CompiledBatch[]>,
-  fineTail = 0,
 ): Promise<CompiledBatch[]> {
   const { batches, parts } = plan;
   const cached = batches.map((batch) => {
@@ -43,7 +37,7 @@ export async function compileBatchesCached(
   // What each missing batch needs: itself whole (cold), or its parts, each from the cache or to compile.
   const needs: Need[][] = batches.map((batch, index) => {
     if (cached[index] !== undefined) return [];
-    const batchParts = warm || index >= batches.length - fineTail ? parts?.[index] : undefined;
+    const batchParts = warm ? parts?.[index] : undefined;
     if (batchParts === undefined || batchParts.length < 2) return [{ batch, part: false }];
     return batchParts.map((part) => ({ batch: part, part: true, value: cache.get<CompiledBatch>(PART_KIND, part) }));
   });

@@ -62,12 +62,8 @@ export async function compileInPool(
       import('./compile-validators.js'),
     ]);
     const plan = planValidatorModule(entries);
-    // The last batch for each thread (the workers and this one) is cut in parts: the threads finish together.
-    const compiled = await compileBatchesCached(
-      plan,
-      pool.cache,
-      (missing) => runBatches(missing, workers, pool.signal, (batch, checker) => compileValidatorBatch(batch, checker), createChecker),
-      workers.length + 1,
+    const compiled = await compileBatchesCached(plan, pool.cache, (missing) =>
+      runBatches(missing, workers, pool.signal, (batch, checker) => compileValidatorBatch(batch, checker), createChecker),
     );
     return renderValidators(assembleValidatorModule(plan, compiled), options);
   } finally {
