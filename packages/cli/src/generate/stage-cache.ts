@@ -10,6 +10,13 @@ export interface StageCache {
   /** The cached value, if any: for parts computed elsewhere (a batch on a worker thread), then kept with `set`. */
   get<T>(kind: string, input: unknown): T | undefined;
   set(kind: string, input: unknown, value: unknown): void;
+  /** True when nothing is ever kept (`--no-cache`): a part may then skip the work that only serves keys. */
+  readonly disabled?: boolean;
+}
+
+/** Whether `cache` keeps anything: NO_CACHE and copies of it (open-cache.ts adds `endRun` to one) do not. */
+export function keepsParts(cache: StageCache): boolean {
+  return cache.disabled !== true;
 }
 
 /** No caching: `--no-cache`, and the programmatic API unless a cache is passed. */
@@ -17,4 +24,5 @@ export const NO_CACHE: StageCache = {
   memo: (_kind, _input, compute) => compute(),
   get: () => undefined,
   set: () => undefined,
+  disabled: true,
 };
