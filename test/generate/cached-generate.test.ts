@@ -36,7 +36,9 @@ describe('generate with the cache', () => {
 
       const fromDisk = new LayeredCache(IDENTITY, diskStore(folder));
       expect(asObject(await generate(model, golden.options, locator, undefined, fromDisk))).toEqual(uncached);
-      expect(fromDisk.stats).toEqual({ hits: golden.options.mode === 'development' ? 2 : 1, misses: 0 });
+      // Everything from disk: the whole validators and types, and the laid-out pieces of the index files (lay-out-typescript.ts).
+      expect(fromDisk.stats.misses).toBe(0);
+      expect(fromDisk.stats.hits).toBeGreaterThan(golden.options.mode === 'development' ? 2 : 1);
 
       expect(asObject(await generate(model, golden.options, locator, undefined, shared))).toEqual(uncached);
     });

@@ -57,14 +57,14 @@ async function indexFiles(model: PlanModel, options: GenerateOptions, cache: Sta
   const entries = typeEntries(model);
   const reserved = reservedTypeNames(model);
   const types = await cache.memo('types', { entries, reserved }, () => emitTypes(entries, reserved, cache));
-  const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)));
+  const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)), cache);
   if (options.language === 'ts') return [{ path: 'index.ts', content: index }];
   const { toJavaScript } = await import('./to-javascript.js');
   const { code, declarations } = toJavaScript(index, headerComment(model), options.module ?? 'esm');
   const extension = javaScriptExtension(options);
   return [
     // CommonJS as TypeScript's emitter prints it (from the laid-out source): the layout step is for ES module text.
-    { path: `index${extension.code}`, content: options.module === 'cjs' ? code : await formatJavaScript(code) },
-    { path: `index${extension.declarations}`, content: await formatTypeScript(declarations) },
+    { path: `index${extension.code}`, content: options.module === 'cjs' ? code : await formatJavaScript(code, cache) },
+    { path: `index${extension.declarations}`, content: await formatTypeScript(declarations, cache) },
   ];
 }

@@ -11,6 +11,11 @@
 //   at most one blank line in a row, none after an opening or before a closing line.
 // Only whitespace changes, plus the trailing commas of broken groups: strings,
 // comments and code stay byte for byte (test/generate/lay-out-typescript.test.ts).
+// With a cache, the file is laid out in pieces of about a thousand lines, each
+// kept with the state it starts and ends in (open brackets, inside a comment):
+// one changed event lays out its piece again, not the 80,000 lines of 500 events.
+
+import { NO_CACHE, type StageCache } from './stage-cache.js';
 
 const WIDTH = 120;
 const INDENT = '  ';
@@ -29,12 +34,56 @@ interface LineScan {
   readonly startsInComment: boolean;
 }
 
-export function layOutTypeScript(source: string): string {
+/** What laying out a line depends on from the lines before it. */
+interface LayoutState {
+  /** Each unclosed bracket and the indent of the line that opened it. */
+  open: { char: string; indent: number }[];
+  inComment: boolean;
+}
+
+/** Lines laid out from `start` on, with the state after them: a piece of a file, cached by layOutPieces. */
+interface LaidOutPiece {
+  readonly lines: string;
+  readonly open: LayoutState['open'];
+  readonly inComment: boolean;
+}
+
+/** Lines per piece (at least; a piece ends at a blank line, so an inserted line shifts no later piece). */
+const PIECE_LINES = 1000;
+
+/** `cache`: each piece of about PIECE_LINES lines is laid out once per distinct text and state (a changed event lays out its piece). */
+export function layOutTypeScript(source: string, cache: StageCache = NO_CACHE): string {
   const lines = joinEmptyBraces(source.split('\n').map((line) => line.trim()));
+  const state: LayoutState = { open: [], inComment: false };
+  const out = cache === NO_CACHE ? layOutLines(lines, state) : layOutPieces(lines, state, cache);
+  return `${dropExtraBlankLines(out).join('\n').trim()}\n`;
+}
+
+function layOutPieces(lines: readonly string[], state: LayoutState, cache: StageCache): string[] {
   const out: string[] = [];
-  // Each unclosed bracket and the indent of the line that opened it.
-  const open: { char: string; indent: number }[] = [];
-  let inComment = false;
+  for (let start = 0; start < lines.length; ) {
+    let end = Math.min(lines.length, start + PIECE_LINES);
+    while (end < lines.length && lines[end - 1] !== '') end++;
+    const input = { lines: lines.slice(start, end).join('\n'), open: state.open, inComment: state.inComment };
+    let piece = cache.get<LaidOutPiece>('layout-piece', input);
+    if (typeof piece?.lines !== 'string' || !Array.isArray(piece.open) || typeof piece.inComment !== 'boolean') {
+      const laidOut = layOutLines(lines.slice(start, end), state);
+      piece = { lines: laidOut.join('\n'), open: state.open, inComment: state.inComment };
+      cache.set('layout-piece', input, piece);
+    }
+    state.open = piece.open.map(({ char, indent }) => ({ char, indent }));
+    state.inComment = piece.inComment;
+    for (const line of piece.lines.split('\n')) out.push(line);
+    start = end;
+  }
+  return out;
+}
+
+/** Lays out `lines` from `state`, which it leaves as the lines after them find it. */
+function layOutLines(lines: readonly string[], state: LayoutState): string[] {
+  const out: string[] = [];
+  const open = (state.open = state.open.map(({ char, indent }) => ({ char, indent })));
+  let inComment = state.inComment;
   for (const line of lines) {
     const scan = scanLine(line, inComment);
     inComment = scan.inComment;
@@ -50,9 +99,10 @@ export function layOutTypeScript(source: string): string {
       else open.pop();
     }
     const text = scan.startsInComment && line.startsWith('*') ? ` ${line}` : line;
-    out.push(...breakLongLine(INDENT.repeat(indent) + text, indent, scan.startsInComment));
+    for (const laidOut of breakLongLine(INDENT.repeat(indent) + text, indent, scan.startsInComment)) out.push(laidOut);
   }
-  return `${dropExtraBlankLines(out).join('\n').trim()}\n`;
+  state.inComment = inComment;
+  return out;
 }
 
 /** `{`, blank lines, then a line starting with `}`: the `{}` of an empty object type, on one line. */
