@@ -27,6 +27,7 @@ const GOLDEN_AND_COMPILE = [
   'test/load/real-world-corpus.test.ts',
   'test/load/segment-shapes.test.ts',
   'test/validate/prototype-names.test.ts', // imports and runs a generated development SDK
+  'test/audit/**/*.test.ts', // audits fixture apps with the TypeScript type checker, against their expected findings
 ];
 
 /** Random and mutated inputs (fast-check, seeded mutations); `pnpm fuzz` scales their runs up. */
