@@ -15,7 +15,7 @@
 // kept with the state it starts and ends in (open brackets, inside a comment):
 // one changed event lays out its piece again, not the 80,000 lines of 500 events.
 
-import { NO_CACHE, type StageCache } from './stage-cache.js';
+import { keepsParts, NO_CACHE, type StageCache } from './stage-cache.js';
 
 const WIDTH = 120;
 const INDENT = '  ';
@@ -55,7 +55,7 @@ const PIECE_LINES = 1000;
 export function layOutTypeScript(source: string, cache: StageCache = NO_CACHE): string {
   const lines = joinEmptyBraces(source.split('\n').map((line) => line.trim()));
   const state: LayoutState = { open: [], inComment: false };
-  const out = cache === NO_CACHE ? layOutLines(lines, state) : layOutPieces(lines, state, cache);
+  const out = !keepsParts(cache) ? layOutLines(lines, state) : layOutPieces(lines, state, cache);
   return `${dropExtraBlankLines(out).join('\n').trim()}\n`;
 }
 
