@@ -55,7 +55,7 @@ const PIECE_LINES = 1000;
 export function layOutTypeScript(source: string, cache: StageCache = NO_CACHE): string {
   const lines = joinEmptyBraces(source.split('\n').map((line) => line.trim()));
   const state: LayoutState = { open: [], inComment: false };
-  const out = !keepsParts(cache) ? layOutLines(lines, state) : layOutPieces(lines, state, cache);
+  const out = keepsParts(cache) ? layOutPieces(lines, state, cache) : layOutLines(lines, state);
   return `${dropExtraBlankLines(out).join('\n').trim()}\n`;
 }
 
