@@ -2,8 +2,9 @@
 // module) compile once; anything else compiles on its own.
 import { describe, expect, it } from 'vitest';
 import { compileValidatorsOnce, createSharedCompilations } from '../../packages/cli/src/generate/shared-validators.js';
+import type { ValidatorEntry } from '../../packages/cli/src/generate/validators/entry-names.js';
 
-const entries = (name: string) => [{ name, schema: { type: 'object', properties: { id: { type: 'string' } } } }];
+const entries = (name: string): ValidatorEntry[] => [{ name, schema: { type: 'object', properties: { id: { type: 'string' } } } }];
 
 describe('compileValidatorsOnce', () => {
   it('hands every output of a run with the same entries and options the same compilation', async () => {
