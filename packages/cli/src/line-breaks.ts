@@ -22,3 +22,32 @@ export function escapeLineBreaks(text: string): string {
 export function unicodeEscape(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
+
+/**
+ * The offset at which each line of `text` starts, for positionAt. Lines end at \n (so \r\n too);
+ * with `loneCarriageReturns`, also at a \r alone, as spreadsheets of old Macs write them.
+ */
+export function lineStarts(text: string, loneCarriageReturns = false): number[] {
+  const starts = [0];
+  if (!loneCarriageReturns) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+    return starts;
+  }
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) starts.push(index + 1);
+  }
+  return starts;
+}
+
+/** The 1-based line and column of `offset`, by binary search over lineStarts' result. */
+export function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}

@@ -5,6 +5,7 @@
 // are detected from the header row unless --delimiter says which.
 import { CsvError, parse } from 'csv-parse/sync';
 import { PlanError } from '../errors.js';
+import { lineStarts, positionAt } from '../line-breaks.js';
 import { unprotectCell } from './cell-text.js';
 import { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
 import type { CsvDelimiter } from './formats.js';
@@ -25,8 +26,8 @@ const CHARACTERS: Readonly<Record<CsvDelimiter, string>> = { ',': ',', ';': ';',
 export function readCsv(input: string, file: string, delimiter?: CsvDelimiter): CsvRecord[] {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const separator = delimiter !== undefined ? CHARACTERS[delimiter] : detectDelimiter(text);
-  const lines = lineStarts(text);
-  const at = (offset: number) => position(lines, offset);
+  const lines = lineStarts(text, true);
+  const at = (offset: number) => positionAt(lines, offset);
   let consumed = 0;
   let parsed: { raw: string; record: string[] }[];
   try {
@@ -124,26 +125,6 @@ function fieldStarts(raw: string, separator: string): number[] {
 function afterRaw(text: string, offset: number, raw: string): number {
   const end = offset + raw.length;
   return raw.endsWith('\r') && text[end] === '\n' ? end + 1 : end;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) starts.push(index + 1);
-  }
-  return starts;
-}
-
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
 }
 
 /** csv-parse's error, placed at the quote that is never closed or the character after a closing quote. */

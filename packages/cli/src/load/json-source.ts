@@ -5,6 +5,7 @@
 // a 4 MB Segment export.
 import { createScanner, parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
 import { PlanError } from '../errors.js';
+import { lineStarts, positionAt } from '../line-breaks.js';
 import { MAX_DEPTH, tooDeep } from './check-depth.js';
 import { quote } from '../messages/quote.js';
 import type { Position, SourceDocument } from './source-document.js';
@@ -215,19 +216,3 @@ function offsetOf(root: Node, segments: readonly string[], at: 'element' | 'valu
   return at === 'element' ? (key ?? node)?.offset : node?.offset;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function positionAt(starts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
-}
