@@ -56,6 +56,16 @@ describe('layOutTypeScript', () => {
     );
   });
 
+  it('never breaks a parenthesized expression, where a trailing comma is a syntax error', () => {
+    // TypeScript's CommonJS emit calls imports as (0, f)(...); keywords take an expression, not arguments.
+    const call = `exports.trackOrderCompleted = (0, runtime_1.createTrackWrapperWithAVeryLongNameIndeed)(spec, runtime, "an argument that makes the line long");`;
+    expect(layOutTypeScript(call)).toBe(
+      'exports.trackOrderCompleted = (0, runtime_1.createTrackWrapperWithAVeryLongNameIndeed)(\n  spec,\n  runtime,\n  "an argument that makes the line long",\n);\n',
+    );
+    const guarded = `if (firstConditionWithAVeryLongNameForTheTest, secondConditionWithAVeryLongNameForTheTest, third) run();`;
+    expect(layOutTypeScript(guarded)).toBe(`${guarded}\n`);
+  });
+
   it('never splits inside type arguments, and gives a rest parameter no trailing comma', () => {
     const line = `export function track(first: Record<string, unknown>, second: Map<string, Array<number>>, ...rest: readonly unknown[]): void {}`;
     expect(layOutTypeScript(line)).toBe(

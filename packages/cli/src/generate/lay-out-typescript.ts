@@ -230,11 +230,26 @@ function firstGroupWithCommas(line: string): { open: number; close: number; item
   }
   groups.sort((a, b) => a.depth - b.depth || a.open - b.open);
   for (const { open, close } of groups) {
+    if (isParenthesizedExpression(line, open)) continue;
     const items = splitTopLevel(line.slice(open + 1, close));
     if (items && items.length > 1) return { open, close, items };
   }
   return undefined;
 }
+
+/**
+ * A `(` that follows no name, call, index or type arguments opens an expression (`(0, f)(x)`, as
+ * TypeScript's CommonJS emit writes it), where a trailing comma is a syntax error: such a group is
+ * never broken. Arrow parameters (`= (a, b) =>`) are skipped too, which only leaves their line long.
+ */
+function isParenthesizedExpression(line: string, open: number): boolean {
+  if (line[open] !== '(') return false;
+  const before = line.slice(0, open).trimEnd();
+  return !/[\w$)\]>]$/.test(before) || EXPRESSION_KEYWORD.test(before);
+}
+
+// `if (`, `return (` and the like are followed by an expression (or a `for` header), not by arguments.
+const EXPRESSION_KEYWORD = /(?:^|[^\w$.])(?:if|while|for|switch|return|typeof|await|case|void|in|of|yield|throw|delete|else|do|catch|with)$/;
 
 /** Splits at commas outside brackets, strings and `<…>`; undefined when `<…>` do not balance. */
 function splitTopLevel(text: string): string[] | undefined {
