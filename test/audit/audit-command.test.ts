@@ -130,7 +130,7 @@ describe('plangen audit', () => {
     process.chdir(FIXTURES);
     Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
     let result = await run('--project', 'forwarding-wrapper', '--fail-on', 'none');
-    expect(result.stderr).toBe('\r\u001b[Kplangen audit: reading the project\r\u001b[Kplangen audit: 2/2 files\r\u001b[K');
+    expect(result.stderr).toBe('\rplangen audit: reading the project\u001b[K\rplangen audit: 2/2 files\u001b[K\r\u001b[K');
     Object.defineProperty(process.stderr, 'isTTY', { value: false, configurable: true });
     result = await run('--project', 'forwarding-wrapper', '--fail-on', 'none');
     expect(result.stderr).toBe('');

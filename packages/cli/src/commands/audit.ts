@@ -12,6 +12,7 @@ import { plangenVersion } from '../cli/version.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { resolvePlanFile } from '../config/resolve-path-setting.js';
 import { PlanError } from '../errors.js';
+import { statusLine } from '../messages/status-line.js';
 import { loadPlan } from '../load/load-plan.js';
 import { displayPath } from '../messages/display-path.js';
 import { selectPlan, type Selection } from '../model/select-plan.js';
@@ -39,10 +40,10 @@ export async function run(args: AuditArgs, cwd: string = process.cwd()): Promise
   const severities = auditSeverities(loaded?.config.audit);
 
   const { auditProject } = await import('../audit/audit-project.js');
-  const progress = process.stderr.isTTY ? progressLine() : undefined;
+  const progress = progressLine();
   const sdks = folders.map(({ dir, selection }) => ({ dir, model: selectPlan(model, selection) }));
-  const report = auditProject({ model, locator, tsconfig, sdks, severities, cwd, ...(progress ? { onProgress: progress.show } : {}) });
-  progress?.clear();
+  const report = auditProject({ model, locator, tsconfig, sdks, severities, cwd, onProgress: progress.show });
+  progress.clear();
 
   const failOn = args.failOn ?? defaultFailOn(severities);
   const failing = failOn.filter((kind) => report.findings.some((finding) => finding.kind === kind));
@@ -93,13 +94,14 @@ function sdkFolders(flag: string | undefined, loaded: LoadedConfig | undefined, 
  * `plangen audit: reading the project`, then `plangen audit: 1200/2000 files` as the files are
  * resolved, on one rewritten stderr line (at most every 50 files), cleared before the report.
  */
+/** audit's file count on stderr (a terminal only): the project's parse comes first, then the type checker's files. */
 function progressLine(): { show: (done: number, total: number) => void; clear: () => void } {
-  const line = (text: string) => process.stderr.write(`\r\u001b[K${text}`);
-  line('plangen audit: reading the project');
+  const line = statusLine(process.stderr);
+  line.show(() => 'plangen audit: reading the project');
   return {
     show: (done, total) => {
-      if (done % 50 === 0 || done === total) line(`plangen audit: ${done}/${total} files`);
+      if (done % 50 === 0 || done === total) line.show(() => `plangen audit: ${done}/${total} files`);
     },
-    clear: () => line(''),
+    clear: line.done,
   };
 }

@@ -1,5 +1,7 @@
-// A one-line progress bar on stderr, redrawn at most every REDRAW_MS, and only
-// when stderr is a terminal: piped or redirected output never sees it.
+// validate's progress bar on stderr, redrawn at most every REDRAW_MS (messages/status-line.ts draws it).
+import { statusLine, type Terminal } from '../messages/status-line.js';
+
+export type { Terminal } from '../messages/status-line.js';
 
 export interface Progress {
   readonly input: string;
@@ -20,29 +22,9 @@ export interface ProgressBar {
 const REDRAW_MS = 100;
 const BAR_WIDTH = 24;
 
-export interface Terminal {
-  readonly isTTY?: boolean;
-  readonly columns?: number;
-  write(text: string): unknown;
-}
-
 export function createProgressBar(terminal: Terminal, now: () => number = () => performance.now()): ProgressBar {
-  if (!terminal.isTTY) return { update() {}, done() {} };
-  let lastDraw = -Infinity;
-  let drawn = false;
-  return {
-    update(progress) {
-      const time = now();
-      if (time - lastDraw < REDRAW_MS) return;
-      lastDraw = time;
-      drawn = true;
-      const line = describe(progress);
-      terminal.write(`\r${line.slice(0, (terminal.columns ?? 80) - 1)}\x1b[K`);
-    },
-    done() {
-      if (drawn) terminal.write('\r\x1b[K');
-    },
-  };
+  const line = statusLine(terminal, { redrawMs: REDRAW_MS, now });
+  return { update: (progress) => line.show(() => describe(progress)), done: line.done };
 }
 
 function describe({ input, bytesRead, size, payloads }: Progress): string {
