@@ -6,6 +6,7 @@ import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
 import type { JsonSchema } from '../model/types.js';
 import { followRefs } from '../schema/resolve-ref.js';
 import { describeTypes, typeSet } from '../schema/type-set.js';
+import { countOf } from '../messages/plural.js';
 
 export interface PropertyRow {
   /** The key as the plan writes it, or `option 2` for an alternative. */
@@ -135,10 +136,10 @@ function constraints(schema: JSONSchema7): string[] {
   if (schema.maximum !== undefined) found.push(`≤ ${schema.maximum}`);
   if (schema.exclusiveMaximum !== undefined) found.push(`< ${schema.exclusiveMaximum}`);
   if (schema.multipleOf !== undefined) found.push(`multiple of ${schema.multipleOf}`);
-  if (schema.minLength !== undefined) found.push(`at least ${count(schema.minLength, 'character')}`);
-  if (schema.maxLength !== undefined) found.push(`at most ${count(schema.maxLength, 'character')}`);
-  if (schema.minItems !== undefined) found.push(`at least ${count(schema.minItems, 'item')}`);
-  if (schema.maxItems !== undefined) found.push(`at most ${count(schema.maxItems, 'item')}`);
+  if (schema.minLength !== undefined) found.push(`at least ${countOf(schema.minLength, 'character')}`);
+  if (schema.maxLength !== undefined) found.push(`at most ${countOf(schema.maxLength, 'character')}`);
+  if (schema.minItems !== undefined) found.push(`at least ${countOf(schema.minItems, 'item')}`);
+  if (schema.maxItems !== undefined) found.push(`at most ${countOf(schema.maxItems, 'item')}`);
   if (schema.uniqueItems === true) found.push('unique items');
   // Only what the schema says: without the keyword, the object is as open as its format's default.
   if (schema.additionalProperties === true) found.push('other keys allowed');
@@ -152,8 +153,4 @@ function constraints(schema: JSONSchema7): string[] {
 /** `required`, `optional`, or a dash for an alternative, which is no key of its own. */
 export function requiredText(row: PropertyRow): string {
   return row.required === undefined ? '—' : row.required ? 'required' : 'optional';
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

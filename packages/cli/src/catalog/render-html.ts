@@ -10,6 +10,7 @@ import { eventAnchor, html, scriptJson } from './escape-html.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
 import { requiredText, type PropertyRow } from './property-rows.js';
+import { nounFor } from '../messages/plural.js';
 
 export function renderHtml(view: CatalogView): string {
   const csp = [
@@ -43,10 +44,10 @@ export function renderHtml(view: CatalogView): string {
     `<h1>${html(view.name)}</h1>`,
     ...(view.description !== undefined ? [`<p>${html(view.description)}</p>`] : []),
     '<ul class="counts">',
-    `<li><strong>${view.counts.events}</strong> ${plural(view.counts.events, 'event')}</li>`,
-    `<li><strong>${view.counts.versions}</strong> ${plural(view.counts.versions, 'version')}</li>`,
-    `<li><strong>${view.counts.properties}</strong> ${plural(view.counts.properties, 'property', 'properties')} across versions</li>`,
-    `<li><strong>${view.labels.length}</strong> ${plural(view.labels.length, 'label')} in use</li>`,
+    `<li><strong>${view.counts.events}</strong> ${nounFor(view.counts.events, 'event')}</li>`,
+    `<li><strong>${view.counts.versions}</strong> ${nounFor(view.counts.versions, 'version')}</li>`,
+    `<li><strong>${view.counts.properties}</strong> ${nounFor(view.counts.properties, 'property', 'properties')} across versions</li>`,
+    `<li><strong>${view.labels.length}</strong> ${nounFor(view.labels.length, 'label')} in use</li>`,
     '</ul>',
     `<nav aria-label="Sections"><ul class="counts">${sections.map(([id, title]) => `<li><a href="#${id}">${html(title ?? '')}</a></li>`).join('')}</ul></nav>`,
     '</header>',
@@ -70,7 +71,7 @@ function sha256(text: string): string {
 
 function eventsSection(view: CatalogView): string[] {
   const labels = view.labels.map(
-    ({ label, events }) => `<button type="button" data-label="${html(label)}" aria-pressed="false">${html(label)}<span class="count"><span class="sr">(</span>${events}<span class="sr"> ${plural(events, 'event')})</span></span></button>`,
+    ({ label, events }) => `<button type="button" data-label="${html(label)}" aria-pressed="false">${html(label)}<span class="count"><span class="sr">(</span>${events}<span class="sr"> ${nounFor(events, 'event')})</span></span></button>`,
   );
   return [
     '<section id="events" aria-labelledby="events-title">',
@@ -80,7 +81,7 @@ function eventsSection(view: CatalogView): string[] {
     '<input id="search" type="search" autocomplete="off" spellcheck="false" aria-controls="event-list" aria-describedby="status">',
     ...(labels.length > 0 ? [`<fieldset><legend>Labels</legend>${labels.join('')}</fieldset>`] : []),
     '<p id="status" role="status">',
-    `${view.events.length} ${plural(view.events.length, 'event')}.`,
+    `${view.events.length} ${nounFor(view.events.length, 'event')}.`,
     '</p>',
     '<button type="button" id="clear">Clear filters</button>',
     '</div>',
@@ -195,8 +196,4 @@ function commonSection(common: NonNullable<CatalogView['common']>): string[] {
     `<details><summary>The JSON Schema</summary><pre><code>${html(JSON.stringify(common.schema, null, 2))}</code></pre></details>`,
     '</section>',
   ];
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return count === 1 ? one : many;
 }

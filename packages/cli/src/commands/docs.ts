@@ -19,6 +19,7 @@ import { checkOutput, staleSummary } from '../write/check-output.js';
 import { repairOutputFolder } from '../write/recover-output.js';
 import { writeOutput } from '../write/write-output.js';
 import path from 'node:path';
+import { countOf } from '../messages/plural.js';
 
 export interface DocsArgs {
   readonly plan?: string;
@@ -48,7 +49,7 @@ export async function run(args: DocsArgs, cwd: string = process.cwd()): Promise<
   }
   const { model } = await loadPlan(displayPath(planFile), inputFormat !== undefined ? { format: inputFormat } : {});
   const files = renderCatalog(model, { client, signatures: wrapperSignatures(model, client) }, format);
-  const counts = `${plural(model.events.length, 'event')}`;
+  const counts = `${countOf(model.events.length, 'event')}`;
 
   if (check) {
     const { stale } = await checkOutput(outDir, files);
@@ -57,7 +58,7 @@ export async function run(args: DocsArgs, cwd: string = process.cwd()): Promise<
       process.stderr.write(`${staleSummary(stale)}The docs are not up to date. Run \`plangen docs\` to update them.\n`);
       return EXIT_FAILURE;
     }
-    process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts})\n`);
+    process.stderr.write(`plangen: ${out} is up to date (${countOf(files.length, 'file')}; ${counts})\n`);
     return EXIT_SUCCESS;
   }
 
@@ -67,8 +68,8 @@ export async function run(args: DocsArgs, cwd: string = process.cwd()): Promise<
   const removed = result.removed.length > 0 ? `, ${result.removed.length} removed` : '';
   process.stderr.write(
     changed
-      ? `plangen: wrote ${plural(result.written.length, 'file')} of docs to ${out} (${counts}${removed}) in ${ms} ms\n`
-      : `plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts}) in ${ms} ms\n`,
+      ? `plangen: wrote ${countOf(result.written.length, 'file')} of docs to ${out} (${counts}${removed}) in ${ms} ms\n`
+      : `plangen: ${out} is up to date (${countOf(files.length, 'file')}; ${counts}) in ${ms} ms\n`,
   );
   return EXIT_SUCCESS;
 }
@@ -84,8 +85,4 @@ function resolveDocsOut(flag: string | undefined, loaded: LoadedConfig | undefin
     'no output folder given for the docs',
     `Pass --out <folder>, or set "docs": { "out": "docs/tracking-plan" } in ${where}`,
   );
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -16,6 +16,7 @@ import { checkOutput, staleSummary } from '../write/check-output.js';
 import { repairOutputFolder } from '../write/recover-output.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import type { Stages } from './generate.js';
+import { countOf } from '../messages/plural.js';
 
 interface GeneratedOutput {
   readonly output: ResolvedOutput;
@@ -58,13 +59,13 @@ export async function generateOutputs(resolved: ResolvedOutputs, stages: Stages,
     const out = displayPath(output.outDir, cwd);
     const counts = `${settingsOf(output)}; ${modelCounts(model)}`;
     if (result.written.length === 0 && result.removed.length === 0) {
-      process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts})\n`);
+      process.stderr.write(`plangen: ${out} is up to date (${countOf(files.length, 'file')}; ${counts})\n`);
     } else {
       const removed = result.removed.length > 0 ? `, ${result.removed.length} removed` : '';
-      process.stderr.write(`plangen: wrote ${plural(result.written.length, 'file')} to ${out} (${counts}${removed})\n`);
+      process.stderr.write(`plangen: wrote ${countOf(result.written.length, 'file')} to ${out} (${counts}${removed})\n`);
     }
   });
-  process.stderr.write(`plangen: ${plural(generated.length, 'output')} generated from ${planFile} in ${ms} ms\n`);
+  process.stderr.write(`plangen: ${countOf(generated.length, 'output')} generated from ${planFile} in ${ms} ms\n`);
   return EXIT_SUCCESS;
 }
 
@@ -78,11 +79,11 @@ async function checkAll(generated: readonly GeneratedOutput[], cwd: string): Pro
       process.stdout.write(result.stale.map((file) => file.diff).join(''));
       process.stderr.write(staleSummary(result.stale));
     } else {
-      process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${settingsOf(output)}; ${modelCounts(model)})\n`);
+      process.stderr.write(`plangen: ${out} is up to date (${countOf(files.length, 'file')}; ${settingsOf(output)}; ${modelCounts(model)})\n`);
     }
   }
   if (stale === 0) return EXIT_SUCCESS;
-  process.stderr.write(`Generated code is not up to date in ${stale} of ${plural(generated.length, 'output')}. Run \`plangen generate\` to update it.\n`);
+  process.stderr.write(`Generated code is not up to date in ${stale} of ${countOf(generated.length, 'output')}. Run \`plangen generate\` to update it.\n`);
   return EXIT_FAILURE;
 }
 
@@ -94,9 +95,5 @@ function settingsOf(output: ResolvedOutput): string {
 
 function modelCounts(model: PlanModel): string {
   const versions = model.events.reduce((sum, event) => sum + event.versions.length, 0);
-  return `${plural(model.events.length, 'event')}, ${plural(versions, 'version')}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${countOf(model.events.length, 'event')}, ${countOf(versions, 'version')}`;
 }

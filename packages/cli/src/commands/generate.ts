@@ -22,6 +22,7 @@ import type { GenerationRecord } from '../write/manifest.js';
 import { repairOutputFolder } from '../write/recover-output.js';
 import { watchFiles } from '../write/watch-files.js';
 import { writeOutput } from '../write/write-output.js';
+import { countOf } from '../messages/plural.js';
 
 export interface GenerateArgs extends GenerateFlags {
   readonly check?: boolean;
@@ -122,7 +123,7 @@ async function generateOnce(
   const { model } = plan;
   const out = displayPath(resolved.outDir, cwd);
   const versions = model.events.reduce((sum, event) => sum + event.versions.length, 0);
-  const counts = `${plural(model.events.length, 'event')}, ${plural(versions, 'version')}`;
+  const counts = `${countOf(model.events.length, 'event')}, ${countOf(versions, 'version')}`;
 
   if (check) {
     const { stale } = await checkOutput(resolved.outDir, files);
@@ -131,7 +132,7 @@ async function generateOnce(
       process.stderr.write(`${staleSummary(stale)}Generated code is not up to date. Run \`plangen generate\` to update it.\n`);
       return EXIT_FAILURE;
     }
-    process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts})\n`);
+    process.stderr.write(`plangen: ${out} is up to date (${countOf(files.length, 'file')}; ${counts})\n`);
     return EXIT_SUCCESS;
   }
 
@@ -139,14 +140,14 @@ async function generateOnce(
   const result = await writeOutput(resolved.outDir, files, fingerprint ? { fingerprint } : {});
   const ms = Math.round(performance.now() - started);
   if (result.written.length === 0 && result.removed.length === 0) {
-    process.stderr.write(`plangen: ${out} is up to date (${plural(files.length, 'file')}; ${counts}) in ${ms} ms\n`);
+    process.stderr.write(`plangen: ${out} is up to date (${countOf(files.length, 'file')}; ${counts}) in ${ms} ms\n`);
   } else {
     const extras = [
       result.unchanged.length > 0 ? `${result.unchanged.length} unchanged` : '',
       result.removed.length > 0 ? `${result.removed.length} removed` : '',
     ].filter(Boolean);
     const details = extras.length > 0 ? `${extras.join(', ')}; ${counts}` : counts;
-    process.stderr.write(`plangen: wrote ${plural(result.written.length, 'file')} to ${out} (${details}) in ${ms} ms\n`);
+    process.stderr.write(`plangen: wrote ${countOf(result.written.length, 'file')} to ${out} (${details}) in ${ms} ms\n`);
   }
   return EXIT_SUCCESS;
 }
@@ -226,8 +227,4 @@ async function generationRecord(
     settings: { inputFormat: resolved.inputFormat, options: resolved.options },
   });
   return { inputs, summary };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

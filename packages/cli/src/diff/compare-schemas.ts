@@ -7,6 +7,7 @@ import { canonicalJson, sameJson } from '../schema/canonical-json.js';
 import { canonicalRef, followRefs } from '../schema/resolve-ref.js';
 import { escapePointerToken } from '../schema/json-pointer.js';
 import { describeTypes, typeSet, typesLost } from '../schema/type-set.js';
+import { countOf } from '../messages/plural.js';
 
 export interface SchemaChange {
   /** JSON pointer into the compared schema: `/properties/products/items/properties/price`. */
@@ -243,8 +244,8 @@ function compareBranches(
   const narrowsWhenAdded = keyword === 'allOf';
   const added = difference(after ?? [], before ?? []).length;
   const removed = difference(before ?? [], after ?? []).length;
-  if (added > 0) push(ctx, `${pointer}/${keyword}`, 'changed', narrowsWhenAdded, true, `${plural(added, 'branch', 'branches')} added to ${keyword}`);
-  if (removed > 0) push(ctx, `${pointer}/${keyword}`, 'changed', !narrowsWhenAdded, true, `${plural(removed, 'branch', 'branches')} removed from ${keyword}`);
+  if (added > 0) push(ctx, `${pointer}/${keyword}`, 'changed', narrowsWhenAdded, true, `${countOf(added, 'branch', 'branches')} added to ${keyword}`);
+  if (removed > 0) push(ctx, `${pointer}/${keyword}`, 'changed', !narrowsWhenAdded, true, `${countOf(removed, 'branch', 'branches')} removed from ${keyword}`);
 }
 
 /** Keywords this module does not model: any change may reject old payloads. */
@@ -269,8 +270,4 @@ function difference(from: readonly unknown[], to: readonly unknown[]): unknown[]
 
 function listValues(values: readonly unknown[]): string {
   return values.map((value) => JSON.stringify(value)).join(', ');
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }

@@ -2,6 +2,7 @@
 // group, page, screen, common), each marked + added, - removed, ~ changed.
 import { describeLocation } from './describe-change.js';
 import type { DiffReport, ReportedChange } from './diff-report.js';
+import { countOf } from '../messages/plural.js';
 
 const MARKS = { added: '+', removed: '-', changed: '~' } as const;
 const OTHER_ORDER = ['identify', 'group', 'page', 'screen', 'common'];
@@ -12,7 +13,7 @@ export function formatDiffText(report: DiffReport): string {
   if (report.changes.length === 0) {
     lines.push('No changes.');
   } else {
-    lines.push(`${count(breaking, 'breaking change')}, ${count(compatible, 'compatible change')}`);
+    lines.push(`${countOf(breaking, 'breaking change')}, ${countOf(compatible, 'compatible change')}`);
     for (const [heading, changes] of groups(report.changes)) {
       lines.push('', heading);
       for (const change of changes) lines.push(`  ${MARKS[change.change]} ${change.classification.padEnd(10)}  ${describe(change)}`);
@@ -51,8 +52,4 @@ function groups(changes: readonly ReportedChange[]): [string, ReportedChange[]][
 function describe(change: ReportedChange): string {
   const version = change.version !== undefined ? `v${change.version} ` : '';
   return `${version}${describeLocation(change)}${change.message}`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -2,6 +2,7 @@
 // line (`12:7  warn  sentence: detail  (rule-id)`), with a count at the end.
 import { formatLocation } from '../errors.js';
 import type { LintProblem } from './lint-plan.js';
+import { countOf } from '../messages/plural.js';
 
 export function formatLintText(problems: readonly LintProblem[]): string {
   if (problems.length === 0) return 'plangen lint: no problems\n';
@@ -16,7 +17,7 @@ export function formatLintText(problems: readonly LintProblem[]): string {
     lines.push(`  ${where}  ${problem.severity.padEnd(5)}  ${problem.sentence}: ${problem.detail}.  (${problem.rule})`);
   }
   const errors = problems.filter((problem) => problem.severity === 'error').length;
-  lines.push('', `${count(errors, 'error')}, ${count(problems.length - errors, 'warning')}`);
+  lines.push('', `${countOf(errors, 'error')}, ${countOf(problems.length - errors, 'warning')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -35,8 +36,4 @@ export function lintJson(problems: readonly LintProblem[]): object {
       message: `${sentence}: ${detail}.`,
     })),
   };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -4,6 +4,7 @@ import { escapeLineSeparators } from '../line-breaks.js';
 import type { SdkSignatures } from './sdk-signatures.js';
 import { labelPairs } from './label-pairs.js';
 import type { EventModel, JsonSchema, Labels, PageModel, PlanModel, TraitsModel } from './types.js';
+import { countOf } from '../messages/plural.js';
 
 const FORMAT_NAMES = {
   plangen: 'plangen format',
@@ -20,7 +21,7 @@ export function modelToText(model: PlanModel, sdk?: SdkSignatures): string {
   const lines = [
     `${model.name} (${FORMAT_NAMES[model.format]}, ${model.file})`,
     ...(model.description !== undefined ? [model.description] : []),
-    `${count(model.events.length, 'event')}, ${count(versions, 'version')}${calls.length > 0 ? `; ${calls.join(', ')}` : ''}`,
+    `${countOf(model.events.length, 'event')}, ${countOf(versions, 'version')}${calls.length > 0 ? `; ${calls.join(', ')}` : ''}`,
     ...(sdk !== undefined ? [`Signatures of the ${sdk.client} SDK.`] : []),
   ];
   const signature = (fn: string) => sdk?.signatures.get(fn) ?? fn;
@@ -62,8 +63,4 @@ function schemaCounts(schema: JsonSchema, one: string, many: string): string {
 function labelText(labels: Labels): string {
   const entries = labelPairs(labels);
   return entries.length === 0 ? '' : `  [${entries.map(([key, value]) => (value === '' ? key : `${key}:${value}`)).join(', ')}]`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
