@@ -24,6 +24,8 @@ const require = createRequire(path.join(REPO, 'packages/cli/package.json'));
  */
 export const BUNDLE_ENTRIES = {
   cli: 'src/cli.ts',
+  // bin/plangen.js runs the generate command from it when its arguments need no yargs (cli/run-generate.ts).
+  generate: 'src/cli/run-generate.ts',
   // compile-in-parallel.ts starts it as `./compile-worker.js` beside the chunk that holds it.
   'compile-worker': 'src/generate/validators/compile-worker.ts',
 };
@@ -109,7 +111,7 @@ async function bundle(packageDir, outdir) {
   // own, not a dozen chunk files shared with the command line, each loaded before it could answer.
   await build({
     absWorkingDir: packageDir,
-    entryPoints: { 'fast-path': 'src/fast-path/run-fast-path.ts' },
+    entryPoints: { 'fast-path': 'src/fast-path/first-step.ts' },
     outdir,
     bundle: true,
     format: 'esm',

@@ -106,4 +106,15 @@ describe('what each command of the bundled CLI loads', () => {
     expect(sources.filter((source) => source.includes('/handlebars/compiler/'))).toEqual([]);
     expect(['prettier', 'typescript'].filter((name) => loaded.has(name))).toEqual([]);
   });
+
+  it('a generate whose arguments the bin understands runs without yargs; anything else still loads it', () => {
+    const sdk = path.join(dir, 'sdk-direct');
+    for (const args of [['--plan', PLAN, '--out', sdk, '--no-cache'], ['generate', '--plan', PLAN, '--out', sdk, '--mode', 'production']]) {
+      const loaded = loadedPackages(...args);
+      expect(loaded, args.join(' ')).toContain('json-schema-to-typescript');
+      expect(loaded.has('yargs'), args.join(' ')).toBe(false);
+    }
+    // yargs reads `--cache=false` (and words every usage error); the direct path leaves such lists to it.
+    expect(loadedPackages('generate', '--plan', PLAN, '--out', sdk, '--cache=false')).toContain('yargs');
+  });
 });

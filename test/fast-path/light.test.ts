@@ -6,7 +6,8 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const ENTRY = 'packages/cli/src/fast-path/run-fast-path.ts';
+// The fast path's bundle entry (scripts/build-cli.mjs), which imports run-fast-path.ts.
+const ENTRY = 'packages/cli/src/fast-path/first-step.ts';
 
 function importGraph(entry: string): { files: string[]; packages: string[] } {
   const files = new Set<string>();

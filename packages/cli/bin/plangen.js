@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// First the nothing-changed fast path (src/fast-path/): it answers an up-to-date `generate` or
-// `generate --check` from the manifest's fingerprint alone, or hands over (undefined).
-import { runFastPath } from '../dist/bundle/fast-path.js';
+// First, without any command-line library (src/fast-path/first-step.ts): the nothing-changed
+// answer of an up-to-date `generate` or `generate --check` from the manifest's fingerprint; or,
+// for a generate argument list it fully understands, the generate command alone, its
+// validators' worker thread already starting; or, for anything else, the full command line.
+import { firstStep } from '../dist/bundle/fast-path.js';
 
 const args = process.argv.slice(2);
-const answered = runFastPath(args);
-// Then the bundled command line (scripts/build-cli.mjs): a few files instead of hundreds of modules.
-if (answered !== undefined) process.exitCode = answered;
+const step = firstStep(args);
+// The bundles (scripts/build-cli.mjs): a few files instead of hundreds of modules.
+if (step.kind === 'answered') process.exitCode = step.exitCode;
+else if (step.kind === 'generate') process.exitCode = await (await import('../dist/bundle/generate.js')).runGenerate(step.args, step.worker);
 else process.exitCode = await (await import('../dist/bundle/cli.js')).main(args);

@@ -15,7 +15,7 @@ import { PlanError } from './errors.js';
 import { CLIENT_KINDS, GENERATE_MODES, MODULE_FORMATS, OUTPUT_LANGUAGES } from './generate/options.js';
 import { PLAN_FORMATS } from './model/types.js';
 
-interface CommandSpec {
+export interface CommandSpec {
   readonly name: string;
   readonly describe: string;
   /** In order; `array` ones take the rest of the words. */
@@ -27,11 +27,11 @@ interface CommandSpec {
 
 const FORMAT_OPTION = { choices: OUTPUT_FORMATS, default: 'text' as const, describe: 'Output format' };
 
-const GLOBAL_OPTIONS: Readonly<Record<string, Options>> = {
+export const GLOBAL_OPTIONS: Readonly<Record<string, Options>> = {
   'input-format': { choices: PLAN_FORMATS, describe: 'Read plans in this format instead of detecting it' },
 };
 
-const COMMANDS: readonly CommandSpec[] = [
+export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'generate',
     describe: 'Generate the typed SDK (also `plangen` with no command)',

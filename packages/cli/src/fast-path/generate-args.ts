@@ -1,8 +1,11 @@
-// The argument lists the fast path fully understands: `plangen` or `plangen
-// generate` with generate's own value flags, parsed by Node's parseArgs in
-// strict mode. Anything else (another command, --help, --watch, an unknown,
-// repeated, empty or misspelt flag, a bad choice, `--`) is handed to the full
-// CLI, whose yargs gives the usage errors: this never reports one itself.
+// The argument lists plangen understands without yargs: `plangen` or `plangen
+// generate` with generate's own flags, parsed by Node's parseArgs in strict
+// mode. Anything else (another command, --help, an unknown, repeated, empty or
+// misspelt flag, a bad choice, `--`, `--check=false`) is handed to the full
+// CLI, whose yargs gives the usage errors: this never reports one itself. What
+// it returns is what yargs hands the generate command for the same list
+// (test/fast-path/generate-args-agree.test.ts), so bin/plangen.js runs the
+// command straight from it when the nothing-changed answer misses.
 import { parseArgs } from 'node:util';
 import { CLIENT_KINDS, GENERATE_MODES, MODULE_FORMATS, OUTPUT_LANGUAGES } from '../generate/options.js';
 import { PLAN_FORMATS } from '../model/types.js';
@@ -16,7 +19,10 @@ export interface FastGenerateArgs {
   readonly module?: (typeof MODULE_FORMATS)[number];
   readonly inputFormat?: (typeof PLAN_FORMATS)[number];
   readonly config?: string;
-  readonly check: boolean;
+  readonly check?: boolean;
+  readonly watch?: boolean;
+  /** false for `--no-cache`. */
+  readonly cache?: boolean;
 }
 
 const OPTIONS = {
@@ -29,6 +35,8 @@ const OPTIONS = {
   'input-format': { type: 'string' },
   config: { type: 'string' },
   check: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  cache: { type: 'boolean' },
 } as const;
 
 const CHOICES: Readonly<Record<string, readonly string[]>> = {
@@ -48,7 +56,9 @@ export function parseGenerateArgs(argv: readonly string[]): FastGenerateArgs | u
     return undefined; // unknown flag, missing value...: yargs words the error
   }
   const { values, positionals, tokens } = parsed;
-  if (positionals.length > 1 || (positionals.length === 1 && positionals[0] !== 'generate')) return undefined;
+  // The command word first only: before it, yargs knows only the global options, so `--check generate`
+  // reads as --check's value there and fails as an unknown command.
+  if (positionals.length > 1 || (positionals.length === 1 && (positionals[0] !== 'generate' || argv[0] !== 'generate'))) return undefined;
   const names = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
   if (tokens.some((token) => token.kind === 'option-terminator') || new Set(names).size !== names.length) return undefined;
   for (const [name, value] of Object.entries(values)) {
@@ -57,6 +67,7 @@ export function parseGenerateArgs(argv: readonly string[]): FastGenerateArgs | u
     if (choices !== undefined && !choices.includes(value as string)) return undefined;
   }
   const text = (name: keyof typeof OPTIONS) => values[name] as string | undefined;
+  const flag = (name: 'check' | 'watch' | 'cache') => values[name] as boolean | undefined;
   return {
     ...(text('plan') !== undefined && { plan: text('plan') }),
     ...(text('out') !== undefined && { out: text('out') }),
@@ -66,10 +77,13 @@ export function parseGenerateArgs(argv: readonly string[]): FastGenerateArgs | u
     ...(text('module') !== undefined && { module: text('module') as FastGenerateArgs['module'] }),
     ...(text('input-format') !== undefined && { inputFormat: text('input-format') as FastGenerateArgs['inputFormat'] }),
     ...(text('config') !== undefined && { config: text('config') }),
-    check: values.check === true,
+    ...(flag('check') !== undefined && { check: flag('check') }),
+    ...(flag('watch') !== undefined && { watch: flag('watch') }),
+    ...(flag('cache') !== undefined && { cache: flag('cache') }),
   };
 }
 
 function parseWith(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
+  // allowNegative: --no-cache, --no-check and --no-watch, as yargs reads them (false).
+  return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true, allowNegative: true, tokens: true });
 }

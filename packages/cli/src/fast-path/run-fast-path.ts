@@ -30,7 +30,8 @@ export function runFastPath(argv: readonly string[], deps: FastPathDeps = {}): n
   const cwd = deps.cwd ?? process.cwd();
   try {
     const args = parseGenerateArgs(argv);
-    if (args === undefined) return undefined;
+    // --no-cache computes everything (docs/config.md), and --watch keeps running: neither is answered here.
+    if (args === undefined || args.cache === false || args.watch === true) return undefined;
     const config = readJsonConfig(args.config, cwd);
     if (config === undefined) return undefined;
     const resolved = resolveGenerateOptions(args, config.loaded, cwd);

@@ -6,30 +6,34 @@
 // no built worker file, so the validators compile in this thread instead.
 // This module is imported statically and stays light (ajv loads in the worker): the
 // worker must start before the main thread's synchronous type work, not after it.
-// The CLI starts it earlier still (prestartValidatorWorker, before the plan is read):
-// a worker thread's start-up and ajv's loading were ~150 ms on the critical path of
-// a cold 25-event generation, and now overlap the main thread's own loading.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+// The CLI starts it earlier still (prestartValidatorWorker, before the plan is read;
+// bin/plangen.js before the command has even loaded, adoptValidatorWorker): a worker
+// thread's start-up and ajv's loading were ~150 ms on the critical path of a cold
+// 25-event generation, and now overlap the main thread's own loading.
+import type { Worker } from 'node:worker_threads';
 import type { StageCache } from '../stage-cache.js';
 import type { CompileValidatorsOptions, CompiledValidatorsFile, ValidatorEntry } from './compile-validators.js';
-
-const WORKER_FILE = fileURLToPath(new URL('./compile-worker.js', import.meta.url));
+import { compileWorkerFile, startCompileWorker } from './start-compile-worker.js';
 
 // Process-wide on purpose: a thread that has loaded the compiler and waits for its batches,
 // taken by the next compile; it holds no plan data, and unused it never keeps the process alive.
 let prestarted: Worker | undefined;
 
-function builtWorkerExists(): boolean {
-  return import.meta.url.endsWith('.js') && existsSync(WORKER_FILE);
-}
-
 /** Starts a worker thread now, for the next compileValidatorsInParallel; nothing from the sources (tests). */
 export function prestartValidatorWorker(): void {
-  if (prestarted !== undefined || !builtWorkerExists()) return;
-  const worker = new Worker(WORKER_FILE);
-  worker.unref();
+  if (prestarted === undefined) adoptValidatorWorker(startCompileWorker(import.meta.url));
+}
+
+/**
+ * Keeps `worker` (started by bin/plangen.js's first bundle, before this one loaded; unref'd) for the next
+ * compileValidatorsInParallel, as prestartValidatorWorker does with the one it starts.
+ */
+export function adoptValidatorWorker(worker: Worker | undefined): void {
+  if (worker === undefined) return;
+  if (prestarted !== undefined) {
+    void worker.terminate();
+    return;
+  }
   // One that fails before it is taken is dropped, and the compile starts its own (which reports the failure).
   const drop = () => {
     if (prestarted === worker) prestarted = undefined;
@@ -53,12 +57,13 @@ export function compileValidatorsInParallel(
   workers?: number,
   cache?: StageCache,
 ): Promise<CompiledValidatorsFile> {
-  if (!builtWorkerExists()) return compileHere(entries, options, cache);
+  const workerFile = compileWorkerFile(import.meta.url);
+  if (workerFile === undefined) return compileHere(entries, options, cache);
   const started = prestarted;
   prestarted = undefined;
   return import('./compile-pool.js').then(({ compileInPool }) =>
     compileInPool(entries, options, {
-      workerFile: WORKER_FILE,
+      workerFile,
       ...(started && { started }),
       ...(signal && { signal }),
       ...(workers !== undefined && { workers }),

@@ -1,0 +1,22 @@
+// Starts the validators' worker thread (compile-worker.ts, built beside this module in
+// dist/bundle/). Node's own modules only: bin/plangen.js's first bundle (fast-path/)
+// starts it before the generate command has loaded, so the thread's bootstrap and
+// ajv's loading overlap the main thread's, and compile-in-parallel.ts takes it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** The built worker file beside the module calling this; none from the TypeScript sources (tests). */
+export function compileWorkerFile(moduleUrl: string): string | undefined {
+  const file = fileURLToPath(new URL('./compile-worker.js', moduleUrl));
+  return moduleUrl.endsWith('.js') && existsSync(file) ? file : undefined;
+}
+
+/** A worker of the built CLI that never keeps the process alive while unused; undefined from the sources. */
+export function startCompileWorker(moduleUrl: string): Worker | undefined {
+  const file = compileWorkerFile(moduleUrl);
+  if (file === undefined) return undefined;
+  const worker = new Worker(file);
+  worker.unref();
+  return worker;
+}
