@@ -10,8 +10,9 @@ export const calls: { loadPlan: unknown[][]; generate: unknown[][] } = { loadPla
 
 export const fakeStages: Stages = {
   async loadPlan(file, options) {
-    // The bytes the command read (and fingerprinted) are what it loads; recorded calls show the options alone.
-    const { bytes, ...rest } = options ?? {};
+    // The bytes the command read (and fingerprinted) are what it loads; recorded calls show the options alone
+    // (the schemas checked in earlier runs come from the cache, test/cache/checked-schemas-run.test.ts).
+    const { bytes, checkedSchemas: _checked, ...rest } = options ?? {};
     calls.loadPlan.push([file, rest]);
     const text = bytes === undefined ? await readFile(file, 'utf8') : Buffer.from(bytes).toString('utf8');
     let json: { name: string; events: Record<string, number> };

@@ -13,6 +13,7 @@ import { LayeredCache } from '../../packages/cli/src/cache/layered-cache.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
 import { CLIENT_KINDS, type GeneratedFile, type GenerateOptions } from '../../packages/cli/src/generate/options.js';
 import type { StageCache } from '../../packages/cli/src/generate/stage-cache.js';
+import type { CheckedSchemas } from '../../packages/cli/src/load/checked-schemas.js';
 import { loadPlanText, type LoadedPlan } from '../../packages/cli/src/load/load-plan.js';
 import { planObject, planText, type PlanObject } from './random-plan.js';
 import { fuzzParameters } from './runs.js';
@@ -79,4 +80,30 @@ describe('the cache never changes the output', () => {
       fuzzParameters(12),
     );
   }, 120_000);
+
+  it('schemas checked in an earlier load never change a load: the same model, error and warnings as a first load', () => {
+    fc.assert(
+      fc.property(planObject(true), planObject(true), mutationArb, fc.constantFrom('yaml' as const, 'json' as const), (plan, donor, mutation, format) => {
+        const keys = new Set<string>();
+        const checked: CheckedSchemas = { has: (key) => keys.has(key), add: (key) => void keys.add(key) };
+        loaded(plan, format, checked);
+        const mutant = mutate(plan, donor, mutation);
+        expect(loaded(mutant, format, checked)).toEqual(loaded(mutant, format));
+        expect(loaded(mutant, format, checked)).toEqual(loaded(mutant, format)); // every schema remembered now
+      }),
+      fuzzParameters(40),
+    );
+  });
 });
+
+/** The model or the error, and the warnings, of one load. */
+function loaded(plan: PlanObject, format: 'yaml' | 'json', checked?: CheckedSchemas): unknown {
+  const { text, file } = planText(plan, format);
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => void warnings.push(warning.message);
+  try {
+    return { model: loadPlanText(text, file, { onWarning, ...(checked && { checkedSchemas: checked }) }).model, warnings };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error), warnings };
+  }
+}

@@ -10,9 +10,11 @@ import type { SharedCompilations } from '../generate/shared-validators.js';
 import { PlanError } from '../errors.js';
 import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
 import { prestartValidatorWorker } from '../generate/validators/compile-in-parallel.js';
+import type { CheckedSchemas } from '../load/checked-schemas.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat } from '../model/types.js';
 import { checkOutput, staleSummary } from '../write/check-output.js';
+import { knownKeys } from '../cache/known-keys.js';
 import { openCache, type RunCache } from '../cache/open-cache.js';
 import { inputsFingerprint } from '../fast-path/fingerprint.js';
 import { plangenIdentity } from '../fast-path/plangen-build.js';
@@ -35,7 +37,8 @@ export interface GenerateArgs extends GenerateFlags {
 /** The pipeline stages, injectable so the command can be tested before (or without) the real ones. */
 export interface Stages {
   /** `bytes`: the plan as already read (and fingerprinted), so what is loaded is what the manifest records. */
-  loadPlan(file: string, options?: { format?: PlanFormat; bytes?: Uint8Array }): Promise<LoadedPlan>;
+  /** `checkedSchemas`: the schemas earlier runs checked, kept in the cache (load/checked-schemas.ts). */
+  loadPlan(file: string, options?: { format?: PlanFormat; bytes?: Uint8Array; checkedSchemas?: CheckedSchemas }): Promise<LoadedPlan>;
   /** The plan's locator places a refused pattern at `file:line:col`. */
   generate(plan: LoadedPlan, options: GenerateOptions, shared?: SharedCompilations, cache?: StageCache): Promise<GeneratedFile[]>;
 }
@@ -118,7 +121,14 @@ async function generateOnce(
   // The validators' worker thread starts loading its compiler now, while the plan is read and checked.
   if (resolved.options.mode === 'development') prestartValidatorWorker();
   const planBytes = await readFile(resolved.planFile).catch(() => undefined); // unreadable: loadPlan says why
-  const plan = await stages.loadPlan(planFile, { ...(resolved.inputFormat && { format: resolved.inputFormat }), ...(planBytes && { bytes: planBytes }) });
+  // Only the schemas whose text changed since an earlier run of this plan are checked again.
+  const checkedSchemas = knownKeys(cache, 'checked-schemas', { plan: resolved.planFile });
+  const plan = await stages.loadPlan(planFile, {
+    ...(resolved.inputFormat && { format: resolved.inputFormat }),
+    ...(planBytes && { bytes: planBytes }),
+    checkedSchemas,
+  });
+  checkedSchemas.save();
   const files = await stages.generate(plan, resolved.options, undefined, cache);
   const { model } = plan;
   const out = displayPath(resolved.outDir, cwd);

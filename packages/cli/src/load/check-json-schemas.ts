@@ -8,6 +8,7 @@ import { regexProblem } from '../schema/regex-problem.js';
 import { findSameValueRefCycle, refTokens, resolveLocalRef } from '../schema/resolve-ref.js';
 import { walkSubschemaPaths } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
+import { checkedSchemaKey } from './checked-schemas.js';
 import { at, describePath } from './describe-path.js';
 import { errorAt } from '../model/located-error.js';
 import { parsePointer, toPointer } from './locate.js';
@@ -37,13 +38,23 @@ export interface CheckOptions {
 
 export function checkJsonSchemas(source: SourceDocument, schemas: readonly RawSchemaAt[], options: CheckOptions): void {
   for (const { pointer, schema } of schemas) {
-    const owner = describePath(parsePointer(pointer), source.data);
-    // Segment's "any" type is read in every format (schema/any-type.ts); ajv would reject it as a type name.
-    // Segment's annotations need no stripping here: draft-07's meta-schema checks no keyword of theirs and nothing below one.
-    checkMeta(source, pointer, options.anyDraft ? asDraft07(withoutAnyType(schema)) : withoutAnyType(schema), owner);
-    walkSubschemaPaths(schema, (node, path) => checkKeywords(source, pointer, schema, node, path, owner, options));
-    checkRefCycles(source, pointer, schema, owner);
+    // A schema that passed before, without a warning, passes again (checked-schemas.ts): only its place would differ.
+    const key = source.checked && checkedSchemaKey(schema, options);
+    if (key !== undefined && source.checked!.has(key)) continue;
+    let warned = false;
+    const checking: SourceDocument = { ...source, warn: (warning) => ((warned = true), source.warn?.(warning)) };
+    checkSchema(checking, pointer, schema, options);
+    if (key !== undefined && !warned) source.checked!.add(key);
   }
+}
+
+function checkSchema(source: SourceDocument, pointer: string, schema: unknown, options: CheckOptions): void {
+  const owner = describePath(parsePointer(pointer), source.data);
+  // Segment's "any" type is read in every format (schema/any-type.ts); ajv would reject it as a type name.
+  // Segment's annotations need no stripping here: draft-07's meta-schema checks no keyword of theirs and nothing below one.
+  checkMeta(source, pointer, options.anyDraft ? asDraft07(withoutAnyType(schema)) : withoutAnyType(schema), owner);
+  walkSubschemaPaths(schema, (node, path) => checkKeywords(source, pointer, schema, node, path, owner, options));
+  checkRefCycles(source, pointer, schema, owner);
 }
 
 /**

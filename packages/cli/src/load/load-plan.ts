@@ -10,6 +10,7 @@ import type { Locator } from '../model/locator.js';
 import type { PlanEntries } from '../model/plan-entries.js';
 import type { PlanFormat, PlanModel } from '../model/types.js';
 import { checkDepth } from './check-depth.js';
+import type { CheckedSchemas } from './checked-schemas.js';
 import { checkPlangenPlan } from './check-plangen-plan.js';
 import { checkUnicode } from './check-unicode.js';
 import { decodePlanText } from './decode-plan-text.js';
@@ -28,6 +29,8 @@ export interface LoadOptions {
   readonly format?: PlanFormat;
   /** Receives each warning (the plan loads regardless); by default it is printed on stderr. */
   readonly onWarning?: WarningSink;
+  /** Schemas that passed the checks in an earlier run, and where this run adds its own (checked-schemas.ts). */
+  readonly checkedSchemas?: CheckedSchemas;
 }
 
 /** A loaded plan: the model, and where its elements are written, for every stage that reports positions. */
@@ -58,7 +61,11 @@ export function loadPlanText(text: string, file: string, options: LoadOptions = 
   const locator = sourceLocator(parsed);
   const warn = options.onWarning ?? printWarning;
   // The checks and the model raise errors and warnings at SourceRefs; they are placed here, where the document is.
-  const source: SourceDocument = { ...parsed, warn: (warning) => warn(locateError(warning, locator)) };
+  const source: SourceDocument = {
+    ...parsed,
+    warn: (warning) => warn(locateError(warning, locator)),
+    ...(options.checkedSchemas && { checked: options.checkedSchemas }),
+  };
   try {
     checkDepth(source);
     checkUnicode(source);

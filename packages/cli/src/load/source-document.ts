@@ -3,6 +3,7 @@
 // error, as in every other JSON tool); anything else is YAML, of which JSON is a
 // subset. Both report syntax errors with line and column.
 import type { Position } from '../model/locator.js';
+import type { CheckedSchemas } from './checked-schemas.js';
 import { readJson } from './json-source.js';
 import type { WarningSink } from './load-warnings.js';
 import { readYaml } from './yaml-source.js';
@@ -20,6 +21,8 @@ export interface SourceDocument {
   locate(segments: readonly string[], at: 'element' | 'value'): Position | undefined;
   /** Where the loader's checks report what loads but is worth saying (load-warnings.ts); absent: nowhere. */
   readonly warn?: WarningSink;
+  /** Schemas that passed the checks in an earlier run (checked-schemas.ts). */
+  readonly checked?: CheckedSchemas;
 }
 
 export function parseSource(text: string, file: string): SourceDocument {
