@@ -24,9 +24,17 @@ const require = createRequire(path.join(REPO, 'packages/cli/package.json'));
  */
 export const BUNDLE_ENTRIES = {
   cli: 'src/cli.ts',
-  // bin/plangen.js runs the generate command from it when its arguments need no yargs (cli/run-generate.ts).
+};
+
+/**
+ * Entries bundled whole, one file each, code shared with the others copied in: the generate command run
+ * without yargs (cli/run-generate.ts) and the validators' worker thread, which compile-in-parallel.ts and
+ * start-compile-worker.ts start as `./compile-worker.js` beside the file that holds them. Each is on the
+ * critical path of a cold generation, where every further chunk file cost the ESM loader a resolve, a read,
+ * a compile and a link.
+ */
+export const WHOLE_ENTRIES = {
   generate: 'src/cli/run-generate.ts',
-  // compile-in-parallel.ts starts it as `./compile-worker.js` beside the chunk that holds it.
   'compile-worker': 'src/generate/validators/compile-worker.ts',
 };
 
@@ -83,15 +91,12 @@ function swap(built, target) {
 
 async function bundle(packageDir, outdir) {
   const { build, transform } = await import(pathToFileURL(require.resolve('esbuild')).href);
-  await build({
+  const shared = {
     absWorkingDir: packageDir,
-    entryPoints: BUNDLE_ENTRIES,
     outdir,
     // dist/bundle/ is two folders below the package root, as dist/<stage>/ is for tsc's output, so the
     // sources' `new URL('../../package.json', import.meta.url)` (version, templates, schema) hold in both.
-    chunkNames: 'chunk-[hash]',
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -106,7 +111,9 @@ async function bundle(packageDir, outdir) {
     sourcesContent: false,
     legalComments: 'linked',
     logLevel: 'warning',
-  });
+  };
+  await build({ ...shared, entryPoints: BUNDLE_ENTRIES, chunkNames: 'chunk-[hash]', splitting: true });
+  await build({ ...shared, entryPoints: WHOLE_ENTRIES, splitting: false, plugins: [...shared.plugins, externalsWhenRequired()] });
   // bin/plangen.js runs it first: the nothing-changed answer (node:* and light modules only). One file of its
   // own, not a dozen chunk files shared with the command line, each loaded before it could answer.
   await build({
@@ -142,6 +149,24 @@ function precompiledTemplates(transform) {
         );
         return { contents: `export const PRECOMPILED = {\n${specs.join(',\n')}\n};\n`, loader: 'js', watchFiles: [optionsFile] };
       });
+    },
+  };
+}
+
+/**
+ * In a bundle without chunks, an external's static import (to-javascript.ts' `import ts from 'typescript'`)
+ * would be hoisted to the file's top and load typescript's 9 MB on every run, where the split bundle loads
+ * it with the one chunk that needs it. Here it becomes a CommonJS module of the bundle that requires the
+ * external, which esbuild evaluates only when the module importing it is first evaluated.
+ */
+function externalsWhenRequired() {
+  const namespace = 'plangen-external-when-required';
+  const filter = new RegExp(`^(${EXTERNAL.join('|')})$`);
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter }, ({ path: name, namespace: from }) => (from === namespace ? { path: name, external: true } : { path: name, namespace }));
+      build.onLoad({ filter: /.*/, namespace }, ({ path: name }) => ({ contents: `module.exports = require(${JSON.stringify(name)});`, loader: 'js' }));
     },
   };
 }
