@@ -14,7 +14,7 @@ import type { CheckedSchemas } from '../load/checked-schemas.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat } from '../model/types.js';
 import { checkOutput, staleSummary } from '../write/check-output.js';
-import { knownKeys } from '../cache/known-keys.js';
+import { knownKeys } from '../generate/known-keys.js';
 import { openCache, type RunCache } from '../cache/open-cache.js';
 import { inputsFingerprint } from '../fast-path/fingerprint.js';
 import { plangenIdentity } from '../fast-path/plangen-build.js';
@@ -126,9 +126,9 @@ async function generateOnce(
   const plan = await stages.loadPlan(planFile, {
     ...(resolved.inputFormat && { format: resolved.inputFormat }),
     ...(planBytes && { bytes: planBytes }),
-    checkedSchemas,
+    ...(checkedSchemas && { checkedSchemas }),
   });
-  checkedSchemas.save();
+  checkedSchemas?.save();
   const files = await stages.generate(plan, resolved.options, undefined, cache);
   const { model } = plan;
   const out = displayPath(resolved.outDir, cwd);

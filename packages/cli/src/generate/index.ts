@@ -6,6 +6,7 @@ import type { PlanModel } from '../model/types.js';
 import { validatorEntries } from '../model/validator-entries.js';
 import { emitTypes } from './emit-types.js';
 import { formatJavaScript, formatTypeScript } from './format.js';
+import { knownKeys } from './known-keys.js';
 import { javaScriptExtension, type GeneratedFile, type GenerateOptions } from './options.js';
 import { refuseCatastrophicPatterns } from './refuse-catastrophic-patterns.js';
 import { render } from './render.js';
@@ -26,7 +27,10 @@ export async function generate(
   shared?: SharedCompilations,
   cache: StageCache = NO_CACHE,
 ): Promise<GeneratedFile[]> {
-  refuseCatastrophicPatterns(model, locator, options.acceptedPatterns);
+  // Only the schemas whose text changed since an earlier run are searched for patterns again.
+  const knownSafe = knownKeys(cache, 'pattern-safe-schemas', { plan: model.file });
+  refuseCatastrophicPatterns(model, locator, options.acceptedPatterns, knownSafe);
+  knownSafe?.save();
   // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
   const stop = new AbortController();
   const compileOptions = { language: options.language, ...(options.module && { module: options.module }) };

@@ -6,10 +6,11 @@
 import { PlanError } from '../errors.js';
 import { findingLocation } from '../model/locate-finding.js';
 import type { Locator } from '../model/locator.js';
-import { unsafePatterns } from '../model/plan-patterns.js';
+import { unsafePatterns, type KnownSafeSchemas } from '../model/plan-patterns.js';
 import type { PlanModel } from '../model/types.js';
 
-export function refuseCatastrophicPatterns(model: PlanModel, locator: Locator, acceptedPatterns: readonly string[] = []): void {
-  const [finding] = unsafePatterns(model, acceptedPatterns);
+/** `knownSafe`: schemas an earlier run found safe, not walked again (plan-patterns.ts). */
+export function refuseCatastrophicPatterns(model: PlanModel, locator: Locator, acceptedPatterns: readonly string[] = [], knownSafe?: KnownSafeSchemas): void {
+  const [finding] = unsafePatterns(model, acceptedPatterns, knownSafe);
   if (finding) throw new PlanError(findingLocation(locator, finding.source, finding.schemaPointer, finding.schemaKind), finding.detail);
 }

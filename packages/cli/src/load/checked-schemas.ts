@@ -6,7 +6,7 @@
 // every error and warning is the one a full check gives, at the same place.
 import { createHash } from 'node:crypto';
 
-/** Keys of schemas known to pass (the command keeps them in its cache: cache/known-keys.ts). */
+/** Keys of schemas known to pass (the command keeps them in its cache: generate/known-keys.ts). */
 export interface CheckedSchemas {
   has(key: string): boolean;
   add(key: string): void;

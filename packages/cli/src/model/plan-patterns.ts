@@ -4,6 +4,7 @@
 // `generate` and `validate` refuse the plan with it; so is a pattern the check
 // (schema/patterns.ts) cannot decide. Patterns the config lists under
 // `acceptedPatterns` pass. Here, below lint and generate, so both read one list.
+import { createHash } from 'node:crypto';
 import { oneLine } from '../messages/quote.js';
 import { childPointer } from '../schema/json-pointer.js';
 import { checkPatternSafety } from '../schema/patterns.js';
@@ -32,34 +33,56 @@ export interface UnsafePattern {
 
 /** Every `pattern` and `patternProperties` key in every schema of the plan, in plan order. */
 export function planPatterns(model: PlanModel): PlanPattern[] {
+  return allSchemas(model).flatMap(schemaPatterns);
+}
+
+function schemaPatterns(plan: PlanSchema): PlanPattern[] {
   const found: PlanPattern[] = [];
-  for (const plan of allSchemas(model)) {
-    walkSubschemas(plan.schema, (node, pointer) => {
-      if (typeof node['pattern'] === 'string') found.push({ plan, pointer, pattern: node['pattern'] });
-      // ajv compiles patternProperties keys into regular expressions too, run on every property name.
-      if (typeof node['patternProperties'] === 'object' && node['patternProperties'] !== null) {
-        for (const key of Object.keys(node['patternProperties'])) found.push({ plan, pointer: childPointer(pointer, 'patternProperties', key), pattern: key });
-      }
-    });
-  }
+  walkSubschemas(plan.schema, (node, pointer) => {
+    if (typeof node['pattern'] === 'string') found.push({ plan, pointer, pattern: node['pattern'] });
+    // ajv compiles patternProperties keys into regular expressions too, run on every property name.
+    if (typeof node['patternProperties'] === 'object' && node['patternProperties'] !== null) {
+      for (const key of Object.keys(node['patternProperties'])) found.push({ plan, pointer: childPointer(pointer, 'patternProperties', key), pattern: key });
+    }
+  });
   return found;
 }
 
-/** Catastrophic backtracking, or a pattern the check cannot decide, unless `acceptedPatterns` lists it exactly as written. */
-export function unsafePatterns(model: PlanModel, acceptedPatterns: readonly string[] = []): UnsafePattern[] {
+/** Schemas known to hold no refused pattern, by content (generate keeps them between runs: generate/known-keys.ts). */
+export interface KnownSafeSchemas {
+  has(key: string): boolean;
+  add(key: string): void;
+}
+
+/**
+ * Catastrophic backtracking, or a pattern the check cannot decide, unless `acceptedPatterns` lists it exactly as written.
+ * `knownSafe`: a schema whose text and accepted list an earlier run found safe is not walked again (the verdict is
+ * a pure function of both); a schema with a finding is never remembered, so findings are always computed.
+ */
+export function unsafePatterns(model: PlanModel, acceptedPatterns: readonly string[] = [], knownSafe?: KnownSafeSchemas): UnsafePattern[] {
   const accepted = new Set(acceptedPatterns);
   // Each distinct pattern is analysed once per call: a plan repeats its patterns in every version of an event.
   const verdicts = new Map<string, ReturnType<typeof checkPatternSafety>>();
-  return planPatterns(model).flatMap(({ plan, pointer, pattern }) => {
-    const result = verdicts.get(pattern) ?? checkPatternSafety(pattern);
-    verdicts.set(pattern, result);
-    if (result.verdict === 'safe' || accepted.has(pattern)) return [];
-    const fix =
-      result.verdict === 'catastrophic'
-        ? 'Rewrite it so no repeated part can match the same text in more than one way'
-        : `Simplify it, or accept it knowingly: add ${JSON.stringify(pattern)} to "${ACCEPTED_PATTERNS_KEY}" in the plangen config`;
-    // One line also where generation throws it as a PlanError.
-    const detail = oneLine(`pattern ${JSON.stringify(pattern)} in ${plan.label}: ${result.reason}. ${fix}`);
-    return [{ source: plan.source, schemaPointer: pointer, schemaKind: plan.kind, detail }];
+  const findings = (found: PlanPattern[]): UnsafePattern[] =>
+    found.flatMap(({ plan, pointer, pattern }) => {
+      const result = verdicts.get(pattern) ?? checkPatternSafety(pattern);
+      verdicts.set(pattern, result);
+      if (result.verdict === 'safe' || accepted.has(pattern)) return [];
+      const fix =
+        result.verdict === 'catastrophic'
+          ? 'Rewrite it so no repeated part can match the same text in more than one way'
+          : `Simplify it, or accept it knowingly: add ${JSON.stringify(pattern)} to "${ACCEPTED_PATTERNS_KEY}" in the plangen config`;
+      // One line also where generation throws it as a PlanError.
+      const detail = oneLine(`pattern ${JSON.stringify(pattern)} in ${plan.label}: ${result.reason}. ${fix}`);
+      return [{ source: plan.source, schemaPointer: pointer, schemaKind: plan.kind, detail }];
+    });
+  if (knownSafe === undefined) return findings(planPatterns(model));
+  const acceptedText = JSON.stringify(acceptedPatterns);
+  return allSchemas(model).flatMap((plan) => {
+    const key = createHash('sha256').update(acceptedText).update('\n').update(JSON.stringify(plan.schema)).digest('hex');
+    if (knownSafe.has(key)) return [];
+    const found = findings(schemaPatterns(plan));
+    if (found.length === 0) knownSafe.add(key);
+    return found;
   });
 }

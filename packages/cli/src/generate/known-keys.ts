@@ -1,8 +1,9 @@
 // A set of keys kept between runs as one cache entry: what a stage proved about
-// its input in an earlier run, by the input's content (load/checked-schemas.ts:
-// the schemas whose checks passed). A key is only ever added for what was
-// proved, so an old or partial set costs work, never correctness.
-import type { StageCache } from '../generate/stage-cache.js';
+// its input in an earlier run, by the input's content (the schemas whose load
+// checks passed, load/checked-schemas.ts; the schemas without a refused pattern,
+// model/plan-patterns.ts). A key is only ever added for what was proved, so an
+// old or partial set costs work, never correctness.
+import { keepsParts, type StageCache } from './stage-cache.js';
 
 export interface KnownKeys {
   /** True when an earlier run added `key`; this run keeps it. */
@@ -12,7 +13,9 @@ export interface KnownKeys {
   save(): void;
 }
 
-export function knownKeys(cache: StageCache, kind: string, input: unknown): KnownKeys {
+/** Undefined under `--no-cache`: nothing would be kept, so the keys are not worth computing. */
+export function knownKeys(cache: StageCache, kind: string, input: unknown): KnownKeys | undefined {
+  if (!keepsParts(cache)) return undefined;
   const stored: unknown = cache.get(kind, input);
   const before = new Set(Array.isArray(stored) ? stored.filter((key): key is string => typeof key === 'string') : []);
   const now = new Set<string>();

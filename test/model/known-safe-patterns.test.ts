@@ -1,0 +1,64 @@
+// generate refuses a plan with a pattern that can hang a validator. A rerun or a
+// --watch save searches only the schemas whose text changed (knownSafe in
+// model/plan-patterns.ts, kept in the cache by generate/index.ts): a schema
+// found safe is remembered with the accepted list; a finding never is.
+import { describe, expect, it } from 'vitest';
+import { LayeredCache } from '../../packages/cli/src/cache/layered-cache.js';
+import { generate } from '../../packages/cli/src/generate/index.js';
+import type { GenerateOptions } from '../../packages/cli/src/generate/options.js';
+import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
+import { unsafePatterns, type KnownSafeSchemas } from '../../packages/cli/src/model/plan-patterns.js';
+
+const PRODUCTION: GenerateOptions = { client: 'analytics-next', mode: 'production', language: 'ts' };
+const plan = (pattern: string) =>
+  JSON.stringify({
+    name: 'x',
+    events: {
+      A: { properties: { p: { type: 'string', pattern: '^a+$' } } },
+      B: { properties: { q: { type: 'string', pattern } } },
+      C: { schema: { type: 'object', properties: { r: { type: 'object', patternProperties: { '^x_': { type: 'string' } } } } } },
+    },
+  });
+
+function memory(): KnownSafeSchemas & { keys: Set<string>; hits: number } {
+  const keys = new Set<string>();
+  const set = { keys, hits: 0, has: (key: string) => (keys.has(key) ? (set.hits++, true) : false), add: (key: string) => void keys.add(key) };
+  return set;
+}
+
+describe('schemas found safe in an earlier run', () => {
+  it('are not searched again, and findings are those a full search gives', () => {
+    const known = memory();
+    const safe = loadPlanText(plan('^b+$'), 'plan.json').model;
+    expect(unsafePatterns(safe, [], known)).toEqual([]);
+    expect(known.keys.size).toBe(3);
+    expect(unsafePatterns(safe, [], known)).toEqual([]);
+    expect(known.hits).toBe(3);
+    const unsafe = loadPlanText(plan('^(b+)+$'), 'plan.json').model;
+    const full = unsafePatterns(unsafe);
+    expect(full).toHaveLength(1);
+    expect(unsafePatterns(unsafe, [], known)).toEqual(full);
+    expect(unsafePatterns(unsafe, [], known)).toEqual(full); // a finding is never remembered
+    expect(known.keys.size).toBe(3);
+  });
+
+  it('the accepted list is part of the key: a pattern accepted once is refused again when no longer accepted', () => {
+    const known = memory();
+    const { model } = loadPlanText(plan('^(b+)+$'), 'plan.json');
+    expect(unsafePatterns(model, ['^(b+)+$'], known)).toEqual([]);
+    expect(unsafePatterns(model, [], known)).toEqual(unsafePatterns(model));
+    expect(unsafePatterns(model, [], known)).toHaveLength(1);
+  });
+
+  it('generate with a cache refuses a changed plan with the located error of a generation without one', async () => {
+    const cache = new LayeredCache('plangen@test build patterns', undefined);
+    const first = loadPlanText(plan('^b+$'), 'plan.json');
+    await generate(first.model, PRODUCTION, first.locator, undefined, cache);
+    const changed = loadPlanText(plan('^(b+)+$'), 'plan.json');
+    const cold = await generate(changed.model, PRODUCTION, changed.locator).catch((error: Error) => error.message);
+    expect(cold).toMatch(/^plan\.json:1:\d+: pattern "\^\(b\+\)\+\$" in event "B" v1: /);
+    await expect(generate(changed.model, PRODUCTION, changed.locator, undefined, cache)).rejects.toThrow(cold as string);
+    await expect(generate(changed.model, { ...PRODUCTION, acceptedPatterns: ['^(b+)+$'] }, changed.locator, undefined, cache)).resolves.toBeDefined();
+    await expect(generate(changed.model, PRODUCTION, changed.locator, undefined, cache)).rejects.toThrow(cold as string);
+  });
+});
