@@ -30,4 +30,13 @@ describe('createAjv meta-schema checks', () => {
     expect(ajv.validateSchema({ type: 'object' })).toBe(true);
     expect(ajv.schemas[DRAFT_07]?.validate).toBeTypeOf('function');
   });
+
+  it('an instance that emits code but never checks schemas compiles the meta-schema only when a schema refers to it', () => {
+    const ajv = createAjv({ validateSchema: false, code: { source: true } });
+    expect(ajv.compile({ type: 'string', minLength: 2 })('ab')).toBe(true);
+    expect(ajv.schemas[DRAFT_07]?.validate).toBeUndefined();
+    const isSchema = ajv.compile({ $ref: 'https://json-schema.org/draft-07/schema#' });
+    expect(isSchema({ type: 'object' })).toBe(true);
+    expect(isSchema({ type: 'text' })).toBe(false);
+  });
 });

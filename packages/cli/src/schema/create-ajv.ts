@@ -31,10 +31,12 @@ export function createAjv(options: Options = {}): Ajv {
   // ajv's own check for its errors and throws. Not for an instance that emits code: what it compiles shapes its names.
   const precompiled = options.code?.source !== true && options.meta === undefined && options.defaultMeta === undefined;
   // getSchema compiles the meta-schema: an instance that checks with the precompiled one reads it as it is, and adds
-  // the https copy of ajv's own draft-07 unchecked, so ajv compiles the meta-schema only if a check needs it.
-  const draft07 = precompiled ? ajv.schemas[DRAFT_07]?.schema : ajv.getSchema(DRAFT_07)?.schema;
+  // the https copy of ajv's own draft-07 unchecked, so ajv compiles the meta-schema only if a check needs it. So does
+  // one that never checks (validateSchema: false, the validators' compiler: stable-layout.ts names its code by content).
+  const lazy = precompiled || options.validateSchema === false;
+  const draft07 = lazy ? ajv.schemas[DRAFT_07]?.schema : ajv.getSchema(DRAFT_07)?.schema;
   if (typeof draft07 === 'object' && draft07 !== null) {
-    if (precompiled) ajv.addMetaSchema({ ...draft07, $id: DRAFT_07_HTTPS }, undefined, false);
+    if (lazy) ajv.addMetaSchema({ ...draft07, $id: DRAFT_07_HTTPS }, undefined, false);
     else ajv.addMetaSchema({ ...draft07, $id: DRAFT_07_HTTPS });
   }
   // ajv defines `id` itself, to reject draft-04 ids; Segment uses it as a label.
