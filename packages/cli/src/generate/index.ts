@@ -19,7 +19,7 @@ export type { GeneratedFile, GenerateOptions } from './options.js';
 
 /** `locator` (from `loadPlan`) places a refused pattern at `file:line:col`; without it the error names `file#pointer`. */
 /** `shared`: a run generating several outputs passes one, so equal validators compile once (shared-validators.ts). */
-/** `cache`: the validators and the types are taken from it when their input was generated before (stage-cache.ts). */
+/** `cache`: parts of the validators and the types are taken from it when their input was generated before (stage-cache.ts). */
 export async function generate(
   model: PlanModel,
   options: GenerateOptions,
@@ -35,8 +35,10 @@ export async function generate(
   const stop = new AbortController();
   const compileOptions = { language: options.language, ...(options.module && { module: options.module }) };
   const entries = options.mode === 'development' ? validatorEntries(model) : undefined;
-  const validators =
-    entries && cache.memo('validators', { entries, options: compileOptions }, () => compileValidatorsOnce(entries, compileOptions, shared, stop.signal, cache));
+  // The cache keeps their batches, not the whole module (nor the whole types block): keying a whole part means
+  // serializing and hashing megabytes of input, and storing it megabytes of output, on every run after a change,
+  // which such a key always misses; an unchanged plan is the fast path's (fast-path/), and its parts all hit.
+  const validators = entries && compileValidatorsOnce(entries, compileOptions, shared, stop.signal, cache);
   validators?.catch(() => undefined); // when the types fail first, that error is the one reported
   const files = await indexFiles(model, options, cache).catch((error: unknown) => {
     stop.abort(); // a failed generation neither waits for its validators nor leaves them compiling
@@ -60,7 +62,7 @@ export async function generate(
 async function indexFiles(model: PlanModel, options: GenerateOptions, cache: StageCache): Promise<GeneratedFile[]> {
   const entries = typeEntries(model);
   const reserved = reservedTypeNames(model);
-  const types = await cache.memo('types', { entries, reserved }, () => emitTypes(entries, reserved, cache));
+  const types = await emitTypes(entries, reserved, cache);
   const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)), cache);
   if (options.language === 'ts') return [{ path: 'index.ts', content: index }];
   const { toJavaScript } = await import('./to-javascript.js');
