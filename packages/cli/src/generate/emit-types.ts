@@ -8,6 +8,7 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { JsonSchema } from '../model/types.js';
 import { safeCode } from './escape.js';
 import { Placeholders } from './placeholders.js';
+import { shareEqualSchemas } from './share-equal-schemas.js';
 import { keepsParts, NO_CACHE, type StageCache } from './stage-cache.js';
 import { assembleDeclarations, contentDefinedChunks, declarationsOf, localNames } from './type-chunks.js';
 import { TYPES_KEY, typingDefinitions } from './typing-definitions.js';
@@ -38,6 +39,9 @@ const COMPILE_OPTIONS = {
   $refOptions: { resolve: { external: false } },
 } as const;
 
+// For a schema that holds no `$ref`: the reference parser's walk over every node would find nothing to replace.
+const DIRECT_OPTIONS = { ...COMPILE_OPTIONS, $refOptions: { ...COMPILE_OPTIONS.$refOptions, dereference: { excludedPathMatcher: () => true } } };
+
 /** `reserved`: names the rest of the file uses, which no type from the plan may take. `cache` keeps each chunk's output. */
 export async function emitTypes(entries: readonly TypeEntry[], reserved: readonly string[], cache: StageCache = NO_CACHE): Promise<string> {
   if (entries.length === 0) return '';
@@ -50,25 +54,29 @@ export async function emitTypes(entries: readonly TypeEntry[], reserved: readonl
     // Named by the model, whatever the schema's own shape: json-schema-to-typescript prefers titles to keys.
     definitions[key] = { ...schema, title: key, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
   }
+  // Without a `$ref` in the types (most plans), json-schema-to-typescript gets them with equal schemas shared
+  // and nothing to dereference.
+  const referenceFree = shareEqualSchemas(definitions);
   const chunks: ReturnType<typeof declarationsOf>[] = [];
-  const references = new Map<string, readonly string[]>();
+  const references = referenceFree ? undefined : new Map<string, readonly string[]>();
   for (const chunk of contentDefinedChunks(entries)) {
     const keys = chunk.map((entry) => placeholders.type(entry.name));
-    const combined = {
-      title: ROOT_NAME,
-      [TYPES_KEY]: Object.fromEntries(reachedDefinitions(keys, definitions, references).map((key) => [key, definitions[key]!])),
-      anyOf: keys.map((key) => ({ $ref: `#/${TYPES_KEY}/${key}` })),
-    };
-    chunks.push(declarationsOf(await compileChunk(combined, cache)));
+    const types = Object.fromEntries(reachedDefinitions(keys, definitions, references).map((key) => [key, definitions[key]!]));
+    // The chunk's cache key, and what json-schema-to-typescript reads when a `$ref` must be dereferenced.
+    const combined = { title: ROOT_NAME, [TYPES_KEY]: types, anyOf: keys.map((key) => ({ $ref: `#/${TYPES_KEY}/${key}` })) };
+    // The same schema as dereferenced, with the reference-free types themselves in place of their `$ref`s.
+    const direct = referenceFree ? { title: ROOT_NAME, [TYPES_KEY]: types, anyOf: keys.map((key) => types[key]!) } : undefined;
+    chunks.push(declarationsOf(await compileChunk(combined, direct, cache)));
   }
   // Plan text is left only in string literals here (comments were escaped before).
   return checkTypeNames(placeholders.restore(safeCode(assembleDeclarations(chunks)).trim()), entries);
 }
 
 /** json-schema-to-typescript's output for one chunk, its root line dropped: from the cache under the chunk's own numbering. */
-async function compileChunk(combined: object, cache: StageCache): Promise<string> {
+async function compileChunk(combined: object, direct: object | undefined, cache: StageCache): Promise<string> {
   // json-schema-to-typescript works on a deep copy (objects the chunks share stay unchanged).
-  const compute = async () => dropRoot(await compile(combined as JSONSchema, ROOT_NAME, COMPILE_OPTIONS));
+  const compute = async () =>
+    dropRoot(await (direct ? compile(direct as JSONSchema, ROOT_NAME, DIRECT_OPTIONS) : compile(combined as JSONSchema, ROOT_NAME, COMPILE_OPTIONS)));
   // Under --no-cache (a copy of NO_CACHE), renumbering for a key nothing keeps was ~5% of the main thread's type work.
   const names = keepsParts(cache) ? localNames(JSON.stringify(combined)) : undefined;
   if (names === undefined) return compute();
@@ -86,16 +94,17 @@ const REF = new RegExp(`"#/${TYPES_KEY}/([^"/]+)`, 'g');
  * The entries' own keys and every definition their schemas reach through `$ref`, in the combined schema's order.
  * `references` keeps each definition's own `$ref` targets across the chunks: a shared definition is reached from
  * many chunks, and serializing it again for each one was a tenth of the main thread's type work (500 events).
+ * Undefined when no schema holds a `$ref`: each chunk then reaches its own entries only.
  */
 function reachedDefinitions(
   keys: readonly string[],
   definitions: Readonly<Record<string, JsonSchema>>,
-  references: Map<string, readonly string[]>,
+  references: Map<string, readonly string[]> | undefined,
 ): string[] {
   const reached = new Set(keys);
   const pending = [...keys];
   for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
-    for (const target of referencesOf(key, definitions, references)) {
+    for (const target of references ? referencesOf(key, definitions, references) : []) {
       if (!reached.has(target)) {
         reached.add(target);
         pending.push(target);
