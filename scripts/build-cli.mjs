@@ -9,8 +9,9 @@
 //   node scripts/build-cli.mjs            (from packages/cli, as `pnpm build` runs it)
 //   buildCli({ packageDir, outDir })       (bench/lib/build-plangen.mjs, test/cli/bin.test.ts)
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeBuildId } from './build-id.mjs';
@@ -28,15 +29,17 @@ export const BUNDLE_ENTRIES = {
 
 /**
  * Entries bundled whole, one file each, code shared with the others copied in: the generate command run
- * without yargs (cli/run-generate.ts) and the validators' worker thread, which compile-in-parallel.ts and
- * start-compile-worker.ts start as `./compile-worker.js` beside the file that holds them. Each is on the
- * critical path of a cold generation, where every further chunk file cost the ESM loader a resolve, a read,
- * a compile and a link.
+ * without yargs (cli/run-generate.ts; CommonJS, generate.cjs, so that the bin compiles it from V8's code
+ * cache, fast-path/code-cached-bundle.ts) and the validators' worker thread, which compile-in-parallel.ts
+ * and start-compile-worker.ts start as `./compile-worker.js` beside the file that holds them. Each is on
+ * the critical path of a cold generation, where every further chunk file cost the ESM loader a resolve, a
+ * read, a compile and a link.
  */
-export const WHOLE_ENTRIES = {
-  generate: 'src/cli/run-generate.ts',
-  'compile-worker': 'src/generate/validators/compile-worker.ts',
-};
+export const WHOLE_ENTRIES = { 'compile-worker': 'src/generate/validators/compile-worker.ts' };
+export const CODE_CACHED_ENTRIES = { generate: 'src/cli/run-generate.ts' };
+
+/** The typical plan the build runs generate.cjs on, to save the code V8 compiled (recordGenerateCodeCache). */
+const CODE_CACHE_PLAN = path.join(REPO, 'fixtures/typewriter-public-api-reference-plan/plan.json');
 
 // Loaded from node_modules at run time, never bundled: typescript (9 MB) loads only for
 // `--language js` and TypeScript configs, ts-morph only for the commands that use it.
@@ -80,7 +83,34 @@ export async function buildCli({ packageDir = path.join(REPO, 'packages/cli'), o
   }
   // Last: it hashes everything above (the nothing-changed fast path and the cache key on it).
   writeBuildId(outDir, EXTERNAL);
+  // After the id: the code cache shapes no output, and differs from one build to the next.
+  recordGenerateCodeCache(path.join(dist, 'bundle'), packageDir);
   if (typeErrors) throw typeErrors;
+}
+
+/**
+ * Runs generate.cjs once on a typical plan (in a process of its own, with `packageDir`'s dependencies, as
+ * a build elsewhere has no node_modules yet) and saves beside it the code V8 compiled, which the bin then
+ * loads instead of compiling (fast-path/code-cached-bundle.ts; this Node's V8 only: another refuses it).
+ */
+function recordGenerateCodeCache(bundleDir, packageDir) {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'plangen-code-cache-'));
+  try {
+    const fastPath = pathToFileURL(path.join(bundleDir, 'fast-path.js')).href;
+    const script = [
+      `import { generateBundle, recordCodeCache } from ${JSON.stringify(fastPath)};`,
+      `const args = { plan: ${JSON.stringify(CODE_CACHE_PLAN)}, out: 'sdk', cache: false };`,
+      'await recordCodeCache(generateBundle(), async ({ runGenerate }) => { if ((await runGenerate(args)) !== 0) process.exitCode = 1; });',
+    ].join('\n');
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: work,
+      env: { ...process.env, NODE_PATH: path.join(packageDir, 'node_modules') },
+      // Its summary line is no part of the build's output; a failure throws with its stderr.
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** Replaces `target` with `built` (a rename: the moment without either is that of one rmSync). */
@@ -114,6 +144,22 @@ async function bundle(packageDir, outdir) {
   };
   await build({ ...shared, entryPoints: BUNDLE_ENTRIES, chunkNames: 'chunk-[hash]', splitting: true });
   await build({ ...shared, entryPoints: WHOLE_ENTRIES, splitting: false, plugins: [...shared.plugins, externalsWhenRequired()] });
+  await build({
+    ...shared,
+    entryPoints: CODE_CACHED_ENTRIES,
+    splitting: false,
+    // A script whose last statement names its exports (code-cached-bundle.ts runs it in a function given
+    // require, __filename and __dirname): in a CommonJS module, a package's ESM build that probes for
+    // `module` (@jsdevtools/ono) would take the bundle's own module for its.
+    format: 'iife',
+    globalName: 'plangenBundle',
+    footer: { js: 'return plangenBundle;' },
+    outExtension: { '.js': '.cjs' },
+    // The sources' package-relative URLs, from the bundle's own file (code-cached-bundle.ts passes __filename).
+    define: { 'import.meta.url': 'plangenImportMetaUrl' },
+    banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [...shared.plugins, externalsWhenRequired()],
+  });
   // bin/plangen.js runs it first: the nothing-changed answer (node:* and light modules only). One file of its
   // own, not a dozen chunk files shared with the command line, each loaded before it could answer.
   await build({

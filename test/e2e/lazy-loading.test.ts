@@ -27,6 +27,15 @@ describe('what each command of the bundled CLI loads', () => {
       "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(process.env.PLANGEN_LOADED_LOG, `${url}\\n`);\n  return next(url, context);\n}\n",
     );
     writeFileSync(path.join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister(new URL('./hooks.mjs', import.meta.url));\n");
+    // The generate command's bundle is no module Node loads: the bin reads it and compiles it with V8's code
+    // cache (fast-path/code-cached-bundle.ts). Reading it is loading it.
+    writeFileSync(
+      path.join(dir, 'log-bundles.cjs'),
+      "const fs = require('node:fs');\nconst { pathToFileURL } = require('node:url');\nconst read = fs.readFileSync;\n" +
+        'fs.readFileSync = function (file, ...rest) {\n' +
+        "  if (typeof file === 'string' && /[\\\\/]dist[\\\\/]bundle[\\\\/][^\\\\/]+\\.cjs$/.test(file)) fs.appendFileSync(process.env.PLANGEN_LOADED_LOG, `${pathToFileURL(file).href}\\n`);\n" +
+        '  return read.call(this, file, ...rest);\n};\n',
+    );
     writeFileSync(path.join(dir, 'package.json'), '{ "name": "app" }\n');
   });
   afterAll(() => {
@@ -37,7 +46,7 @@ describe('what each command of the bundled CLI loads', () => {
   function loadedSources(...args: string[]): string[] {
     const log = path.join(dir, `loaded-${args[0]}.log`);
     rmSync(log, { force: true });
-    const result = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(dir, 'register.mjs')).href, BIN, ...args], {
+    const result = spawnSync(process.execPath, ['--require', path.join(dir, 'log-bundles.cjs'), '--import', pathToFileURL(path.join(dir, 'register.mjs')).href, BIN, ...args], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, PLANGEN_LOADED_LOG: log },
