@@ -11,6 +11,16 @@ import type { SourceDocument } from './source-document.js';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * Whether the plan's data may hold a surrogate at all: only if its text holds one, or an escape that writes one
+ * (JSON and YAML's `\uD83D`, YAML's `\U0000D83D`). Most plans hold neither, and skip the walk over every string.
+ */
+const SURROGATE_OR_ESCAPE = /[\ud800-\udfff]|\\(?:u|U0000)[dD][89a-fA-F]/;
+
+export function mayHoldSurrogate(text: string): boolean {
+  return SURROGATE_OR_ESCAPE.test(text);
+}
+
 /** Characters of context quoted before the lone surrogate in a long text. */
 const CONTEXT = 20;
 

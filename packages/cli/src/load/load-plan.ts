@@ -12,7 +12,7 @@ import type { PlanFormat, PlanModel } from '../model/types.js';
 import { checkDepth } from './check-depth.js';
 import type { CheckedSchemas } from './checked-schemas.js';
 import { checkPlangenPlan } from './check-plangen-plan.js';
-import { checkUnicode } from './check-unicode.js';
+import { checkUnicode, mayHoldSurrogate } from './check-unicode.js';
 import { decodePlanText } from './decode-plan-text.js';
 import { detectFormat } from './detect-format.js';
 import { printWarning, type WarningSink } from './load-warnings.js';
@@ -22,7 +22,7 @@ import { readRudderstackDataCatalogApi } from './read-rudderstack-data-catalog-a
 import { readRudderstackTrackingPlanApi } from './read-rudderstack-tracking-plan-api.js';
 import { readSegmentConfigApi } from './read-segment-config-api.js';
 import { readSegmentPublicApi } from './read-segment-public-api.js';
-import { parseSource, type SourceDocument } from './source-document.js';
+import { isJsonFile, parseSource, type SourceDocument } from './source-document.js';
 
 export interface LoadOptions {
   /** Read the plan in this format instead of detecting it. */
@@ -67,8 +67,9 @@ export function loadPlanText(text: string, file: string, options: LoadOptions = 
     ...(options.checkedSchemas && { checked: options.checkedSchemas }),
   };
   try {
-    checkDepth(source);
-    checkUnicode(source);
+    // JSON's nesting was measured on its text (json-source.ts), and it has no aliases to expand into more.
+    if (!isJsonFile(file)) checkDepth(source);
+    if (mayHoldSurrogate(text)) checkUnicode(source);
     return { model: buildModel(readEntries(source, options.format ?? detectFormat(source))), locator };
   } catch (error) {
     throw locateError(error, locator);

@@ -28,5 +28,10 @@ export interface SourceDocument {
 export function parseSource(text: string, file: string): SourceDocument {
   // A byte-order mark is no content; editors do not count it as a column either.
   const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return /\.json$/i.test(file) ? readJson(content, file) : readYaml(content, file);
+  return isJsonFile(file) ? readJson(content, file) : readYaml(content, file);
+}
+
+/** Whether parseSource reads `file` as strict JSON. */
+export function isJsonFile(file: string): boolean {
+  return /\.json$/i.test(file);
 }
