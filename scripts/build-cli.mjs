@@ -9,7 +9,7 @@
 //   node scripts/build-cli.mjs            (from packages/cli, as `pnpm build` runs it)
 //   buildCli({ packageDir, outDir })       (bench/lib/build-plangen.mjs, test/cli/bin.test.ts)
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,7 +102,9 @@ function recordGenerateCodeCache(bundleDir, packageDir) {
       `const args = { plan: ${JSON.stringify(CODE_CACHE_PLAN)}, out: 'sdk', cache: false };`,
       'await recordCodeCache(generateBundle(), async ({ runGenerate }) => { if ((await runGenerate(args)) !== 0) process.exitCode = 1; });',
     ].join('\n');
-    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    // A file, not -e: the validators' worker thread inherits the process's flags, and --input-type with them.
+    writeFileSync(path.join(work, 'record.mjs'), `${script}\n`);
+    execFileSync(process.execPath, ['record.mjs'], {
       cwd: work,
       env: { ...process.env, NODE_PATH: path.join(packageDir, 'node_modules') },
       // Its summary line is no part of the build's output; a failure throws with its stderr.

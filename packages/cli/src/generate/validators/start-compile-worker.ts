@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 /** The built worker file beside the module calling this; none from the TypeScript sources (tests). */
 export function compileWorkerFile(moduleUrl: string): string | undefined {
   const file = fileURLToPath(new URL('./compile-worker.js', moduleUrl));
-  return moduleUrl.endsWith('.js') && existsSync(file) ? file : undefined;
+  // A built module: tsc's .js, or a bundle's (.js; generate.cjs, fast-path/code-cached-bundle.ts).
+  return /\.c?js$/.test(moduleUrl) && existsSync(file) ? file : undefined;
 }
 
 /** A worker of the built CLI that never keeps the process alive while unused; undefined from the sources. */
