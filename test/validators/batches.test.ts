@@ -59,6 +59,25 @@ describe('validators compiled in batches', () => {
     expect(assembleValidatorModule(plan, reversed)).toEqual(assembleValidatorModule(plan, compiled));
   });
 
+  it('cut the last batches smaller (half of what is left, 16 at least), each in parts of 8 for a warm run', () => {
+    const many = Array.from({ length: 150 }, (_, index) => ({
+      name: `validateMany${String(index).padStart(3, '0')}V1`,
+      schema: { type: 'object', properties: { [`p${index}`]: { type: 'integer' } } } as JsonSchema,
+    }));
+    const plan = planValidatorModule(many);
+    expect(plan.batches.map((batch) => batch.schemas.length)).toEqual([64, 43, 22, 16, 5]);
+    expect(plan.parts.map((parts) => parts.map((part) => part.schemas.length))).toEqual([
+      [8, 8, 8, 8, 8, 8, 8, 8],
+      [8, 8, 8, 8, 8, 3],
+      [8, 8, 6],
+      [8, 8],
+      [5],
+    ]);
+    expect(plan.batches.flatMap((batch) => batch.schemas.map(({ name }) => name))).toEqual(many.map(({ name }) => name));
+    const small = planValidatorModule(many.slice(0, 25));
+    expect(small.batches.map((batch) => batch.schemas.length)).toEqual([16, 9]);
+  });
+
   it('write a value that several batches hold once', () => {
     const { body } = buildValidatorModule(repeated, 1);
     const lines = body.split('\n').filter((line) => line !== '');
