@@ -26,8 +26,10 @@ const HASH_BYTES = 32;
 
 /** The text V8 compiles for `bundle` (its code in the wrapper), and its SHA-256. */
 export function wrappedSource(bundle: string): { source: string; hash: Buffer } {
-  const source = `${WRAP_START}${readFileSync(bundle, 'utf8')}${WRAP_END}`;
-  return { source, hash: createHash('sha256').update(source).digest() };
+  const bytes = readFileSync(bundle);
+  // The bytes, not the string: hashing 2 MB of text first encodes it again (~5x the time).
+  const hash = createHash('sha256').update(WRAP_START).update(bytes).update(WRAP_END).digest();
+  return { source: `${WRAP_START}${bytes.toString('utf8')}${WRAP_END}`, hash };
 }
 
 function compile(bundle: string, source: string, cachedData: Buffer | undefined): vm.Script {
