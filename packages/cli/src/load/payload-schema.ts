@@ -50,16 +50,30 @@ export function constrainsMoreThan(payload: JsonSchema, key: PayloadKey): boolea
   return !(partsTrivial && rootTrivial && required.every((name) => name === key));
 }
 
-/** `$ref`s that point into the part being cut out, or at the part itself (a recursive schema), are rewritten to point at its new root. */
+/**
+ * `$ref`s that point into the part being cut out, or at the part itself (a recursive schema), are rewritten to
+ * point at its new root. What holds no such `$ref` is returned as it is, not copied: the model is frozen, so the
+ * part and the whole payload schema may share it, and most parts hold no `$ref` at all.
+ */
 function rebaseRefs(value: unknown, prefix: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => rebaseRefs(item, prefix));
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([name, child]) => [
-      name,
-      name === '$ref' && typeof child === 'string' ? rebaseRef(child, prefix) : rebaseRefs(child, prefix),
-    ]),
-  );
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, index) => {
+      const rebased = rebaseRefs(item, prefix);
+      if (rebased !== item) (copy ??= [...value])[index] = rebased;
+    });
+    return copy ?? value;
+  }
+  const object = value as Record<string, unknown>;
+  let changed: Map<string, unknown> | undefined;
+  for (const name of Object.keys(object)) {
+    const child = object[name];
+    const rebased = name === '$ref' && typeof child === 'string' ? rebaseRef(child, prefix) : rebaseRefs(child, prefix);
+    if (rebased !== child) (changed ??= new Map()).set(name, rebased);
+  }
+  // fromEntries, not assignment: a key named "__proto__" must stay a key.
+  return changed === undefined ? value : Object.fromEntries(Object.keys(object).map((name) => [name, changed.has(name) ? changed.get(name) : object[name]]));
 }
 
 function rebaseRef(ref: string, prefix: string): string {
