@@ -14,6 +14,23 @@ type Json = unknown;
 // Read by json-schema-to-typescript as raw TypeScript or as names; never taken from a plan.
 const DROPPED_KEYWORDS = new Set(['tsType', 'tsEnumNames', 'title', '$id', 'id', '$schema', 'labels', 'eventMetadata']);
 
+// Validation keywords json-schema-to-typescript never reads (their doc lines are written from the plan's own
+// schema first): fewer keys for it to copy and walk.
+const UNTYPED_KEYWORDS = new Set([
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+]);
+
 // Keywords that give json-schema-to-typescript a shape; without any, it would guess an object type.
 const SHAPE_KEYWORDS = ['type', '$ref', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'items', 'allOf', 'anyOf', 'oneOf', 'required'];
 
@@ -76,7 +93,7 @@ function prepare(schema: Json, context: TypingContext, base: string | undefined,
   // Entries, not assignments: a key such as `__proto__` must stay an own property.
   const entries: [string, Json][] = [];
   for (const [key, value] of Object.entries(source)) {
-    if (DROPPED_KEYWORDS.has(key) || key === 'description') continue;
+    if (DROPPED_KEYWORDS.has(key) || UNTYPED_KEYWORDS.has(key) || key === 'description') continue;
     entries.push([key, prepareKeyword(key, value, context, name)]);
   }
   if (named && name !== undefined) entries.push(['title', context.placeholders.type(name)]);
