@@ -9,8 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const BLOCK_NETWORK = fileURLToPath(new URL('./lib/block-network.cjs', import.meta.url));
 
@@ -60,14 +60,16 @@ function summarize(profile, maps) {
 
 /** The frame with the url of the file it was bundled from, when its script has a source map beside it. */
 function originalFrame(frame, maps) {
-  if (!frame.url.startsWith('file:') || frame.lineNumber < 0) return frame;
-  if (!maps.has(frame.url)) {
-    const file = `${fileURLToPath(frame.url)}.map`;
-    maps.set(frame.url, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : undefined);
+  // The generate command's bundle runs as a vm script (fast-path/code-cached-bundle.ts): its frames name its path.
+  const url = isAbsolute(frame.url) ? pathToFileURL(frame.url).href : frame.url;
+  if (!url.startsWith('file:') || frame.lineNumber < 0) return frame;
+  if (!maps.has(url)) {
+    const file = `${fileURLToPath(url)}.map`;
+    maps.set(url, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : undefined);
   }
-  const entry = maps.get(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
-  if (!entry?.originalSource) return frame;
-  return { ...frame, url: new URL(entry.originalSource, frame.url).href };
+  const entry = maps.get(url)?.findEntry(frame.lineNumber, frame.columnNumber);
+  if (!entry?.originalSource) return { ...frame, url };
+  return { ...frame, url: new URL(entry.originalSource, url).href };
 }
 
 /** A dependency's name, plangen's own module path, or what V8 calls the frame; undefined for idle time. */
@@ -106,7 +108,7 @@ export async function run({ workDir, plangenBin, plans }) {
   return [
     "## Where a cold generation of the 25-event plan spends its time (issue 15)",
     '',
-    'One `plangen generate` (development, analytics-next) of the Typewriter reference plan under the V8 CPU profiler, self time by origin for each thread, as in the 500-event profile above: at this size the time goes to loading and starting up (Node.js internals that compile and link the bundle, yargs, ajv for the plan check) more than to generating. Profiling slows the run down; the shares are what count.',
+    'One `plangen generate` (development, analytics-next) of the Typewriter reference plan under the V8 CPU profiler, self time by origin for each thread, as in the 500-event profile above: at this size much of the time goes to starting up (the start-up of Node.js and of the worker thread, reading the bundle and its code cache) rather than to generating. Profiling slows the run down; the shares are what count.',
     '',
     ...tables,
   ].join('\n');

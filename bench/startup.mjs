@@ -63,7 +63,7 @@ function render(rows, baseline, pairs, loads) {
   return [
     '## Start-up: a cold generation against `node -e 0` (issue 15, target 1)',
     '',
-    `Each command runs as a fresh process, taking turns with \`node -e 0\` (${pairs} pairs each), both under the benchmark's network-blocking preload and GNU time; the ratio is the median of each pair's ratio. \`generate\` writes into a new folder every run with \`--no-cache\`: nothing from an earlier run is reused. plangen's bin runs the bundled CLI (scripts/build-cli.mjs). The validators compile on a worker thread started before the plan is read, so a generation uses two threads: its CPU time can exceed its wall time. 1-minute load average during these runs: ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)} (2 cores).`,
+    `Each command runs as a fresh process, taking turns with \`node -e 0\` (${pairs} pairs each), both under the benchmark's network-blocking preload and GNU time; the ratio is the median of each pair's ratio. \`generate\` writes into a new folder every run with \`--no-cache\`: nothing from an earlier run is reused. plangen's bin runs the bundled CLI (scripts/build-cli.mjs): a `generate` whose flags it understands runs from the generate command's own bundle, compiled from the V8 code cache the build saved, without yargs. The validators compile on a worker thread the bin starts before the command loads, so a generation uses two threads: its CPU time can exceed its wall time. 1-minute load average during these runs: ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)} (2 cores).`,
     '',
     ...table,
     '',
