@@ -28,12 +28,37 @@ export function asDraft07<T>(schema: T): T {
   return rest as T;
 }
 
-/** One pass for both: the annotations out, and every `type` naming "any" (what withoutAnyType would drop after it). */
+/**
+ * One pass for both: the annotations out, and every `type` naming "any" (what withoutAnyType would drop after it).
+ * What holds neither is returned as it is, not copied: the model is frozen, so it may share the plan's data (only
+ * the objects on the way to a stripped keyword are new), which spares a copy of every schema of a large plan.
+ */
 function strip(schema: SchemaObject): SchemaObject {
+  let changed = false;
+  const kept: [string, unknown][] = [];
+  for (const keyword of Object.keys(schema)) {
+    const value = schema[keyword];
+    if (ANNOTATIONS.has(keyword) || (keyword === 'type' && isAnyType(value))) {
+      changed = true;
+      continue;
+    }
+    const mapped = mapKeywordSubschemas(keyword, value, strip);
+    const next = sameChildren(value, mapped) ? value : mapped;
+    changed ||= next !== value;
+    kept.push([keyword, next]);
+  }
   // fromEntries, not assignment: a key named "__proto__" must stay a key.
-  return Object.fromEntries(
-    Object.entries(schema)
-      .filter(([keyword, value]) => !ANNOTATIONS.has(keyword) && !(keyword === 'type' && isAnyType(value)))
-      .map(([keyword, value]) => [keyword, mapKeywordSubschemas(keyword, value, strip)]),
-  );
+  return changed ? Object.fromEntries(kept) : schema;
+}
+
+/** Whether `mapped` (mapKeywordSubschemas' new list or map) holds the very children `value` holds, under the same keys. */
+function sameChildren(value: unknown, mapped: unknown): boolean {
+  if (value === mapped) return true;
+  if (typeof value !== 'object' || value === null || typeof mapped !== 'object' || mapped === null) return false;
+  if (Array.isArray(value)) return Array.isArray(mapped) && value.length === mapped.length && value.every((item, index) => item === mapped[index]);
+  const before = value as Record<string, unknown>;
+  const after = mapped as Record<string, unknown>;
+  const names = Object.keys(before);
+  const mappedNames = Object.keys(after);
+  return names.length === mappedNames.length && names.every((name, index) => mappedNames[index] === name && before[name] === after[name]);
 }
