@@ -42,6 +42,25 @@ describe('schemas found safe in an earlier run', () => {
     expect(known.keys.size).toBe(3);
   });
 
+  it('a schema without a "pattern" key in its text is neither searched nor remembered; one that only mentions it is', () => {
+    const known = memory();
+    const { model } = loadPlanText(
+      JSON.stringify({
+        name: 'x',
+        events: {
+          Plain: { properties: { p: { type: 'string' } } },
+          Mention: { properties: { p: { type: 'string', description: 'the "pattern": "^(a+)+$" is not a keyword here' } } },
+          Unsafe: { properties: { p: { type: 'string', pattern: '^(a+)+$' } } },
+        },
+      }),
+      'plan.json',
+    );
+    const found = unsafePatterns(model, [], known);
+    expect(found).toEqual(unsafePatterns(model));
+    expect(found.map((finding) => finding.detail.slice(0, 40))).toEqual(['pattern "^(a+)+$" in event "Unsafe" v1: ']);
+    expect(known.keys.size).toBe(1); // "Mention": searched, safe, remembered
+  });
+
   it('the accepted list is part of the key: a pattern accepted once is refused again when no longer accepted', () => {
     const known = memory();
     const { model } = loadPlanText(plan('^(b+)+$'), 'plan.json');
