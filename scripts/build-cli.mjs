@@ -160,8 +160,9 @@ async function bundle(packageDir, outdir) {
     // The sources' package-relative URLs, from the bundle's own file (code-cached-bundle.ts passes __filename).
     define: { 'import.meta.url': 'plangenImportMetaUrl' },
     banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [...shared.plugins, externalsWhenRequired()],
+    plugins: [...shared.plugins, externalsWhenRequired(), importThroughHost()],
   });
+  refuseDynamicImports(path.join(outdir, 'generate.cjs'));
   // bin/plangen.js runs it first: the nothing-changed answer (node:* and light modules only). One file of its
   // own, not a dozen chunk files shared with the command line, each loaded before it could answer.
   await build({
@@ -217,6 +218,37 @@ function externalsWhenRequired() {
       build.onLoad({ filter: /.*/, namespace }, ({ path: name }) => ({ contents: `module.exports = require(${JSON.stringify(name)});`, loader: 'js' }));
     },
   };
+}
+
+/**
+ * A function deserialized from V8's code cache has lost what its `import()` needs (Node 20: "A dynamic import
+ * callback was not specified"), and vm's USE_MAIN_CONTEXT_DEFAULT_LOADER prints an experimental warning. So in
+ * generate.cjs the two dynamic imports (of a JavaScript config file: cosmiconfig's, and config/loaders.ts' fresh
+ * one for --watch) call `plangenImport`, an `import()` in a real module that code-cached-bundle.ts passes in.
+ */
+const HOST_IMPORTS = [/[\\/]cosmiconfig[\\/]dist[\\/]loaders\.js$/, /[\\/]src[\\/]config[\\/]loaders\.ts$/];
+
+function importThroughHost() {
+  return {
+    name: 'plangen-import-through-host',
+    setup(build) {
+      build.onLoad({ filter: /[\\/](loaders\.js|loaders\.ts)$/ }, ({ path: file }) => {
+        if (!HOST_IMPORTS.some((pattern) => pattern.test(file))) return undefined;
+        const text = readFileSync(file, 'utf8');
+        const rewritten = text.replace(/\bawait import\(/g, 'await plangenImport(');
+        if (rewritten === text) throw new Error(`${file}: no \`await import(\` left to route through plangenImport; update importThroughHost`);
+        return { contents: rewritten, loader: file.endsWith('.ts') ? 'ts' : 'js', resolveDir: path.dirname(file) };
+      });
+    },
+  };
+}
+
+/** Fails the build when the code-cached bundle still holds an `import()` (see importThroughHost). */
+function refuseDynamicImports(bundle) {
+  const left = readFileSync(bundle, 'utf8')
+    .split('\n')
+    .filter((line) => /(^|[^\w$.])import\(/.test(line));
+  if (left.length > 0) throw new Error(`${bundle}: import() would fail from V8's code cache; route it through plangenImport:\n${left.join('\n')}`);
 }
 
 /**

@@ -15,7 +15,9 @@ import vm from 'node:vm';
 
 // Like Node's CommonJS wrapper, on the first line so line numbers hold; the bundle returns its exports
 // (scripts/build-cli.mjs: an iife whose result it returns), and has no `module` or `exports` to probe.
-const WRAP_START = '(function (require, __filename, __dirname) { ';
+// `plangenImport` stands for its import() (of a JavaScript config), which fails in a function that V8
+// deserialized from its code cache (the build routes it: importThroughHost).
+const WRAP_START = '(function (require, __filename, __dirname, plangenImport) { ';
 const WRAP_END = '\n})';
 
 export function codeCacheFile(bundle: string): string {
@@ -36,13 +38,12 @@ function compile(bundle: string, source: string, cachedData: Buffer | undefined)
   return new vm.Script(source, {
     filename: bundle,
     ...(cachedData && { cachedData }),
-    // import() in the bundle (a config file, an external package) as in any module of the process.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
 }
 
 function evaluate(script: vm.Script, bundle: string): unknown {
-  return (script.runInThisContext() as (...args: unknown[]) => unknown)(createRequire(bundle), bundle, path.dirname(bundle));
+  const importHere = (specifier: string): Promise<unknown> => import(specifier);
+  return (script.runInThisContext() as (...args: unknown[]) => unknown)(createRequire(bundle), bundle, path.dirname(bundle), importHere);
 }
 
 /** V8's data saved for exactly this source, or undefined. */
