@@ -73,6 +73,23 @@ describe('LayeredCache', () => {
     await cache.memo('types', 'b', b.compute); // dropped after the second run
     expect([a.calls.count, b.calls.count]).toEqual([1, 2]);
   });
+
+  it('serializes an input object once a run, for its get and its set, and again after the run', () => {
+    let serialized = 0;
+    const input = { toJSON: () => (serialized++, { schema: 'big' }) };
+    const cache = new LayeredCache('plangen@1 build a', undefined);
+    expect(cache.get('types-chunk', input)).toBeUndefined();
+    cache.set('types-chunk', input, 'value');
+    expect(cache.get('types-chunk', input)).toBe('value');
+    expect(serialized).toBe(1);
+    expect(cache.get('layout-piece', input)).toBeUndefined(); // another kind, another key
+    expect(serialized).toBe(2);
+    cache.endRun();
+    expect(cache.get('types-chunk', input)).toBe('value');
+    expect(serialized).toBe(3);
+    // An equal object is keyed by its content, so it finds the same entry.
+    expect(cache.get('types-chunk', { schema: 'big' })).toBe('value');
+  });
 });
 
 describe('where the cache lives', () => {

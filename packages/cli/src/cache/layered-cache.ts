@@ -25,6 +25,8 @@ export class LayeredCache implements StageCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
   #memory = new Map<string, string>();
   #usedThisRun = new Set<string>();
+  /** Keys of this run's object inputs: a miss's `get` and its `set` serialize and hash the input once, not twice. */
+  #keysThisRun = new WeakMap<object, Map<string, string>>();
 
   constructor(
     private readonly identity: string,
@@ -56,7 +58,16 @@ export class LayeredCache implements StageCache {
   }
 
   #key(kind: string, input: unknown): string {
-    const key = contentHash(JSON.stringify([this.identity, kind, input]));
+    // Inputs are values, never changed once handed over (stage-cache.ts), so an object's key holds for the run.
+    const known = typeof input === 'object' && input !== null ? this.#keysThisRun.get(input) : undefined;
+    let key = known?.get(kind);
+    if (key === undefined) {
+      key = contentHash(JSON.stringify([this.identity, kind, input]));
+      if (typeof input === 'object' && input !== null) {
+        if (known === undefined) this.#keysThisRun.set(input, new Map([[kind, key]]));
+        else known.set(kind, key);
+      }
+    }
     this.#usedThisRun.add(key);
     return key;
   }
@@ -77,6 +88,7 @@ export class LayeredCache implements StageCache {
   endRun(): void {
     for (const key of this.#memory.keys()) if (!this.#usedThisRun.has(key)) this.#memory.delete(key);
     this.#usedThisRun.clear();
+    this.#keysThisRun = new WeakMap();
     this.disk?.evict();
   }
 }

@@ -2,7 +2,8 @@
 // module, the types block): generate stays pure and never touches the file
 // system; the command hands it a cache (cache/layered-cache.ts) or NO_CACHE.
 // A part's value must be a pure function of `input`, which the cache keys on
-// together with the part's kind and plangen's identity.
+// together with the part's kind and plangen's identity. An input is a value:
+// it must not change once handed over (a run keys each input object once).
 
 export interface StageCache {
   /** `compute`'s value for this kind and input: a cached one when there is one, else computed and kept. Values must survive JSON. */
