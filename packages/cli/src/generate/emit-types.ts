@@ -59,7 +59,9 @@ export async function emitTypes(entries: readonly TypeEntry[], reserved: readonl
   const referenceFree = shareEqualSchemas(definitions);
   const chunks: ReturnType<typeof declarationsOf>[] = [];
   const references = referenceFree ? undefined : new Map<string, readonly string[]>();
-  for (const chunk of contentDefinedChunks(entries)) {
+  // Chunks let a cache keep each part; without one (--no-cache), one run shares equal schemas across the whole
+  // plan, not only within a chunk: 22.0k -> 16.9k distinct nodes for json-schema-to-typescript at 500 events.
+  for (const chunk of keepsParts(cache) ? contentDefinedChunks(entries) : [entries]) {
     const keys = chunk.map((entry) => placeholders.type(entry.name));
     const types = Object.fromEntries(reachedDefinitions(keys, definitions, references).map((key) => [key, definitions[key]!]));
     // The chunk's cache key, and what json-schema-to-typescript reads when a `$ref` must be dereferenced.
