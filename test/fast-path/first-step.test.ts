@@ -7,8 +7,11 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../packages/cli/src/cli.js';
 import { runGenerate } from '../../packages/cli/src/cli/run-generate.js';
-import { firstStep } from '../../packages/cli/src/fast-path/first-step.js';
+import { firstStep, mayCompileValidators } from '../../packages/cli/src/fast-path/first-step.js';
+import { parseGenerateArgs } from '../../packages/cli/src/fast-path/generate-args.js';
 import { captureOutput, project, stripTime } from '../cli/helpers.js';
+
+const parseArgs = (argv: string[]) => parseGenerateArgs(argv)!;
 
 vi.mock('../../packages/cli/src/load/load-plan.js', async () => {
   const { fakeStages } = await import('../cli/fake-stages.js');
@@ -78,6 +81,25 @@ describe("the bin's first step", () => {
     expect(await run({ plan: 'plan.json', out: 'out' }, { identity: same })).toBe(0);
     expect(firstStep(['--plan', 'plan.json', '--out', 'out'], { cwd: dir, identity: same, stderr: () => undefined })).toEqual({ kind: 'answered', exitCode: 0 });
     expect(firstStep(['--plan', 'plan.json', '--out', 'out', '--no-cache'], { cwd: dir, identity: same }).kind).toBe('generate');
+  });
+
+  it('starts the validators\' thread unless the generation is known to be production', async () => {
+    const production = JSON.stringify({ plan: 'plan.json', out: 'out', mode: 'production' });
+    const cases: [Record<string, string>, string[], boolean][] = [
+      [{}, [], true],
+      [{}, ['--mode', 'production'], false],
+      [{ 'plangen.config.json': production }, [], false],
+      [{ 'plangen.config.json': production }, ['--mode', 'development'], true],
+      [{ 'plangen.config.json': JSON.stringify({ plan: 'plan.json', out: 'out' }) }, [], true],
+      [{ 'cfg/prod.json': production }, ['--config', 'cfg/prod.json'], false],
+      // Not read here: a YAML config, a config that does not parse.
+      [{ 'plangen.config.yaml': 'plan: plan.json\nout: out\nmode: production\n' }, [], true],
+      [{ 'plangen.config.json': '{ "mode": ' }, [], true],
+    ];
+    for (const [files, argv, expected] of cases) {
+      const dir = await project({ 'plan.json': plan, ...files });
+      expect([files, argv, mayCompileValidators(parseArgs(argv), dir)]).toEqual([files, argv, expected]);
+    }
   });
 
   it('prints, writes and exits as yargs does for the same argument list', async () => {

@@ -7,9 +7,11 @@
 // which words every usage error and runs every other command.
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { resolveGenerateOptions } from '../config/resolve-generate-options.js';
 import { startCompileWorker } from '../generate/validators/start-compile-worker.js';
 import { loadCodeCached } from './code-cached-bundle.js';
 import { parseGenerateArgs, type FastGenerateArgs } from './generate-args.js';
+import { readJsonConfig } from './json-config.js';
 import { runFastPath, type FastPathDeps } from './run-fast-path.js';
 
 export type FirstStep =
@@ -22,10 +24,23 @@ export function firstStep(argv: readonly string[], deps: FastPathDeps = {}): Fir
   if (answered !== undefined) return { kind: 'answered', exitCode: answered };
   const args = parseGenerateArgs(argv);
   if (args === undefined) return { kind: 'cli' };
-  // Only a development generation compiles validators; a config may still choose production (the unused,
-  // unref'd thread then ends with the process).
-  const worker = args.mode === 'production' ? undefined : startCompileWorker(import.meta.url);
+  const worker = mayCompileValidators(args, deps.cwd ?? process.cwd()) ? startCompileWorker(import.meta.url) : undefined;
   return { kind: 'generate', args, worker };
+}
+
+/**
+ * Only a development generation compiles validators: false for --mode production, or a JSON config whose mode is
+ * production. When that is not known here (a YAML or JavaScript config, `outputs`, a config that does not resolve), true:
+ * an unused thread is unref'd and ends with the process.
+ */
+export function mayCompileValidators(args: FastGenerateArgs, cwd: string): boolean {
+  if (args.mode !== undefined) return args.mode !== 'production';
+  try {
+    const config = readJsonConfig(args.config, cwd);
+    return config === undefined || resolveGenerateOptions(args, config.loaded, cwd).options.mode !== 'production';
+  } catch {
+    return true;
+  }
 }
 
 /** The generate command's bundle, beside this module's in dist/bundle/ (scripts/build-cli.mjs). */
