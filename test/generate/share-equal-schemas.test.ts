@@ -10,7 +10,7 @@ import { shareEqualSchemas } from '../../packages/cli/src/generate/share-equal-s
 import { typeEntries } from '../../packages/cli/src/generate/type-entries.js';
 import { typingDefinitions } from '../../packages/cli/src/generate/typing-definitions.js';
 import { reservedTypeNames } from '../../packages/cli/src/generate/view-model.js';
-import type { PlanModel } from '../../packages/cli/src/model/types.js';
+import type { JsonSchema, PlanModel } from '../../packages/cli/src/model/types.js';
 import { oneRun } from './one-run-types.js';
 import { planOfEvents as planOf } from './plan-of-events.js';
 
@@ -54,5 +54,14 @@ describe('equal schemas shared', () => {
     expect(JSON.stringify(definitions)).toBe(before);
     const entries = typeEntries(plan);
     expect(await emitTypes(entries, reservedTypeNames(plan))).toBe(await oneRun(entries, reservedTypeNames(plan)));
+  });
+
+  it('find a $ref anywhere, also in a value that is no schema (the reference parser follows it there too)', () => {
+    const typed = (extra: object): Record<string, JsonSchema> => ({
+      A: { type: 'object', title: 'A', properties: { a: { type: 'string' }, b: { type: 'string' } }, ...extra },
+    });
+    expect(shareEqualSchemas(typed({}))).toBe(true);
+    expect(shareEqualSchemas(typed({ default: [{ note: { $ref: '#/plangenTypes/A' } }] }))).toBe(false);
+    expect(shareEqualSchemas(typed({ not: { $ref: '#/plangenTypes/A' } }))).toBe(false);
   });
 });

@@ -41,7 +41,7 @@ const ANNOTATIONS = new Set([
  * schema reached through a reference after the reference, which would name every copy of a shared one.
  */
 export function shareEqualSchemas(definitions: Readonly<Record<string, JsonSchema>>): boolean {
-  if (JSON.stringify(definitions).includes('"$ref"')) return false;
+  if (holdsReference(definitions)) return false;
   const firstOf = new Map<string, SchemaObject>();
   const shared = (schema: SchemaObject): SchemaObject => {
     const key = JSON.stringify(schema);
@@ -94,6 +94,15 @@ function shareable(schema: unknown): schema is SchemaObject {
     }
   }
   return typed;
+}
+
+/** Whether any object in `value` has a `$ref` key: the reference parser follows one wherever it is. */
+function holdsReference(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(holdsReference);
+  if (Object.hasOwn(value, '$ref')) return true;
+  for (const key in value) if (holdsReference((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 function isPrimitiveTypeList(value: unknown): boolean {
