@@ -56,19 +56,20 @@ function addCounts(counts: Counts, from: Counts): void {
   for (const name in from) counts[name] = (counts[name] || 0) + (from[name] || 0);
 }
 
-/** Runs `compile` with ajv's optimization pass counting names in one walk; ajv's own pass is back afterwards. */
-export function withNameCountsInOneWalk<T>(compile: () => T): T {
+/**
+ * Has ajv's code generator count names in one walk from now on, in this thread (every ajv instance: the code is the
+ * same). Installed once and left in place rather than swapped in and out around each batch: replacing a method of a
+ * prototype makes V8 drop what it had optimized for the objects that use it.
+ */
+export function countNamesInOneWalk(): void {
   const prototype = CodeGen.prototype as unknown as { optimize(passes?: number | boolean): void };
-  const original = prototype.optimize;
-  prototype.optimize = function optimize(this: OptimizingCodeGen, passes: number | boolean = 1): void {
-    for (let left = Number(passes); left > 0; left--) {
-      this._root.optimizeNodes();
-      this._root.optimizeNames(usedNameCounts(this._root), this._constants);
-    }
-  };
-  try {
-    return compile();
-  } finally {
-    prototype.optimize = original;
+  if (prototype.optimize !== optimizeInOneWalk) prototype.optimize = optimizeInOneWalk;
+}
+
+// CodeGen.optimize, with the counts from usedNameCounts.
+function optimizeInOneWalk(this: OptimizingCodeGen, passes: number | boolean = 1): void {
+  for (let left = Number(passes); left > 0; left--) {
+    this._root.optimizeNodes();
+    this._root.optimizeNames(usedNameCounts(this._root), this._constants);
   }
 }

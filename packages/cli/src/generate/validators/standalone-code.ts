@@ -7,7 +7,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from '../../model/types.js';
 import { createAjv } from '../../schema/create-ajv.js';
 import { useLengthShortcuts } from './length-keywords.js';
-import { withNameCountsInOneWalk } from './name-counts.js';
+import { countNamesInOneWalk } from './name-counts.js';
 import { useSharedSubschemas } from './shared-keyword.js';
 import type { SharedSchema } from './shared-subschemas.js';
 
@@ -61,12 +61,11 @@ export function standaloneValidators(batch: ValidatorBatch, checker: Ajv = creat
   const called = useSharedSubschemas(ajv, batch.sharingKeyword, batch.shared);
   const refs: Record<string, string> = {};
   // The compiling instance has messages off, so schemas are checked by one that explains itself.
-  withNameCountsInOneWalk(() => {
-    for (const schema of batch.schemas) {
-      compile(ajv, checker, schema);
-      refs[schema.key] = schema.key;
-    }
-  });
+  countNamesInOneWalk();
+  for (const schema of batch.schemas) {
+    compile(ajv, checker, schema);
+    refs[schema.key] = schema.key;
+  }
   const shared = batch.shared.filter(({ key }) => called.has(key));
   for (const { key } of shared) refs[key] = key;
 
