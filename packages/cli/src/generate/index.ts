@@ -27,11 +27,8 @@ export async function generate(
   shared?: SharedCompilations,
   cache: StageCache = NO_CACHE,
 ): Promise<GeneratedFile[]> {
-  // Only the schemas whose text changed since an earlier run are searched for patterns again.
-  const knownSafe = knownKeys(cache, 'pattern-safe-schemas', { plan: model.file });
-  refuseCatastrophicPatterns(model, locator, options.acceptedPatterns, knownSafe);
-  knownSafe?.save();
-  // Started first: they compile on another thread while the types are emitted (production builds never load ajv).
+  // Started first: they compile on another thread while the patterns are searched and the types emitted
+  // (production builds never load ajv). Compiling a pattern only constructs its RegExp, never runs it.
   const stop = new AbortController();
   const compileOptions = { language: options.language, ...(options.module && { module: options.module }) };
   const entries = options.mode === 'development' ? validatorEntries(model) : undefined;
@@ -43,10 +40,14 @@ export async function generate(
   // The compilation hands its batches to the worker threads at its first await: let it, before the synchronous
   // type work, which the workers would otherwise wait out idle (500 events: ~0.3 s).
   if (validators) await new Promise<void>((resolve) => setImmediate(resolve));
-  const files = await indexFiles(model, options, cache).catch((error: unknown) => {
+  let files: GeneratedFile[];
+  try {
+    refuseUnsafePatterns(model, locator, options, cache);
+    files = await indexFiles(model, options, cache);
+  } catch (error) {
     stop.abort(); // a failed generation neither waits for its validators nor leaves them compiling
     throw error;
-  });
+  }
 
   if (validators) {
     const { code, declarations } = await validators;
@@ -59,6 +60,13 @@ export async function generate(
     }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Only the schemas whose text changed since an earlier run are searched for patterns again. */
+function refuseUnsafePatterns(model: PlanModel, locator: Locator, options: GenerateOptions, cache: StageCache): void {
+  const knownSafe = knownKeys(cache, 'pattern-safe-schemas', { plan: model.file });
+  refuseCatastrophicPatterns(model, locator, options.acceptedPatterns, knownSafe);
+  knownSafe?.save();
 }
 
 /** `index.ts`, or `index.js` + `index.d.ts` (`.cjs`/`.d.cts`, `.mjs`/`.d.mts`: javaScriptExtension): the types and wrappers. */
