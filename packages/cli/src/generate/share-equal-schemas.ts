@@ -8,31 +8,14 @@
 // or a list of such, with no name, reference or subschema of any other kind.
 import type { JsonSchema } from '../model/types.js';
 import { isSchemaObject, mapKeywordSubschemas, subschemaKind, type SchemaObject } from '../schema/walk-subschemas.js';
+import { UNTYPED_KEYWORDS } from './typing-schema.js';
 
 // A type json-schema-to-typescript prints the same wherever it sits: never a union that its optimizer
 // could replace (with `unknown`) in one place and not in another, nor an object it could name.
 const PRIMITIVE_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
 
 // Keywords with a string, number or boolean value that it copies into comments or ignores.
-const ANNOTATIONS = new Set([
-  'description',
-  'format',
-  'pattern',
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'deprecated',
-  '$comment',
-  'readOnly',
-  'writeOnly',
-]);
+const ANNOTATIONS = new Set([...UNTYPED_KEYWORDS, 'description', 'minItems', 'maxItems', 'deprecated', '$comment', 'readOnly', 'writeOnly']);
 
 /**
  * Replaces, in place, each shareable schema of a `properties` map or an `items` keyword in `definitions`

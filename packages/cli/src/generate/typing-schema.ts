@@ -16,7 +16,7 @@ const DROPPED_KEYWORDS = new Set(['tsType', 'tsEnumNames', 'title', '$id', 'id',
 
 // Validation keywords json-schema-to-typescript never reads (their doc lines are written from the plan's own
 // schema first): fewer keys for it to copy and walk.
-const UNTYPED_KEYWORDS = new Set([
+export const UNTYPED_KEYWORDS: ReadonlySet<string> = new Set([
   'format',
   'pattern',
   'minLength',
