@@ -1,5 +1,5 @@
 // The generate command entered straight from the argument list bin/plangen.js parsed
-// (fast-path/generate-args.ts), without yargs: its bundle entry (dist/bundle/generate.js)
+// (fast-path/generate-args.ts), without yargs: its bundle entry (dist/bundle/generate.cjs)
 // loads only this command's modules. The list holds nothing yargs would refuse, and the
 // arguments are the ones yargs hands the command (test/fast-path/generate-args-agree.test.ts),
 // so the run, its errors and its exit code are those of `plangen generate` through cli.ts.
