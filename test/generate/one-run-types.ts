@@ -1,10 +1,10 @@
 // The oracle of the chunked types (type-chunks.ts): one json-schema-to-typescript
 // run over every type, as emit-types.ts did it before it compiled in chunks.
 import { createRequire } from 'node:module';
-import type { emitTypes } from '../../packages/cli/src/generate/emit-types.js';
+import { COMPILE_OPTIONS, ROOT_NAME, namedTypeDefinitions, type emitTypes } from '../../packages/cli/src/generate/emit-types.js';
 import { safeCode } from '../../packages/cli/src/generate/escape.js';
 import { Placeholders } from '../../packages/cli/src/generate/placeholders.js';
-import { TYPES_KEY, typingDefinitions } from '../../packages/cli/src/generate/typing-definitions.js';
+import { TYPES_KEY } from '../../packages/cli/src/generate/typing-definitions.js';
 
 // plangen's own copy: the workspace root does not depend on it.
 const { compile } = createRequire(new URL('../../packages/cli/package.json', import.meta.url))('json-schema-to-typescript') as {
@@ -17,26 +17,9 @@ type Entries = Parameters<typeof emitTypes>[0];
 
 /** One run over every type: emit-types.ts before it compiled in chunks. */
 export async function oneRun(entries: Entries, reserved: readonly string[]): Promise<string> {
-  const root = 'PlangenCombinedSchemaRoot';
   const placeholders = new Placeholders();
-  const definitions = typingDefinitions(entries, [...reserved, root], placeholders);
-  for (const entry of entries) {
-    const key = placeholders.type(entry.name);
-    const schema = definitions[key]!;
-    const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];
-    definitions[key] = { ...schema, title: key, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
-  }
-  const combined = { title: root, [TYPES_KEY]: definitions, anyOf: entries.map((entry) => ({ $ref: `#/${TYPES_KEY}/${placeholders.type(entry.name)}` })) };
-  const output = await compile(combined, root, {
-    bannerComment: '',
-    format: false,
-    declareExternallyReferenced: true,
-    additionalProperties: false,
-    strictIndexSignatures: true,
-    unknownAny: true,
-    ignoreMinAndMaxItems: true,
-    $refOptions: { resolve: { external: false } },
-  });
+  const definitions = namedTypeDefinitions(entries, reserved, placeholders);
+  const anyOf = entries.map((entry) => ({ $ref: `#/${TYPES_KEY}/${placeholders.type(entry.name)}` }));
+  const output = await compile({ title: ROOT_NAME, [TYPES_KEY]: definitions, anyOf }, ROOT_NAME, COMPILE_OPTIONS);
   return placeholders.restore(safeCode(output.slice(output.indexOf('\n') + 1)).trim());
 }
-

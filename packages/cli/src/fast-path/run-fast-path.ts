@@ -10,6 +10,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { resolveGenerateOptions } from '../config/resolve-generate-options.js';
 import { displayPath } from '../messages/display-path.js';
+import { countOf } from '../messages/plural.js';
 import { contentHash } from '../write/content-hash.js';
 import { MANIFEST_FILE, manifestFingerprint } from '../write/manifest.js';
 import { isSafeOutputPath, resolveOutputPath } from '../write/output-path.js';
@@ -58,7 +59,7 @@ export function runFastPath(argv: readonly string[], deps: FastPathDeps = {}): n
     }
 
     const out = displayPath(resolved.outDir, cwd);
-    const files = `${manifest.files.length} file${manifest.files.length === 1 ? '' : 's'}`;
+    const files = countOf(manifest.files.length, 'file');
     const took = args.check ? '' : ` in ${Math.round(performance.now() - started)} ms`;
     (deps.stderr ?? ((text) => process.stderr.write(text)))(`plangen: ${out} is up to date (${files}; ${manifest.summary})${took}\n`);
     return 0;

@@ -22,9 +22,9 @@ export interface TypeEntry {
 }
 
 // The combined schema's own type; json-schema-to-typescript always emits it first, and it is dropped.
-const ROOT_NAME = 'PlangenCombinedSchemaRoot';
+export const ROOT_NAME = 'PlangenCombinedSchemaRoot';
 
-const COMPILE_OPTIONS = {
+export const COMPILE_OPTIONS = {
   bannerComment: '',
   format: false,
   declareExternallyReferenced: true,
@@ -46,14 +46,7 @@ const DIRECT_OPTIONS = { ...COMPILE_OPTIONS, $refOptions: { ...COMPILE_OPTIONS.$
 export async function emitTypes(entries: readonly TypeEntry[], reserved: readonly string[], cache: StageCache = NO_CACHE): Promise<string> {
   if (entries.length === 0) return '';
   const placeholders = new Placeholders();
-  const definitions = typingDefinitions(entries, [...reserved, ROOT_NAME], placeholders);
-  for (const entry of entries) {
-    const key = placeholders.type(entry.name);
-    const schema = definitions[key]!;
-    const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];
-    // Named by the model, whatever the schema's own shape: json-schema-to-typescript prefers titles to keys.
-    definitions[key] = { ...schema, title: key, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
-  }
+  const definitions = namedTypeDefinitions(entries, reserved, placeholders);
   // Without a `$ref` in the types (most plans), json-schema-to-typescript gets them with equal schemas shared
   // and nothing to dereference.
   const referenceFree = shareEqualSchemas(definitions);
@@ -72,6 +65,19 @@ export async function emitTypes(entries: readonly TypeEntry[], reserved: readonl
   }
   // Plan text is left only in string literals here (comments were escaped before).
   return checkTypeNames(placeholders.restore(safeCode(assembleDeclarations(chunks)).trim()), entries);
+}
+
+/** The typing definitions (typing-definitions.ts), each entry's own titled with its placeholder name and documented. */
+export function namedTypeDefinitions(entries: readonly TypeEntry[], reserved: readonly string[], placeholders: Placeholders): Record<string, JsonSchema> {
+  const definitions = typingDefinitions(entries, [...reserved, ROOT_NAME], placeholders);
+  for (const entry of entries) {
+    const key = placeholders.type(entry.name);
+    const schema = definitions[key]!;
+    const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];
+    // Named by the model, whatever the schema's own shape: json-schema-to-typescript prefers titles to keys.
+    definitions[key] = { ...schema, title: key, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
+  }
+  return definitions;
 }
 
 /** json-schema-to-typescript's output for one chunk, its root line dropped: from the cache under the chunk's own numbering. */
