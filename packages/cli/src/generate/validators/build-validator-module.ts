@@ -4,24 +4,18 @@
 // Three steps, so that threads can share the middle one (compile-in-parallel.ts):
 // planValidatorModule readies every schema and cuts them into batches (no ajv);
 // compileValidatorBatch compiles and rewrites one batch with an ajv instance of its
-// own, which it then drops; assembleValidatorModule lays the batches out as one
+// own, which it then drops (compile-validator-batch.ts); assembleValidatorModule lays the batches out as one
 // module. The bytes never depend on how the schemas were cut or who compiled what:
 // every top-level name depends only on what it holds or who owns it (stable-layout.ts).
-import type { Ajv } from 'ajv';
-import { regexLiteral, safeCode } from '../escape.js';
+import { compileValidatorBatch, type CompiledBatch } from './compile-validator-batch.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
-import { compactErrorPushes, PUSH_ERROR } from './compact-error-pushes.js';
-import { hoistSchemaValues } from './hoist-schema-values.js';
-import { ownKeyLoops } from './own-key-loops.js';
 import { prepareSchema } from './prepare-schema.js';
-import { rewriteRuntimeRequires } from './runtime-imports.js';
-import { PUSH_SHARED_ERRORS, shareRepeatedSubschemas } from './shared-subschemas.js';
-import { joinLaidOut, layOutStatements, type LaidOutStatements } from './stable-layout.js';
-import { batchNames, standaloneValidators, type BatchSchema, type ValidatorBatch } from './standalone-code.js';
+import { shareRepeatedSubschemas } from './shared-subschemas.js';
+import { joinLaidOut } from './stable-layout.js';
+import { batchNames, type BatchSchema, type ValidatorBatch } from './standalone-code.js';
 
 export type { ValidatorEntry } from './entry-names.js';
 export type { ValidatorBatch } from './standalone-code.js';
-export { createChecker } from './standalone-code.js';
 
 export interface ValidatorExport {
   readonly name: string;
@@ -46,12 +40,6 @@ export interface ValidatorModulePlan {
   readonly exports: readonly { readonly name: string; readonly key: string }[];
 }
 
-/** One batch compiled, rewritten and laid out (stable-layout.ts joins the batches into the module). */
-export interface CompiledBatch {
-  readonly imports: readonly string[];
-  readonly laidOut: LaidOutStatements;
-}
-
 /** Distinct schemas per batch: large enough that a batch's own ajv instance costs little, small enough to spread over threads. */
 export const BATCH_SIZE = 64;
 /**
@@ -62,11 +50,6 @@ export const BATCH_SIZE = 64;
 export const TAIL_BATCH_SIZE = 16;
 /** Distinct schemas per part of a batch: what a warm run recompiles when one event changed (an ajv instance costs ~10 ms). */
 export const PART_SIZE = 8;
-
-// Inside the generated code every string is a JSON string, where `"` is always
-// escaped; these patterns start or end at an unescaped `"`, so data never matches.
-const SOURCE_URL_COMMENT = /\/\*# sourceURL="(?:[^"\\]|\\.)*" \*\//g;
-const NEW_REGEXP = /new RegExp\(("(?:[^"\\]|\\.)*"), ("[a-z]*")\)/g;
 
 export function buildValidatorModule(entries: readonly ValidatorEntry[], batchSize = BATCH_SIZE): ValidatorModule {
   const plan = planValidatorModule(entries, batchSize);
@@ -115,30 +98,6 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
     parts.push(batchParts);
   }
   return { batches, parts, exports };
-}
-
-/** `checker`: a thread's checking instance (standalone-code.ts createChecker), reused across its batches. */
-export function compileValidatorBatch(batch: ValidatorBatch, checker?: Ajv): CompiledBatch {
-  const { code, locals, shared } = standaloneValidators(batch, checker);
-  // A schema `$id` becomes a source-map comment that `*/` in the id would close early.
-  const { code: rewritten, imports } = rewriteRuntimeRequires(code.replace(SOURCE_URL_COMMENT, ''));
-  const compacted = compactErrorPushes(ownKeyLoops(hoistSchemaValues(rewritten)));
-  // Last, because a regex literal is the one place where plan text holds an unescaped `"`.
-  // Regex literals, unlike `new RegExp(...)`, tell bundlers an unused one can go.
-  const withRegexLiterals = compacted.code.replace(NEW_REGEXP, (_call, source: string, flags: string) =>
-    regexLiteral(JSON.parse(source) as string, JSON.parse(flags) as string),
-  );
-  // Plan text is left only in string and regex literals: line separators and `</script` escaped there.
-  const part = {
-    code: safeCode(withRegexLiterals),
-    exports: batch.exports.map(({ name, key }) => ({ name, local: locals[key] ?? '' })),
-    shared,
-  };
-  return {
-    imports: [...imports, ...(compacted.callsPushError ? [PUSH_ERROR] : []), ...(shared.length > 0 ? [PUSH_SHARED_ERRORS] : [])],
-    // Names that do not shift when another event changes, and a line per statement, for readable diffs.
-    laidOut: layOutStatements([part]),
-  };
 }
 
 export function assembleValidatorModule(plan: ValidatorModulePlan, compiled: readonly CompiledBatch[]): ValidatorModule {

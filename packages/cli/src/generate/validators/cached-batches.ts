@@ -10,7 +10,8 @@
 // session editing one event, recompiles one part, not 64 schemas. The module
 // never depends on how its schemas were cut (stable-layout.ts joins any cut).
 import { NO_CACHE, type StageCache } from '../stage-cache.js';
-import type { CompiledBatch, ValidatorBatch } from './build-validator-module.js';
+import type { ValidatorBatch } from './build-validator-module.js';
+import type { CompiledBatch } from './compile-validator-batch.js';
 
 // A batch's value is the pieces it was compiled in: [whole], or its parts in order.
 const BATCH_KIND = 'validator-batch';

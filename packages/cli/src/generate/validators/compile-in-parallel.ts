@@ -42,7 +42,7 @@ export function adoptValidatorWorker(worker: Worker | undefined): void {
   prestarted = worker;
   // The pool's main-thread side loads now too: a compile can then hand out its batches at its first
   // await, before the synchronous type work, rather than after it (the dynamic imports waited for it).
-  void Promise.all([import('./compile-pool.js'), import('./build-validator-module.js'), import('./compile-validators.js')]).catch(() => undefined);
+  void Promise.all([import('./compile-pool.js'), import('./build-validator-module.js'), import('./compile-validator-batch.js'), import('./compile-validators.js')]).catch(() => undefined);
 }
 
 /**
@@ -74,8 +74,9 @@ export function compileValidatorsInParallel(
 
 /** On this thread, batch by batch, as compileValidators does, through the cache. */
 async function compileHere(entries: readonly ValidatorEntry[], options: CompileValidatorsOptions, cache: StageCache | undefined): Promise<CompiledValidatorsFile> {
-  const [{ planValidatorModule, compileValidatorBatch, assembleValidatorModule }, { renderValidators }, { compileBatchesCached }] = await Promise.all([
+  const [{ planValidatorModule, assembleValidatorModule }, { compileValidatorBatch }, { renderValidators }, { compileBatchesCached }] = await Promise.all([
     import('./build-validator-module.js'),
+    import('./compile-validator-batch.js'),
     import('./compile-validators.js'),
     import('./cached-batches.js'),
   ]);

@@ -9,7 +9,8 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { CompiledBatch, ValidatorBatch } from './build-validator-module.js';
+import type { ValidatorBatch } from './build-validator-module.js';
+import type { CompiledBatch } from './compile-validator-batch.js';
 import type { StageCache } from '../stage-cache.js';
 import { compileBatchesCached } from './cached-batches.js';
 import type { CompileValidatorsOptions, CompiledValidatorsFile, ValidatorEntry } from './compile-validators.js';
@@ -57,8 +58,9 @@ export async function compileInPool(
     for (const worker of workers) void worker.terminate();
   };
   try {
-    const [{ planValidatorModule, assembleValidatorModule, compileValidatorBatch, createChecker }, { renderValidators }] = await Promise.all([
+    const [{ planValidatorModule, assembleValidatorModule }, { compileValidatorBatch, createChecker }, { renderValidators }] = await Promise.all([
       import('./build-validator-module.js'),
+      import('./compile-validator-batch.js'),
       import('./compile-validators.js'),
     ]);
     const plan = planValidatorModule(entries);

@@ -3,7 +3,7 @@
 // code, until none is left. Its checking ajv instance serves every batch; each batch compiles
 // with one of its own.
 import { parentPort } from 'node:worker_threads';
-import { compileValidatorBatch, createChecker } from './build-validator-module.js';
+import { compileValidatorBatch, createChecker } from './compile-validator-batch.js';
 import type { BatchReply, BatchRequest } from './compile-pool.js';
 
 const checker = createChecker();
