@@ -3,7 +3,8 @@
 // quotes and backslashes could throw a count off.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readJson } from '../../packages/cli/src/load/json-source.js';
+import { MAX_DEPTH } from '../../packages/cli/src/load/check-depth.js';
+import { parseLocated, readJson } from '../../packages/cli/src/load/json-source.js';
 import { quote } from '../../packages/cli/src/messages/quote.js';
 
 describe('readJson on valid JSON text', () => {
@@ -55,5 +56,60 @@ describe('readJson counts on random JSON', () => {
         expect(() => readJson(written, 'p.json')).toThrow(`the key ${quote(key!)} is written twice in the same mapping`);
       }),
     );
+  });
+});
+
+describe('readJson against the scans (parseLocated, the path every doubtful text takes)', () => {
+  // Texts near the counts' blind spots: whitespace before colons, colons right after a string's opening quote,
+  // escaped quotes, repeated keys, overflowing numbers, nesting around MAX_DEPTH, and text that is not JSON.
+  const piece = fc.constantFrom('"', '\\"', '\\\\', ':', ' :', '\t:', ' ', '\n', 'a', '{', '}', '[', ']', ',', '1e999', '0', 'null');
+  const key = fc.string({ unit: fc.constantFrom('"', '\\', ':', ' ', 'a', 'b'), maxLength: 4 });
+  const json = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      key.map((text) => JSON.stringify(text)),
+      fc.constantFrom('1', '-2.5', '1e999', 'true', 'null'),
+      fc.array(tie('node'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+      fc
+        .array(fc.tuple(key, tie('node'), fc.constantFrom(':', ' : ', '\n:\t', ':  ')), { maxLength: 3 })
+        .map((entries) => `{${entries.map(([name, value, colon]) => `${JSON.stringify(name)}${colon}${value}`).join(', ')}}`),
+    ),
+  })).node;
+  const outcome = (read: () => unknown): unknown => {
+    try {
+      return { data: read() };
+    } catch (error) {
+      return { error: String(error) };
+    }
+  };
+  const same = (text: string): void => {
+    expect(outcome(() => readJson(text, 'p.json').data)).toEqual(outcome(() => parseLocated(text, 'p.json')));
+  };
+
+  it('gives the same data or the same located error for structured random text', () => {
+    fc.assert(fc.property(json, (text) => {
+        same(text);
+      }), { numRuns: 500 });
+  });
+
+  it('gives the same for random pieces glued together (mostly not JSON)', () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        same(`{"a": ${pieces.join('')}}`);
+      }), { numRuns: 500 });
+  });
+
+  it('gives the same for a key written twice with whitespace before its colon', () => {
+    const text = '{ "k" : 1, "l": [":", " :", "\\" :"], "k"\n: 2 }';
+    expect(() => readJson(text, 'p.json')).toThrow('p.json:1:38: the key "k" is written twice in the same mapping');
+    same(text);
+  });
+
+  it('gives the same at and just past the deepest nesting allowed', () => {
+    for (const depth of [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1]) {
+      same(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+      same(`${'{"a":'.repeat(depth - 1)}[]${'}'.repeat(depth - 1)}`);
+    }
+    expect(() => readJson(`${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}`, 'p.json')).toThrow('p.json:1:129:');
+    expect(readJson(`${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`, 'p.json').data).toBeInstanceOf(Array);
   });
 });
