@@ -9,7 +9,7 @@
 //   node scripts/build-cli.mjs            (from packages/cli, as `pnpm build` runs it)
 //   buildCli({ packageDir, outDir })       (bench/lib/build-plangen.mjs, test/cli/bin.test.ts)
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,14 +29,15 @@ export const BUNDLE_ENTRIES = {
 
 /**
  * Entries bundled whole, one file each, code shared with the others copied in: the generate command run
- * without yargs (cli/run-generate.ts; CommonJS, generate.cjs, so that the bin compiles it from V8's code
+ * without yargs (cli/run-generate.ts; a script, generate.cjs, so that the bin compiles it from V8's code
  * cache, fast-path/code-cached-bundle.ts) and the validators' worker thread, which compile-in-parallel.ts
- * and start-compile-worker.ts start as `./compile-worker.js` beside the file that holds them. Each is on
- * the critical path of a cold generation, where every further chunk file cost the ESM loader a resolve, a
- * read, a compile and a link.
+ * and start-compile-worker.ts start as `./compile-worker.js` beside the file that holds them: a small
+ * module (fast-path/code-cached-worker.ts) that runs the worker's code, compile-worker.cjs, from its code
+ * cache too. Each is on the critical path of a cold generation, where every further chunk file cost the
+ * ESM loader a resolve, a read, a compile and a link.
  */
-export const WHOLE_ENTRIES = { 'compile-worker': 'src/generate/validators/compile-worker.ts' };
-export const CODE_CACHED_ENTRIES = { generate: 'src/cli/run-generate.ts' };
+export const WHOLE_ENTRIES = { 'compile-worker': 'src/fast-path/code-cached-worker.ts' };
+export const CODE_CACHED_ENTRIES = { generate: 'src/cli/run-generate.ts', 'compile-worker': 'src/generate/validators/compile-worker.ts' };
 
 /** The typical plan the build runs generate.cjs on, to save the code V8 compiled (recordGenerateCodeCache). */
 const CODE_CACHE_PLAN = path.join(REPO, 'fixtures/typewriter-public-api-reference-plan/plan.json');
@@ -92,15 +93,17 @@ export async function buildCli({ packageDir = path.join(REPO, 'packages/cli'), o
  * Runs generate.cjs once on a typical plan (in a process of its own, with `packageDir`'s dependencies, as
  * a build elsewhere has no node_modules yet) and saves beside it the code V8 compiled, which the bin then
  * loads instead of compiling (fast-path/code-cached-bundle.ts; this Node's V8 only: another refuses it).
+ * The validators' worker thread of that run saves its own, for compile-worker.cjs (code-cached-worker.ts).
  */
 function recordGenerateCodeCache(bundleDir, packageDir) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'plangen-code-cache-'));
   try {
     const fastPath = pathToFileURL(path.join(bundleDir, 'fast-path.js')).href;
     const script = [
-      `import { generateBundle, recordCodeCache } from ${JSON.stringify(fastPath)};`,
+      `import { generateBundle, recordCodeCache, startRecordingCompileWorker } from ${JSON.stringify(fastPath)};`,
       `const args = { plan: ${JSON.stringify(CODE_CACHE_PLAN)}, out: 'sdk', cache: false };`,
-      'await recordCodeCache(generateBundle(), async ({ runGenerate }) => { if ((await runGenerate(args)) !== 0) process.exitCode = 1; });',
+      'const worker = startRecordingCompileWorker();',
+      'await recordCodeCache(generateBundle(), async ({ runGenerate }) => { if ((await runGenerate(args, worker)) !== 0) process.exitCode = 1; });',
     ].join('\n');
     // A file, not -e: the validators' worker thread inherits the process's flags, and --input-type with them.
     writeFileSync(path.join(work, 'record.mjs'), `${script}\n`);
@@ -112,6 +115,11 @@ function recordGenerateCodeCache(bundleDir, packageDir) {
     });
   } finally {
     rmSync(work, { recursive: true, force: true });
+    // A save the worker began when the run ended (code-cached-bundle.ts writes beside, then renames).
+    for (const name of readdirSync(bundleDir)) if (name.endsWith('.tmp')) rmSync(path.join(bundleDir, name), { force: true });
+  }
+  for (const name of Object.keys(CODE_CACHED_ENTRIES)) {
+    if (!existsSync(path.join(bundleDir, `${name}.cjs.v8cache`))) throw new Error(`the recording run saved no code cache for ${name}.cjs`);
   }
 }
 
@@ -162,7 +170,7 @@ async function bundle(packageDir, outdir) {
     banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [...shared.plugins, externalsWhenRequired(), importThroughHost()],
   });
-  refuseDynamicImports(path.join(outdir, 'generate.cjs'));
+  for (const name of Object.keys(CODE_CACHED_ENTRIES)) refuseDynamicImports(path.join(outdir, `${name}.cjs`));
   // bin/plangen.js runs it first: the nothing-changed answer (node:* and light modules only). One file of its
   // own, not a dozen chunk files shared with the command line, each loaded before it could answer.
   await build({

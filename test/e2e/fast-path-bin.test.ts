@@ -4,11 +4,12 @@
 // deleted still answers those, and fails (it must hand over to the command) on
 // anything that changed: the plan, a generated file, plangen's build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wrappedSource } from '../../packages/cli/src/fast-path/code-cached-bundle.js';
 
 const root = path.join(import.meta.dirname, '../..');
 const cli = path.join(root, 'packages/cli');
@@ -60,11 +61,16 @@ describe('the fast path of the built bin', () => {
     expect(check.status).toBe(0);
   });
 
-  it('runs the generate bundle from the code cache the build saved, with the bytes it writes without it', () => {
-    expect(existsSync(path.join(build, 'dist/bundle/generate.cjs.v8cache'))).toBe(true);
+  it('runs the generate bundle and the validators\' worker from the code caches the build saved, with the bytes it writes without them', () => {
     const uncached = temp('plangen-uncached-');
     cpSync(build, uncached, { recursive: true, verbatimSymlinks: true });
-    rmSync(path.join(uncached, 'dist/bundle/generate.cjs.v8cache'));
+    for (const name of ['generate.cjs', 'compile-worker.cjs']) {
+      const saved = readFileSync(path.join(build, 'dist/bundle', `${name}.v8cache`));
+      // Saved for these very bytes (code-cached-bundle.ts checks the hash before V8 sees the data).
+      expect([name, saved.subarray(0, 32).equals(wrappedSource(path.join(build, 'dist/bundle', name)).hash)]).toEqual([name, true]);
+      rmSync(path.join(uncached, 'dist/bundle', `${name}.v8cache`));
+    }
+    expect(readdirSync(path.join(build, 'dist/bundle')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const plan = path.join(root, 'fixtures/typewriter-public-api-reference-plan/plan.json');
     const outputs = [build, uncached].map((bin) => {
       const out = temp('plangen-cached-out-');

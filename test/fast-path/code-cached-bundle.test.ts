@@ -1,12 +1,12 @@
 // The bin compiles the generate bundle from V8's code cache, saved by the build after a run:
 // the bundle's exports are the same with the cache, without one, and with one V8 refuses or
 // saved for other bytes of the bundle, which is never used.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { codeCacheFile, loadCodeCached, recordCodeCache, wrappedSource } from '../../packages/cli/src/fast-path/code-cached-bundle.js';
+import { codeCacheFile, loadCodeCached, loadRecording, recordCodeCache, wrappedSource } from '../../packages/cli/src/fast-path/code-cached-bundle.js';
 
 /**
  * Whether a fresh V8 isolate (a worker thread) takes `data` for `source`. In this process V8 would answer
@@ -77,6 +77,35 @@ describe('a script bundle run from the code cache', () => {
     // Same length, other code: V8's own check (the source's length) would take the old code.
     writeFileSync(file, readFileSync(file, 'utf8').replace('=> 42', '=> 43'));
     expect(seen(loadCodeCached(file))).toMatchObject({ answer: 43, cacheUsed: false });
+  });
+
+  it('records for a bundle whose work ends in no call of ours: each save holds the code compiled until then', async () => {
+    // A worker thread's bundle (fast-path/code-cached-worker.ts): it answers through a module the recorder hands it.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plangen-code-cache-'));
+    made.push(dir);
+    const file = path.join(dir, 'worker.cjs');
+    const lazy = Array.from({ length: 40 }, (_, index) => `function f${index}(x) { return [x, ${index}].map((y) => y * 2).join('-'); }`).join('\n');
+    writeFileSync(
+      file,
+      `${lazy}\nrequire('node:worker_threads').parentPort.answer(f0(1) + f39(2));\nvar plangenBundle = { all: () => [${Array.from({ length: 40 }, (_, index) => `f${index}(3)`).join(', ')}] };\nreturn plangenBundle;\n`,
+    );
+    const answers: string[] = [];
+    const recording = loadRecording(file, (bundleRequire) => (id) =>
+      id === 'node:worker_threads' ? { parentPort: { answer: (text: string) => answers.push(text) } } : bundleRequire(id),
+    );
+    expect(answers).toEqual(['2-04-78']);
+    recording.save();
+    const first = readFileSync(codeCacheFile(file));
+    const { source, hash } = wrappedSource(file);
+    expect(first.subarray(0, 32).equals(hash)).toBe(true);
+    expect(await takenByFreshV8(source, first.subarray(32))).toBe(true);
+    // The functions run since the first save are compiled in the second.
+    expect((recording.exports as { all(): string[] }).all()).toHaveLength(40);
+    recording.save();
+    const second = readFileSync(codeCacheFile(file));
+    expect(second.subarray(0, 32).equals(hash)).toBe(true);
+    expect(second.length).toBeGreaterThan(first.length);
+    expect(readdirSync(dir).sort()).toEqual(['worker.cjs', 'worker.cjs.v8cache']);
   });
 
   it('ignores a cache V8 refuses, and a file too short to hold one', () => {

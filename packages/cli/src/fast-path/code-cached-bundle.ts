@@ -12,6 +12,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 // Like Node's CommonJS wrapper, on the first line so line numbers hold; the bundle returns its exports
 // (scripts/build-cli.mjs: an iife whose result it returns), and has no `module` or `exports` to probe.
@@ -25,6 +26,9 @@ export function codeCacheFile(bundle: string): string {
 }
 
 const HASH_BYTES = 32;
+
+/** The `workerData` that makes a worker thread of code-cached-worker.ts record its code cache. */
+export const RECORD_CODE_CACHE = 'plangen-record-code-cache';
 
 /** The text V8 compiles for `bundle` (its code in the wrapper), and its SHA-256. */
 export function wrappedSource(bundle: string): { source: string; hash: Buffer } {
@@ -41,9 +45,12 @@ function compile(bundle: string, source: string, cachedData: Buffer | undefined)
   });
 }
 
-function evaluate(script: vm.Script, bundle: string): unknown {
+/** What the bundle's `require` is made of: the bundle's own require, or one that serves some modules otherwise. */
+export type RequireFor = (bundleRequire: NodeJS.Require) => (id: string) => unknown;
+
+function evaluate(script: vm.Script, bundle: string, requireFor: RequireFor = (bundleRequire) => bundleRequire): unknown {
   const importHere = (specifier: string): Promise<unknown> => import(specifier);
-  return (script.runInThisContext() as (...args: unknown[]) => unknown)(createRequire(bundle), bundle, path.dirname(bundle), importHere);
+  return (script.runInThisContext() as (...args: unknown[]) => unknown)(requireFor(createRequire(bundle)), bundle, path.dirname(bundle), importHere);
 }
 
 /** V8's data saved for exactly this source, or undefined. */
@@ -67,11 +74,24 @@ export function loadCodeCached(bundle: string): { exports: unknown; cacheUsed: b
 
 /** Loads the bundle without a cache, awaits `use` of its exports, then saves the code compiled so far. */
 export async function recordCodeCache(bundle: string, use: (exports: unknown) => Promise<unknown>): Promise<void> {
+  const { exports, save } = loadRecording(bundle);
+  await use(exports);
+  save();
+}
+
+/**
+ * Loads the bundle without a cache; each `save` replaces the saved code with all V8 has compiled of it so far,
+ * the functions run since included. For a bundle whose work ends in no call of ours (a worker thread's).
+ */
+export function loadRecording(bundle: string, requireFor?: RequireFor): { exports: unknown; save(): void } {
   const { source, hash } = wrappedSource(bundle);
   const script = compile(bundle, source, undefined);
-  await use(evaluate(script, bundle));
   const file = codeCacheFile(bundle);
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, Buffer.concat([hash, script.createCachedData()]));
-  renameSync(temp, file);
+  const save = (): void => {
+    // Written beside and renamed: a reader sees the old cache or the new one, never half of one.
+    const temp = `${file}.${process.pid}.${threadId}.tmp`;
+    writeFileSync(temp, Buffer.concat([hash, script.createCachedData()]));
+    renameSync(temp, file);
+  };
+  return { exports: evaluate(script, bundle, requireFor), save };
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { resolveGenerateOptions } from '../config/resolve-generate-options.js';
 import { startCompileWorker } from '../generate/validators/start-compile-worker.js';
-import { loadCodeCached } from './code-cached-bundle.js';
+import { loadCodeCached, RECORD_CODE_CACHE } from './code-cached-bundle.js';
 import { parseGenerateArgs, type FastGenerateArgs } from './generate-args.js';
 import { readJsonConfig } from './json-config.js';
 import { runFastPath, type FastPathDeps } from './run-fast-path.js';
@@ -56,6 +56,14 @@ export interface GenerateBundle {
 /** Runs the generate command of a 'generate' step from its bundle. */
 export function runGenerateBundle(step: Extract<FirstStep, { kind: 'generate' }>): Promise<number> {
   return (loadCodeCached(generateBundle()).exports as GenerateBundle).runGenerate(step.args, step.worker);
+}
+
+/**
+ * A validators' worker thread (code-cached-worker.ts) that saves its code cache before each answer, for the
+ * build's recording run; undefined from the sources.
+ */
+export function startRecordingCompileWorker(): Worker | undefined {
+  return startCompileWorker(import.meta.url, RECORD_CODE_CACHE);
 }
 
 export { loadCodeCached, recordCodeCache } from './code-cached-bundle.js';

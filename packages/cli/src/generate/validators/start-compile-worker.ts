@@ -13,11 +13,14 @@ export function compileWorkerFile(moduleUrl: string): string | undefined {
   return /\.c?js$/.test(moduleUrl) && existsSync(file) ? file : undefined;
 }
 
-/** A worker of the built CLI that never keeps the process alive while unused; undefined from the sources. */
-export function startCompileWorker(moduleUrl: string): Worker | undefined {
+/**
+ * A worker of the built CLI that never keeps the process alive while unused; undefined from the sources.
+ * `workerData`: only the build's recording run passes one (fast-path/code-cached-worker.ts).
+ */
+export function startCompileWorker(moduleUrl: string, workerData?: string): Worker | undefined {
   const file = compileWorkerFile(moduleUrl);
   if (file === undefined) return undefined;
-  const worker = new Worker(file);
+  const worker = new Worker(file, workerData === undefined ? {} : { workerData });
   worker.unref();
   return worker;
 }
