@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapePointerToken, formatPointer, parsePointer, unescapePointerToken } from '../../packages/cli/src/schema/json-pointer.js';
 import {
@@ -153,6 +154,26 @@ describe('walkSubschemas', () => {
     expect(JSON.stringify(rebuilt)).toBe('{"__proto__":{"type":"string","tokens":["__proto__"]},"a":true}');
     expect(mapKeywordSubschemas('dependencies', { a: ['b'] }, () => 'replaced')).toEqual({ a: ['b'] });
     expect(mapKeywordSubschemas('enum', [{ type: 'string' }], () => 'replaced')).toEqual([{ type: 'string' }]);
+  });
+
+  it("rebuilds a map as Object.fromEntries of its entries did: same own keys, order, prototype and values", () => {
+    // The names a rebuilt map must keep as written: integer-like ones (which objects order first), __proto__, prototype members.
+    const name = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '0', '10', '2', 'a', 'b', 'length', '');
+    const child = fc.oneof(fc.constant(true), fc.constant(['x']), fc.constant(null), fc.dictionary(name, fc.constant(1), { maxKeys: 2 }));
+    const oracle = (value: Json, fn: (schema: Json, tokens: readonly string[]) => unknown): Json =>
+      Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item !== null && typeof item === 'object' && !Array.isArray(item) ? fn(item as Json, [key]) : item]));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, child), { maxLength: 8 }), (entries) => {
+        // Built as a parsed plan would be: every name an own data property, __proto__ included.
+        const map = JSON.parse(`{${entries.map(([key, item]) => `${JSON.stringify(key)}:${JSON.stringify(item)}`).join(',')}}`) as Json;
+        const fn = (schema: Json, tokens: readonly string[]) => ({ ...schema, at: tokens });
+        const rebuilt = mapKeywordSubschemas('properties', map, fn) as Json;
+        const expected = oracle(map, fn);
+        expect(Object.getPrototypeOf(rebuilt)).toBe(Object.prototype);
+        expect(Reflect.ownKeys(rebuilt)).toEqual(Reflect.ownKeys(expected));
+        expect(Object.getOwnPropertyDescriptors(rebuilt)).toEqual(Object.getOwnPropertyDescriptors(expected));
+      }),
+    );
   });
 });
 
