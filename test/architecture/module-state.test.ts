@@ -17,6 +17,7 @@ const ALLOWED_STATE: Readonly<Record<string, string>> = {
   'load/plan-schema.ts:cached': 'the published JSON Schema of the native format, read once: the same file for every plan, never changed',
   'generate/render.ts:cache': 'the compiled handlebars templates of the package: bounded by the templates folder, the same for every plan',
   'generate/validators/compile-in-parallel.ts:prestarted': 'a worker thread started ahead of the next compile (the CLI starts it before reading the plan): it holds no plan data, and the compile that takes it clears it',
+  'generate/validators/compile-in-parallel.ts:kept': "the idle worker threads a --watch session keeps warm between its compiles: they hold no plan data (each compile posts its own batches), never keep the process alive, and the session's end terminates them",
   'write/staging-folder.ts:activeHere': 'which staging folders this process is writing: a fact of the process, like the pid in their names, needed to tell a live folder from one left behind',
   'write/interrupt-signals.ts:watching': 'the writes that listen for SIGINT/SIGTERM: signals reach the whole process, so one listener per signal serves them all',
 };

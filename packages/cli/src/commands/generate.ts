@@ -9,7 +9,7 @@ import { resolveOutputs, type ResolvedOutputs } from '../config/resolve-outputs.
 import type { SharedCompilations } from '../generate/shared-validators.js';
 import { PlanError } from '../errors.js';
 import type { GeneratedFile, GenerateOptions } from '../generate/options.js';
-import { prestartValidatorWorker } from '../generate/validators/compile-in-parallel.js';
+import { keepValidatorWorkers, prestartValidatorWorker } from '../generate/validators/compile-in-parallel.js';
 import type { CheckedSchemas } from '../load/checked-schemas.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { PlanFormat } from '../model/types.js';
@@ -165,9 +165,25 @@ async function generateOnce(
 /**
  * Regenerates on every change of the plan or config file; a bad plan is reported and the last good output kept.
  * The process stays warm, and `cache` keeps each part of the last run in memory, so a change regenerates only
- * the parts whose input it touched.
+ * the parts whose input it touched; the validators' worker threads stay for the whole session too (warm JIT).
  */
 async function watchAndGenerate(
+  args: GenerateArgs,
+  stages: Stages,
+  cwd: string,
+  deps: GenerateDeps,
+  identity: string | undefined,
+  cache: RunCache,
+): Promise<number> {
+  const workers = keepValidatorWorkers();
+  try {
+    return await watchWithWorkers(args, stages, cwd, deps, identity, cache);
+  } finally {
+    await workers.end();
+  }
+}
+
+async function watchWithWorkers(
   args: GenerateArgs,
   stages: Stages,
   cwd: string,

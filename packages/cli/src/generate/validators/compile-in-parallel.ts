@@ -18,10 +18,78 @@ import { compileWorkerFile, startCompileWorker } from './start-compile-worker.js
 // Process-wide on purpose: a thread that has loaded the compiler and waits for its batches,
 // taken by the next compile; it holds no plan data, and unused it never keeps the process alive.
 let prestarted: Worker | undefined;
+// Process-wide on purpose: while a `--watch` session keeps them (keepValidatorWorkers), the idle
+// threads of the compiles before, warm (a fresh thread's cold JIT made ajv's code generation several
+// times slower than in a thread that has run it), for the next compile. They hold no plan data (each
+// compile posts its own batches), never keep the process alive, and the session's end terminates them.
+let kept: KeptWorker[] | undefined;
+
+interface KeptWorker {
+  readonly worker: Worker;
+  /** Removes the listeners that drop it from `kept` should it fail while idle. */
+  readonly take: () => Worker;
+}
 
 /** Starts a worker thread now, for the next compileValidatorsInParallel; nothing from the sources (tests). */
 export function prestartValidatorWorker(): void {
-  if (prestarted === undefined) adoptValidatorWorker(startCompileWorker(import.meta.url));
+  if (prestarted === undefined && !(kept !== undefined && kept.length > 0)) adoptValidatorWorker(startCompileWorker(import.meta.url));
+}
+
+export interface KeptValidatorWorkers {
+  /** The kept threads' ids, idle now (tests: the same thread serves compile after compile). */
+  threadIds(): number[];
+  /** Stops keeping them, and ends those kept. */
+  end(): Promise<void>;
+}
+
+/**
+ * From now until `end`, every compile's worker threads are kept, idle, for the next compile instead of ended:
+ * `--watch` regenerates with warm threads. A thread of a compile that was stopped, or that lost a thread, is not
+ * kept (it may still be busy with a batch nobody waits for); the next compile starts a new one in its place.
+ */
+export function keepValidatorWorkers(): KeptValidatorWorkers {
+  const mine: KeptWorker[] = [];
+  kept = mine;
+  return {
+    threadIds: () => mine.map(({ worker }) => worker.threadId),
+    async end() {
+      if (kept === mine) kept = undefined;
+      await Promise.all(mine.splice(0).map(({ take }) => take().terminate()));
+    },
+  };
+}
+
+/** Keeps `workers` for the next compile while a session keeps them, else ends them (a compile uses as many as it needs, ending the rest). */
+function keepOrEnd(workers: readonly Worker[]): void {
+  for (const worker of workers) {
+    const into = kept;
+    if (into === undefined) {
+      void worker.terminate();
+      continue;
+    }
+    const drop = (): void => {
+      const at = into.indexOf(entry);
+      if (at >= 0) into.splice(at, 1);
+    };
+    const entry: KeptWorker = {
+      worker,
+      take: () => {
+        worker.off('error', drop).off('exit', drop);
+        return worker;
+      },
+    };
+    worker.unref();
+    worker.once('error', drop).once('exit', drop);
+    into.push(entry);
+  }
+}
+
+/** The threads waiting for a compile: the one started ahead, and those kept warm. */
+function takeStarted(): Worker[] {
+  const started = prestarted === undefined ? [] : [prestarted];
+  prestarted = undefined;
+  if (kept !== undefined) started.push(...kept.splice(0).map(({ take }) => take()));
+  return started;
 }
 
 /**
@@ -59,12 +127,12 @@ export function compileValidatorsInParallel(
 ): Promise<CompiledValidatorsFile> {
   const workerFile = compileWorkerFile(import.meta.url);
   if (workerFile === undefined) return compileHere(entries, options, cache);
-  const started = prestarted;
-  prestarted = undefined;
+  const started = takeStarted();
   return import('./compile-pool.js').then(({ compileInPool }) =>
     compileInPool(entries, options, {
       workerFile,
-      ...(started && { started }),
+      started,
+      keep: keepOrEnd,
       ...(signal && { signal }),
       ...(workers !== undefined && { workers }),
       ...(cache && { cache }),

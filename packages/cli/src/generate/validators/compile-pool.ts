@@ -29,8 +29,14 @@ export interface PoolOptions {
   readonly workerFile: string;
   /** Worker threads; default max(1, os.availableParallelism() - 1). */
   readonly workers?: number;
-  /** A worker of `workerFile` already started (and loading the compiler), used as the first. */
-  readonly started?: Worker;
+  /** Workers of `workerFile` already started (loading the compiler, or warm from an earlier compile), used first. */
+  readonly started?: readonly Worker[];
+  /**
+   * Takes the workers after a compile that left them idle (every batch answered), for the next compile
+   * (compile-in-parallel.ts, `--watch`); without it they end. Workers of a compile that was stopped or lost
+   * a thread end either way: one may still be busy with a batch nobody waits for.
+   */
+  readonly keep?: (workers: readonly Worker[]) => void;
   readonly signal?: AbortSignal;
   /** Batches compiled before are taken from it, and new ones kept (cached-batches.ts). */
   readonly cache?: StageCache;
@@ -50,13 +56,13 @@ export async function compileInPool(
   pool: PoolOptions,
 ): Promise<CompiledValidatorsFile> {
   const count = Math.max(1, pool.workers ?? defaultWorkerCount());
+  const started = pool.started ?? [];
+  for (const extra of started.slice(count)) void extra.terminate();
   // Started before the batches are planned, so their start-up overlaps the planning.
-  const workers = [pool.started ?? new Worker(pool.workerFile)];
+  const workers = started.slice(0, count);
   while (workers.length < count) workers.push(new Worker(pool.workerFile));
   for (const worker of workers) worker.ref();
-  const stopAll = (): void => {
-    for (const worker of workers) void worker.terminate();
-  };
+  const health = { idle: true };
   try {
     const [{ planValidatorModule, assembleValidatorModule }, { compileValidatorBatch, createChecker }, { renderValidators }] = await Promise.all([
       import('./build-validator-module.js'),
@@ -65,19 +71,24 @@ export async function compileInPool(
     ]);
     const plan = planValidatorModule(entries);
     const compiled = await compileBatchesCached(plan, pool.cache, (missing) =>
-      runBatches(missing, workers, pool.signal, (batch, checker) => compileValidatorBatch(batch, checker), createChecker),
+      runBatches(missing, workers, pool.signal, health, (batch, checker) => compileValidatorBatch(batch, checker), createChecker),
     );
     return renderValidators(assembleValidatorModule(plan, compiled), options);
   } finally {
-    stopAll();
+    if (health.idle && pool.keep !== undefined) pool.keep(workers);
+    else for (const worker of workers) void worker.terminate();
   }
 }
 
-/** Compiles every batch on the workers and the main thread; rejects with the first failing batch's message (in batch order). */
+/**
+ * Compiles every batch on the workers and the main thread; rejects with the first failing batch's message (in batch order).
+ * `health.idle` turns false when it stops before every batch was answered (aborted, a thread lost): a worker may then be busy still.
+ */
 function runBatches<Checker>(
   batches: readonly ValidatorBatch[],
   workers: readonly Worker[],
   signal: AbortSignal | undefined,
+  health: { idle: boolean },
   compileHere: (batch: ValidatorBatch, checker: Checker) => CompiledBatch,
   createChecker: () => Checker,
 ): Promise<CompiledBatch[]> {
@@ -95,7 +106,7 @@ function runBatches<Checker>(
       settled++;
       if (stopped || settled < batches.length) return;
       stopped = true;
-      clearInterval(watch);
+      finish();
       const failed = [...failures.keys()].sort((left, right) => left - right)[0];
       if (failed !== undefined) reject(new Error(failures.get(failed)));
       else resolve(results as CompiledBatch[]);
@@ -103,9 +114,20 @@ function runBatches<Checker>(
     const fail = (error: Error): void => {
       if (stopped) return;
       stopped = true;
-      clearInterval(watch);
+      health.idle = false;
+      finish();
       Atomics.store(next, 0, batches.length); // no thread starts another batch
       reject(error);
+    };
+    const stop = (): void => fail(new Error('plangen: the validator compilation was stopped.'));
+    const answer = (reply: BatchReply): void => settle(reply.index, reply.ok ? { compiled: reply.compiled } : { message: reply.message });
+    // A worker that stops (it only does when it fails or is terminated) before every batch is answered.
+    const exit = (code: number): void => fail(new Error(`plangen internal error: a validator compiler thread stopped (exit code ${code}) before it answered.`));
+    // The workers outlive this run when they are kept (--watch): the next run listens afresh.
+    const finish = (): void => {
+      clearInterval(watch);
+      signal?.removeEventListener('abort', stop);
+      for (const worker of workers) worker.off('message', answer).off('error', fail).off('exit', exit);
     };
     // The main thread takes batches, until none is left, once its event loop has been mostly idle
     // for a moment: before that it has its own work (the types), which the workers must not wait for.
@@ -131,21 +153,18 @@ function runBatches<Checker>(
       setImmediate(help);
     };
 
-    signal?.addEventListener('abort', () => fail(new Error('plangen: the validator compilation was stopped.')), { once: true });
-    if (signal?.aborted) fail(new Error('plangen: the validator compilation was stopped.'));
-    const request: BatchRequest = { batches, next };
-    for (const worker of workers) {
-      worker.on('message', (reply: BatchReply) => settle(reply.index, reply.ok ? { compiled: reply.compiled } : { message: reply.message }));
-      worker.once('error', fail);
-      // A worker that finds no batch left ends on its own (code 0), after its answers have arrived.
-      worker.once('exit', (code) => {
-        if (code !== 0) fail(new Error(`plangen internal error: a validator compiler thread stopped (exit code ${code}) before it answered.`));
-      });
-      worker.postMessage(request);
-    }
     if (batches.length === 0) {
       clearInterval(watch);
       resolve([]);
+      return;
+    }
+    signal?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted) stop();
+    const request: BatchRequest = { batches, next };
+    for (const worker of workers) {
+      if (stopped) break;
+      worker.on('message', answer).once('error', fail).once('exit', exit);
+      worker.postMessage(request);
     }
   });
 }
