@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapePointerToken, formatPointer, parsePointer, unescapePointerToken } from '../../packages/cli/src/schema/json-pointer.js';
+import { childPointer, escapePointerToken, formatPointer, parsePointer, unescapePointerToken } from '../../packages/cli/src/schema/json-pointer.js';
 import {
   SUBSCHEMA_KEYWORDS,
+  childSubschemas,
   mapKeywordSubschemas,
+  someSubschema,
+  walkSubschemaPaths,
   walkSubschemas,
   type SubschemaKind,
 } from '../../packages/cli/src/schema/walk-subschemas.js';
@@ -186,5 +189,69 @@ describe('JSON pointers', () => {
     expect(parsePointer('')).toEqual([]);
     expect(parsePointer('/a~1b/0/')).toEqual(['a/b', '0', '']);
     expect(formatPointer(['a/b', 0, ''])).toBe('/a~1b/0/');
+  });
+});
+
+describe('the walks against mapKeywordSubschemas (what they were built on before they stopped building copies)', () => {
+  // Schemas mixing every shape of keyword with values of the wrong shape, data that looks like schemas, and odd names.
+  const name = fc.constantFrom('a', 'b/c', '~0', '__proto__', 'constructor', '1', '0', 'type', 'enum');
+  const keyword = fc.constantFrom(...Object.keys(SUBSCHEMA_KEYWORDS), 'enum', 'type', 'const', 'default', 'title', 'constructor', '__proto__');
+  const schema: fc.Arbitrary<Json> = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom(true, false, null, 1, 'string', ['string', 'null'] as unknown),
+      tie('schema'),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(name, tie('value'), { maxKeys: 3 }),
+    ),
+    schema: fc.array(fc.tuple(keyword, tie('value')), { maxLength: 4 }).map((entries) =>
+      // As JSON.parse builds it: __proto__ an own key.
+      JSON.parse(`{${entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',')}}`),
+    ),
+  })).schema as fc.Arbitrary<Json>;
+
+  const oldChildren = (node: Json) => {
+    const children: { keyword: string; tokens: readonly string[]; schema: Json }[] = [];
+    for (const [key, value] of Object.entries(node)) mapKeywordSubschemas(key, value, (child, tokens) => children.push({ keyword: key, tokens: [key, ...tokens], schema: child }));
+    return children;
+  };
+  const oldPaths = (node: unknown, tokens: readonly string[], out: [Json, readonly string[]][]): [Json, readonly string[]][] => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return out;
+    out.push([node as Json, tokens]);
+    for (const child of oldChildren(node as Json)) oldPaths(child.schema, [...tokens, ...child.tokens], out);
+    return out;
+  };
+
+  it('childSubschemas, walkSubschemaPaths and walkSubschemas visit the same subschemas, in the same order, at the same places', () => {
+    fc.assert(
+      fc.property(schema, (root) => {
+        const children = childSubschemas(root);
+        expect(children).toEqual(oldChildren(root));
+        children.forEach((child, index) => expect(child.schema).toBe(oldChildren(root)[index]!.schema));
+        const expected = oldPaths(root, [], []);
+        const paths: [Json, readonly string[]][] = [];
+        walkSubschemaPaths(root, (node, tokens) => paths.push([node, tokens]));
+        expect(paths.map(([, tokens]) => tokens)).toEqual(expected.map(([, tokens]) => tokens));
+        paths.forEach(([node], index) => expect(node).toBe(expected[index]![0]));
+        const pointers: string[] = [];
+        walkSubschemas(root, (_node, pointer) => pointers.push(pointer));
+        expect(pointers).toEqual(expected.map(([, tokens]) => childPointer('', ...tokens)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('someSubschema holds exactly when a visited subschema passes the test, and stops at the first', () => {
+    fc.assert(
+      fc.property(schema, fc.nat(6), (root, pick) => {
+        const visited = oldPaths(root, [], []).map(([node]) => node);
+        const target = visited[pick % Math.max(visited.length, 1)];
+        const tried: Json[] = [];
+        const found = someSubschema(root, (node) => (tried.push(node), node === target));
+        expect(found).toBe(target !== undefined);
+        expect(tried).toEqual(target === undefined ? [] : visited.slice(0, visited.indexOf(target) + 1));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,7 +6,7 @@
 // The view replaces those items with stand-ins that compare exactly as the JSON
 // values do, so ajv's own check, and its own messages and pointers, still apply.
 import { canonicalJson } from './canonical-json.js';
-import { mapKeywordSubschemas, isSchemaObject, type SchemaObject } from './walk-subschemas.js';
+import { mapKeywordSubschemas, isSchemaObject, someSubschema, type SchemaObject } from './walk-subschemas.js';
 
 /** `schema` with every `enum` and `type` list holding safe stand-ins; the same object when nothing needs one. */
 export function metaValidationView<T>(schema: T): T {
@@ -51,11 +51,9 @@ function typeListStandIns(values: readonly unknown[]): unknown[] {
 
 /** Only schemas with an object or array inside an enum or type list need a copy (the common plan has none). */
 function needsView(schema: SchemaObject): boolean {
-  for (const [keyword, value] of Object.entries(schema)) {
-    if ((keyword === 'enum' || keyword === 'type') && Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null)) return true;
-    let found = false;
-    mapKeywordSubschemas(keyword, value, (child) => (found ||= needsView(child)));
-    if (found) return true;
-  }
-  return false;
+  return someSubschema(schema, (node) => holdsObjectItem(node.enum) || holdsObjectItem(node.type));
+}
+
+function holdsObjectItem(list: unknown): boolean {
+  return Array.isArray(list) && list.some((item) => typeof item === 'object' && item !== null);
 }

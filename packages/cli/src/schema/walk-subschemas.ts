@@ -108,10 +108,46 @@ export interface ChildSubschema {
 /** The object subschemas held directly by `schema`, in key order (boolean schemas hold nothing to visit). */
 export function childSubschemas(schema: SchemaObject): ChildSubschema[] {
   const children: ChildSubschema[] = [];
-  for (const [keyword, value] of Object.entries(schema)) {
-    mapKeywordSubschemas(keyword, value, (child, tokens) => children.push({ keyword, tokens: [keyword, ...tokens], schema: child }));
-  }
+  someChildSubschema(schema, (child, keyword, under) => {
+    children.push({ keyword, tokens: under === undefined ? [keyword] : [keyword, under], schema: child });
+    return false;
+  });
   return children;
+}
+
+/**
+ * Whether `test` holds for an object subschema `schema` holds directly, tried in key order (the children
+ * mapKeywordSubschemas maps, in its order) until one does: `under` is the index or name below a list or map
+ * keyword. It builds nothing, which the walks of every node of a large plan below need.
+ */
+export function someChildSubschema(schema: SchemaObject, test: (child: SchemaObject, keyword: string, under: string | undefined) => boolean): boolean {
+  for (const keyword of Object.keys(schema)) {
+    const kind = subschemaKind(keyword);
+    if (kind === undefined) continue;
+    const value = schema[keyword];
+    if (kind === 'map') {
+      if (!isSchemaObject(value)) continue;
+      for (const name of Object.keys(value)) {
+        const child = value[name];
+        if (isSchemaObject(child) && test(child, keyword, name)) return true;
+      }
+    } else if (Array.isArray(value)) {
+      if (kind === 'schema') continue; // one schema, and a list is none
+      for (let index = 0; index < value.length; index++) {
+        const child: unknown = value[index];
+        if (isSchemaObject(child) && test(child, keyword, String(index))) return true;
+      }
+    } else if (kind !== 'list' && isSchemaObject(value) && test(value, keyword, undefined)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `test` holds for `schema` or any object subschema below it, parents first (references not followed). */
+export function someSubschema(schema: unknown, test: (schema: SchemaObject) => boolean): boolean {
+  if (!isSchemaObject(schema)) return false;
+  return test(schema) || someChildSubschema(schema, (child) => someSubschema(child, test));
 }
 
 /**
@@ -122,7 +158,10 @@ export function childSubschemas(schema: SchemaObject): ChildSubschema[] {
 export function walkSubschemas(schema: unknown, visit: (schema: SchemaObject, pointer: string) => void, pointer = ''): void {
   if (!isSchemaObject(schema)) return;
   visit(schema, pointer);
-  for (const child of childSubschemas(schema)) walkSubschemas(child.schema, visit, childPointer(pointer, ...child.tokens));
+  someChildSubschema(schema, (child, keyword, under) => {
+    walkSubschemas(child, visit, under === undefined ? childPointer(pointer, keyword) : childPointer(pointer, keyword, under));
+    return false;
+  });
 }
 
 /**
@@ -133,5 +172,8 @@ export function walkSubschemas(schema: unknown, visit: (schema: SchemaObject, po
 export function walkSubschemaPaths(schema: unknown, visit: (schema: SchemaObject, tokens: readonly string[]) => void, tokens: readonly string[] = []): void {
   if (!isSchemaObject(schema)) return;
   visit(schema, tokens);
-  for (const child of childSubschemas(schema)) walkSubschemaPaths(child.schema, visit, [...tokens, ...child.tokens]);
+  someChildSubschema(schema, (child, keyword, under) => {
+    walkSubschemaPaths(child, visit, under === undefined ? [...tokens, keyword] : [...tokens, keyword, under]);
+    return false;
+  });
 }
