@@ -172,4 +172,13 @@ describe('stable-layout on a changed ajv', () => {
   it('fails loudly on a shorthand property naming a top-level value (renaming it would change the key)', () => {
     expect(() => layOutModule(`const wrapper0 = {validate10};${FUNCTION}`, exports)).toThrow("plangen internal error: ajv's code has the shorthand property validate10.");
   });
+
+  it('fails loudly on a shorthand property after others, spaced, and on brackets that do not pair', () => {
+    for (const wrapper of ['{a: 1, validate10 }', '{validate10 , a: 1}', '[{b: [2], validate10}]']) {
+      expect(() => layOutModule(`const wrapper0 = ${wrapper};${FUNCTION}`, exports), wrapper).toThrow("plangen internal error: ajv's code has the shorthand property validate10.");
+    }
+    for (const value of ['(1]', '[1)', '{a: (1}', '[1}']) {
+      expect(() => layOutModule(`const a0 = ${value};${FUNCTION}`, exports), value).toThrow(/^plangen internal error: the stable-layout rewrite met something other than a top-level const or function/);
+    }
+  });
 });

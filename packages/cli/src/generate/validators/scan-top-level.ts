@@ -85,7 +85,7 @@ function scanStatement(code: string, start: number, kind: 'function' | 'constant
       while (end < code.length && isIdentifierPart(code.charCodeAt(end))) end++;
       const text = code.slice(at, end);
       if (previous !== 'dot' && !isPropertyKey(code, end, previous, open)) {
-        const shorthand = open.at(-1) === '{' && (previous === '{' || previous === ',') && /^[,}]/.test(code.charAt(skipSpace(code, end)));
+        const shorthand = open[open.length - 1] === '{' && (previous === '{' || previous === ',') && isCommaOrBrace(code.charCodeAt(skipSpace(code, end)));
         identifiers.push({ start: at, end, text, shorthand });
       }
       previous = KEYWORDS_BEFORE_EXPRESSION.has(text) ? text : 'value';
@@ -129,7 +129,8 @@ function scanStatement(code: string, start: number, kind: 'function' | 'constant
     }
     if (char === 41 || char === 93 || char === 125) {
       const opener = open.pop();
-      if (opener !== { 41: '(', 93: '[', 125: '{' }[char]) throw unexpected(code, at);
+      // No lookup object here: one was made for every closing bracket.
+      if (opener !== (char === 41 ? '(' : char === 93 ? '[' : '{')) throw unexpected(code, at);
       at++;
       if (kind === 'function' && char === 125 && open.length === 0 && inBody) {
         return { name, kind, start, end: at, valueStart: -1, valueEnd: -1, identifiers };
@@ -155,8 +156,10 @@ function scanStatement(code: string, start: number, kind: 'function' | 'constant
 
 // `key` in `{key: value}`; not `b` in `a ? b : c`.
 function isPropertyKey(code: string, end: number, previous: string, open: readonly string[]): boolean {
-  return open.at(-1) === '{' && (previous === '{' || previous === ',') && code.charCodeAt(skipSpace(code, end)) === 58;
+  return open[open.length - 1] === '{' && (previous === '{' || previous === ',') && code.charCodeAt(skipSpace(code, end)) === 58;
 }
+
+const isCommaOrBrace = (code: number): boolean => code === 44 || code === 125;
 
 function endOfString(code: string, start: number): number {
   const quote = code.charCodeAt(start);

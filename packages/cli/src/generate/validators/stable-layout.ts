@@ -97,7 +97,11 @@ export function layOutStatements(parts: readonly ModulePart[]): LaidOutStatement
     }
   });
   const byId = new Map(statements.map((statement) => [statement.id, statement]));
-  for (const statement of statements) statement.reads.push(...readIds(statement, byId));
+  // Per part, the id of each top-level name: an identifier is looked up by its text, with no `part:name` string made for
+  // each of the hundreds of thousands of identifiers (locals, keywords) that name no top-level value.
+  const idsByPart = parts.map(() => new Map<string, string>());
+  for (const { part, name, id } of statements) idsByPart[part]!.set(name, id);
+  for (const statement of statements) statement.reads.push(...readIds(statement, idsByPart[statement.part]!));
 
   const renames = new Map<string, string>();
   const hashed = new Set<string>();
@@ -127,14 +131,14 @@ export function layOutStatements(parts: readonly ModulePart[]): LaidOutStatement
   const exportOrder = exports.map(({ name, id }) => ({ name, id, ids: renames.has(id) ? [] : claim(id, `check${name.slice('validate'.length)}`, name) }));
   const unowned = statements.find((statement) => statement.kind === 'function' && !renames.has(statement.id));
   if (unowned) throw new Error(`plangen internal error: no validator calls ajv's function ${unowned.name}.`);
-  const constants = nameConstants(statements, renames, hashed, parts);
+  const constants = nameConstants(statements, renames, hashed, parts, idsByPart);
 
   // A name two statements share must hold the same text in both (the same value from two parts): kept once.
   const textByName = new Map<string, string>();
   const keep = (id: string): LaidOutStatement | undefined => {
     const { statement, part } = byId.get(id)!;
     const name = renames.get(id)!;
-    const laidOut = renamed(statement, statement.start, statement.end, renames, hashed, parts[part]!.code, part);
+    const laidOut = renamed(statement, statement.start, statement.end, renames, hashed, parts[part]!.code, idsByPart[part]!);
     const known = textByName.get(name);
     if (known === laidOut.text) return undefined;
     if (known !== undefined || originalNames.has(name)) throw new Error(`plangen internal error: two values of the validators module would be called ${name}.`);
@@ -222,12 +226,12 @@ function compare(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** References to a top-level value of the same part (the statement's own name first), in source order. */
-function readIds(statement: TopLevel, byId: ReadonlyMap<string, TopLevel>): string[] {
+/** References to a top-level value of the same part (the statement's own name first), in source order. `ids`: the part's, by name. */
+function readIds(statement: TopLevel, ids: ReadonlyMap<string, string>): string[] {
   const found: string[] = [];
   for (const identifier of statement.statement.identifiers) {
-    const id = `${statement.part}:${identifier.text}`;
-    if (!byId.has(id)) continue;
+    const id = ids.get(identifier.text);
+    if (id === undefined) continue;
     // `{validate12}` is also a key, which renaming would change; ajv writes its values as `{validate: validate12}`.
     if (identifier.shorthand) throw new Error(`plangen internal error: ajv's code has the shorthand property ${identifier.text}.`);
     found.push(id);
@@ -260,6 +264,7 @@ function nameConstants(
   renames: Map<string, string>,
   hashed: Set<string>,
   parts: readonly ModulePart[],
+  idsByPart: readonly ReadonlyMap<string, string>[],
 ): { id: string; kind: string; hash: string; wave: number }[] {
   const constants = statements.filter((statement) => statement.kind === 'constant');
   const pending = new Map(constants.map((constant) => [constant.id, constant]));
@@ -270,7 +275,7 @@ function nameConstants(
     if (ready.length === 0) throw new Error('plangen internal error: the constants of ajv\'s code read each other in a circle.');
     const named = ready.map((constant) => {
       const { statement, part } = constant;
-      const hash = hashOf(renamed(statement, statement.valueStart, statement.valueEnd, renames, hashed, parts[part]!.code, part).text);
+      const hash = hashOf(renamed(statement, statement.valueStart, statement.valueEnd, renames, hashed, parts[part]!.code, idsByPart[part]!).text);
       const kind = kindOf(constant.name);
       return { id: constant.id, kind, hash, wave, name: `${kind}_${hash}` };
     });
@@ -314,7 +319,7 @@ function commonPrefix(left: string, right: string | undefined): number {
   return length;
 }
 
-/** The text from start to end with every identifier that names a renamed top-level value of its part replaced. */
+/** The text from start to end with every identifier that names a renamed top-level value of its part (`ids`, by name) replaced. */
 function renamed(
   statement: ScannedStatement,
   start: number,
@@ -322,7 +327,7 @@ function renamed(
   renames: ReadonlyMap<string, string>,
   hashed: ReadonlySet<string>,
   code: string,
-  part: number,
+  ids: ReadonlyMap<string, string>,
 ): LaidOutStatement {
   const pieces: string[] = [];
   const hashedNames: number[] = [];
@@ -330,9 +335,9 @@ function renamed(
   let at = start;
   for (const identifier of statement.identifiers) {
     if (identifier.start < start || identifier.end > end) continue;
-    const id = `${part}:${identifier.text}`;
-    const name = renames.get(id);
-    if (name === undefined) continue;
+    const id = ids.get(identifier.text);
+    const name = id === undefined ? undefined : renames.get(id);
+    if (id === undefined || name === undefined) continue;
     const before = code.slice(at, identifier.start);
     pieces.push(before, name);
     if (hashed.has(id)) hashedNames.push(length + before.length);
