@@ -112,3 +112,10 @@ describe('findSameValueRefCycle', () => {
     expect(findSameValueRefCycle({ definitions })?.at).toBe('/definitions/d20000/$ref');
   });
 });
+
+describe('findSameValueRefCycle: only a string $ref in a schema counts', () => {
+  it('finds no cycle where "$ref" is only a property name or data, and finds one through a $ref', () => {
+    expect(findSameValueRefCycle({ properties: { $ref: { type: 'string' } }, enum: [{ $ref: '#' }] })).toBeUndefined();
+    expect(findSameValueRefCycle({ definitions: { a: { allOf: [{ $ref: '#/definitions/a' }] } } })?.path).toEqual(['#/definitions/a', '#/definitions/a/allOf/0', '#/definitions/a']);
+  });
+});

@@ -5,6 +5,7 @@ import { childPointer, escapePointerToken, formatPointer, parsePointer, unescape
 import {
   SUBSCHEMA_KEYWORDS,
   childSubschemas,
+  mapChangedSubschemas,
   mapKeywordSubschemas,
   someSubschema,
   walkSubschemaPaths,
@@ -236,6 +237,25 @@ describe('the walks against mapKeywordSubschemas (what they were built on before
         const pointers: string[] = [];
         walkSubschemas(root, (_node, pointer) => pointers.push(pointer));
         expect(pointers).toEqual(expected.map(([, tokens]) => childPointer('', ...tokens)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('mapChangedSubschemas gives the value itself when no child changed, else what mapKeywordSubschemas gives', () => {
+    fc.assert(
+      fc.property(schema, fc.func(fc.boolean()), (root, changes) => {
+        for (const [key, value] of Object.entries(root)) {
+          // Children a rewrite replaces (by a copy) or keeps, decided per child by the random function.
+          const fn = (child: Json) => (changes(JSON.stringify(child)) ? { ...child, changed: true } : child);
+          const expected = mapKeywordSubschemas(key, value, fn);
+          const got = mapChangedSubschemas(key, value, fn);
+          const children: Json[] = [];
+          mapKeywordSubschemas(key, value, (child) => children.push(child));
+          if (children.every((child) => fn(child) === child)) expect(got).toBe(value);
+          else expect(got).toEqual(expected);
+          if (got !== value && expected !== null && typeof expected === 'object') expect(Reflect.ownKeys(got as object)).toEqual(Reflect.ownKeys(expected));
+        }
       }),
       { numRuns: 300 },
     );

@@ -4,7 +4,7 @@
 // schema positions are cleaned: a property that is *named* "id" stays.
 import { isAnyType } from '../schema/any-type.js';
 import { SEGMENT_ANNOTATION_KEYWORDS } from '../schema/annotation-keywords.js';
-import { isSchemaObject, mapKeywordSubschemas, type SchemaObject } from '../schema/walk-subschemas.js';
+import { isSchemaObject, mapChangedSubschemas, type SchemaObject } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
 
 const ANNOTATIONS = new Set<string>(SEGMENT_ANNOTATION_KEYWORDS);
@@ -42,23 +42,10 @@ function strip(schema: SchemaObject): SchemaObject {
       changed = true;
       continue;
     }
-    const mapped = mapKeywordSubschemas(keyword, value, strip);
-    const next = sameChildren(value, mapped) ? value : mapped;
+    const next = mapChangedSubschemas(keyword, value, strip);
     changed ||= next !== value;
     kept.push([keyword, next]);
   }
   // fromEntries, not assignment: a key named "__proto__" must stay a key.
   return changed ? Object.fromEntries(kept) : schema;
-}
-
-/** Whether `mapped` (mapKeywordSubschemas' new list or map) holds the very children `value` holds, under the same keys. */
-function sameChildren(value: unknown, mapped: unknown): boolean {
-  if (value === mapped) return true;
-  if (typeof value !== 'object' || value === null || typeof mapped !== 'object' || mapped === null) return false;
-  if (Array.isArray(value)) return Array.isArray(mapped) && value.length === mapped.length && value.every((item, index) => item === mapped[index]);
-  const before = value as Record<string, unknown>;
-  const after = mapped as Record<string, unknown>;
-  const names = Object.keys(before);
-  const mappedNames = Object.keys(after);
-  return names.length === mappedNames.length && names.every((name, index) => mappedNames[index] === name && before[name] === after[name]);
 }

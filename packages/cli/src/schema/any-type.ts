@@ -4,7 +4,7 @@
 // `type` out: ajv rejects "any" as a type name, and the types read `{}` as
 // `unknown`. Only `type` changes, so every other keyword keeps its place (and
 // its line and column in the plan file).
-import { isSchemaObject, mapKeywordSubschemas, type SchemaObject } from './walk-subschemas.js';
+import { mapKeywordSubschemas, someSubschema, type SchemaObject } from './walk-subschemas.js';
 
 /** True when `type` names "any" (alone or in a list): the schema admits every type. */
 export function isAnyType(type: unknown): boolean {
@@ -13,8 +13,9 @@ export function isAnyType(type: unknown): boolean {
 
 /** The schema with every `type` that names "any" removed; the same object when none does. */
 export function withoutAnyType<T>(schema: T): T {
-  if (!isSchemaObject(schema) || !JSON.stringify(schema).includes('"any"')) return schema;
-  return translate(schema) as T;
+  // A walk that builds nothing finds the few schemas to copy (spelling each schema as JSON to search it cost more).
+  if (!someSubschema(schema, (node) => isAnyType(node.type))) return schema;
+  return translate(schema as SchemaObject) as T;
 }
 
 function translate(schema: SchemaObject): SchemaObject {

@@ -6,7 +6,7 @@
 // to another document resolves to nothing. The load checks, the types and diff
 // all resolve through here (test/schema/resolve-ref.test.ts compares with ajv).
 import { formatPointer, unescapePointerToken } from './json-pointer.js';
-import { childSubschemas, isSchemaObject, walkSubschemas, type SchemaObject } from './walk-subschemas.js';
+import { childSubschemas, isSchemaObject, someSubschema, walkSubschemas, type SchemaObject } from './walk-subschemas.js';
 
 export type RefProblem = 'not-local' | 'bad-encoding';
 
@@ -79,7 +79,7 @@ export interface RefCycle {
 /** The first `$ref` cycle in `root` that never moves to a property or item of the value, or undefined. */
 export function findSameValueRefCycle(root: unknown): RefCycle | undefined {
   // Without a reference there is no cycle; most plan schemas have none, and this check runs on every one.
-  if (!isSchemaObject(root) || !JSON.stringify(root).includes('"$ref"')) return undefined;
+  if (!isSchemaObject(root) || !someSubschema(root, (schema) => typeof schema.$ref === 'string')) return undefined;
   // Every cycle follows at least one `$ref`, so it passes through a reference's target: searching from the
   // targets finds them all, and visits only the schemas that apply to the same value as a target.
   const targets = new Map<string, SchemaObject>();

@@ -84,6 +84,24 @@ export function mapKeywordSubschemas(keyword: string, value: unknown, fn: (subsc
 }
 
 /**
+ * mapKeywordSubschemas for a rewrite that usually changes nothing: `value` itself when `fn` gives back every
+ * child unchanged (the same object), else the rebuilt value, as mapKeywordSubschemas gives it.
+ */
+export function mapChangedSubschemas(keyword: string, value: unknown, fn: (subschema: SchemaObject) => unknown): unknown {
+  const results: unknown[] = [];
+  let changed = false;
+  someKeywordSubschema(keyword, value, (child) => {
+    const next = fn(child);
+    results.push(next);
+    changed ||= next !== child;
+    return false;
+  });
+  if (!changed) return value;
+  let index = 0;
+  return mapKeywordSubschemas(keyword, value, () => results[index++]);
+}
+
+/**
  * A map's values through `one`, under the same own keys in the same order (what Object.fromEntries of its
  * entries gives, without three arrays per entry: the hottest line of every walk over a large plan).
  */
@@ -122,24 +140,29 @@ export function childSubschemas(schema: SchemaObject): ChildSubschema[] {
  */
 export function someChildSubschema(schema: SchemaObject, test: (child: SchemaObject, keyword: string, under: string | undefined) => boolean): boolean {
   for (const keyword of Object.keys(schema)) {
-    const kind = subschemaKind(keyword);
-    if (kind === undefined) continue;
-    const value = schema[keyword];
-    if (kind === 'map') {
-      if (!isSchemaObject(value)) continue;
-      for (const name of Object.keys(value)) {
-        const child = value[name];
-        if (isSchemaObject(child) && test(child, keyword, name)) return true;
-      }
-    } else if (Array.isArray(value)) {
-      if (kind === 'schema') continue; // one schema, and a list is none
-      for (let index = 0; index < value.length; index++) {
-        const child: unknown = value[index];
-        if (isSchemaObject(child) && test(child, keyword, String(index))) return true;
-      }
-    } else if (kind !== 'list' && isSchemaObject(value) && test(value, keyword, undefined)) {
-      return true;
+    if (someKeywordSubschema(keyword, schema[keyword], test)) return true;
+  }
+  return false;
+}
+
+/** someChildSubschema for one keyword's value. */
+function someKeywordSubschema(keyword: string, value: unknown, test: (child: SchemaObject, keyword: string, under: string | undefined) => boolean): boolean {
+  const kind = subschemaKind(keyword);
+  if (kind === undefined) return false;
+  if (kind === 'map') {
+    if (!isSchemaObject(value)) return false;
+    for (const name of Object.keys(value)) {
+      const child = value[name];
+      if (isSchemaObject(child) && test(child, keyword, name)) return true;
     }
+  } else if (Array.isArray(value)) {
+    if (kind === 'schema') return false; // one schema, and a list is none
+    for (let index = 0; index < value.length; index++) {
+      const child: unknown = value[index];
+      if (isSchemaObject(child) && test(child, keyword, String(index))) return true;
+    }
+  } else if (kind !== 'list' && isSchemaObject(value)) {
+    return test(value, keyword, undefined);
   }
   return false;
 }
