@@ -1,7 +1,8 @@
 // generate refuses a plan with a pattern that can hang a validator. A rerun or a
-// --watch save searches only the schemas whose text changed (knownSafe in
-// model/plan-patterns.ts, kept in the cache by generate/index.ts): a schema
-// found safe is remembered with the accepted list; a finding never is.
+// --watch save analyses only the patterns no earlier run found safe (knownSafe in
+// model/plan-patterns.ts, kept in the cache by generate/index.ts): a safe pattern
+// is remembered by its text; a finding, or an accepted unsafe pattern, never is.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LayeredCache } from '../../packages/cli/src/cache/layered-cache.js';
 import { generate } from '../../packages/cli/src/generate/index.js';
@@ -42,7 +43,7 @@ describe('schemas found safe in an earlier run', () => {
     expect(known.keys.size).toBe(3);
   });
 
-  it('a schema without a "pattern" key in its text is neither searched nor remembered; one that only mentions it is', () => {
+  it('a schema without a pattern keyword is neither searched nor remembered, whatever its text mentions', () => {
     const known = memory();
     const { model } = loadPlanText(
       JSON.stringify({
@@ -58,7 +59,8 @@ describe('schemas found safe in an earlier run', () => {
     const found = unsafePatterns(model, [], known);
     expect(found).toEqual(unsafePatterns(model));
     expect(found.map((finding) => finding.detail.slice(0, 40))).toEqual(['pattern "^(a+)+$" in event "Unsafe" v1: ']);
-    expect(known.keys.size).toBe(1); // "Mention": searched, safe, remembered
+    // Patterns are remembered, not schemas: "Mention" has none, and "Unsafe"'s is a finding.
+    expect([...known.keys]).toEqual([]);
   });
 
   it('the accepted list is part of the key: a pattern accepted once is refused again when no longer accepted', () => {
@@ -79,5 +81,45 @@ describe('schemas found safe in an earlier run', () => {
     await expect(generate(changed.model, PRODUCTION, changed.locator, undefined, cache)).rejects.toThrow(cold as string);
     await expect(generate(changed.model, { ...PRODUCTION, acceptedPatterns: ['^(b+)+$'] }, changed.locator, undefined, cache)).resolves.toBeDefined();
     await expect(generate(changed.model, PRODUCTION, changed.locator, undefined, cache)).rejects.toThrow(cold as string);
+  });
+});
+
+describe('patterns found safe in an earlier run', () => {
+  it('are not analysed again in a schema whose text changed, and are kept by text', () => {
+    const known = memory();
+    const before = loadPlanText(plan('^b+$'), 'plan.json').model;
+    unsafePatterns(before, [], known);
+    expect([...known.keys].sort()).toEqual(['^a+$', '^b+$', '^x_']);
+    // B's description changes; its pattern does not: all three are known, nothing is searched.
+    const changed = JSON.parse(plan('^b+$')) as { events: { B: { properties: { q: { description?: string } } } } };
+    changed.events.B.properties.q.description = 'changed';
+    known.hits = 0;
+    expect(unsafePatterns(loadPlanText(JSON.stringify(changed), 'plan.json').model, [], known)).toEqual([]);
+    expect(known.hits).toBe(3);
+  });
+
+  it('give the findings of a search without them, run after run, over random plans and accepted lists', () => {
+    const pool = ['^a+$', '^(a+)+$', '^[a-z]{2,8}$', '(x|x)*y', '^x_', '(?<n>a)\\k<n>', '^(\\d+\\.)*\\d+$'];
+    const events = fc.dictionary(fc.constantFrom('A', 'B', 'C', 'D'), fc.array(fc.constantFrom(...pool), { maxLength: 3 }), { maxKeys: 4 });
+    const run = fc.tuple(events, fc.subarray(pool));
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 4 }), (runs) => {
+        const known = memory();
+        for (const [written, acceptedPatterns] of runs) {
+          const text = JSON.stringify({
+            name: 'x',
+            events: Object.fromEntries(
+              Object.entries(written).map(([name, patterns]) => [
+                name,
+                { properties: Object.fromEntries(patterns.map((pattern, index) => [`p${index}`, { type: 'string', pattern }])) },
+              ]),
+            ),
+          });
+          const { model } = loadPlanText(text, 'plan.json');
+          expect(unsafePatterns(model, acceptedPatterns, known)).toEqual(unsafePatterns(model, acceptedPatterns));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -4,11 +4,10 @@
 // `generate` and `validate` refuse the plan with it; so is a pattern the check
 // (schema/patterns.ts) cannot decide. Patterns the config lists under
 // `acceptedPatterns` pass. Here, below lint and generate, so both read one list.
-import { createHash } from 'node:crypto';
 import { oneLine } from '../messages/quote.js';
 import { childPointer } from '../schema/json-pointer.js';
 import { checkPatternSafety } from '../schema/patterns.js';
-import { walkSubschemas } from '../schema/walk-subschemas.js';
+import { someSubschema, walkSubschemas } from '../schema/walk-subschemas.js';
 import { allSchemas, type PlanSchema } from './plan-schemas.js';
 import type { PlanModel, SourceRef } from './types.js';
 
@@ -48,7 +47,10 @@ function schemaPatterns(plan: PlanSchema): PlanPattern[] {
   return found;
 }
 
-/** Schemas known to hold no refused pattern, by content (generate keeps them between runs: generate/known-keys.ts). */
+/**
+ * Patterns known to be safe, by their text (generate keeps them between runs: generate/known-keys.ts). The
+ * interface keeps the name it had when it held schemas.
+ */
 export interface KnownSafeSchemas {
   has(key: string): boolean;
   add(key: string): void;
@@ -56,17 +58,22 @@ export interface KnownSafeSchemas {
 
 /**
  * Catastrophic backtracking, or a pattern the check cannot decide, unless `acceptedPatterns` lists it exactly as written.
- * `knownSafe`: a schema whose text and accepted list an earlier run found safe is not walked again (the verdict is
- * a pure function of both); a schema with a finding is never remembered, so findings are always computed.
+ * `knownSafe`: the verdict is a pure function of the pattern alone (checkPatternSafety), so a pattern an earlier run
+ * found safe is not analysed again, and a schema whose every pattern is known safe or accepted is not searched for
+ * findings (nor are its pointers spelt). Only a safe verdict is remembered, so every finding is computed as without it.
  */
 export function unsafePatterns(model: PlanModel, acceptedPatterns: readonly string[] = [], knownSafe?: KnownSafeSchemas): UnsafePattern[] {
   const accepted = new Set(acceptedPatterns);
   // Each distinct pattern is analysed once per call: a plan repeats its patterns in every version of an event.
   const verdicts = new Map<string, ReturnType<typeof checkPatternSafety>>();
+  const verdictOf = (pattern: string): ReturnType<typeof checkPatternSafety> => {
+    const result = verdicts.get(pattern) ?? checkPatternSafety(pattern);
+    verdicts.set(pattern, result);
+    return result;
+  };
   const findings = (found: PlanPattern[]): UnsafePattern[] =>
     found.flatMap(({ plan, pointer, pattern }) => {
-      const result = verdicts.get(pattern) ?? checkPatternSafety(pattern);
-      verdicts.set(pattern, result);
+      const result = verdictOf(pattern);
       if (result.verdict === 'safe' || accepted.has(pattern)) return [];
       const fix =
         result.verdict === 'catastrophic'
@@ -77,16 +84,25 @@ export function unsafePatterns(model: PlanModel, acceptedPatterns: readonly stri
       return [{ source: plan.source, schemaPointer: pointer, schemaKind: plan.kind, detail }];
     });
   if (knownSafe === undefined) return findings(planPatterns(model));
-  const acceptedText = JSON.stringify(acceptedPatterns);
   return allSchemas(model).flatMap((plan) => {
-    const text = JSON.stringify(plan.schema);
-    if (typeof text !== 'string') return findings(schemaPatterns(plan));
-    // No `"pattern` in its text, no pattern or patternProperties key anywhere (JSON quotes every key): nothing to search.
-    if (!text.includes('"pattern')) return [];
-    const key = createHash('sha256').update(acceptedText).update('\n').update(text).digest('hex');
-    if (knownSafe.has(key)) return [];
+    const patterns = patternTexts(plan.schema);
+    let cleared = true;
+    // Every pattern asks (not only up to the first unknown one): a known key asked for is kept for the next run.
+    for (const pattern of patterns) if (!knownSafe.has(pattern) && !accepted.has(pattern)) cleared = false;
+    if (cleared) return [];
     const found = findings(schemaPatterns(plan));
-    if (found.length === 0) knownSafe.add(key);
+    for (const pattern of patterns) if (verdictOf(pattern).verdict === 'safe') knownSafe.add(pattern);
     return found;
   });
+}
+
+/** The texts of a schema's patterns (schemaPatterns' patterns, in its order), without spelling their pointers. */
+function patternTexts(schema: unknown): string[] {
+  const found: string[] = [];
+  someSubschema(schema, (node) => {
+    if (typeof node['pattern'] === 'string') found.push(node['pattern']);
+    if (typeof node['patternProperties'] === 'object' && node['patternProperties'] !== null) found.push(...Object.keys(node['patternProperties']));
+    return false;
+  });
+  return found;
 }
