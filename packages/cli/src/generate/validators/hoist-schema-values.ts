@@ -6,14 +6,12 @@
 
 import { jsonCode } from '../escape.js';
 import { ajvTextChanged } from './ajv-text-changed.js';
-import { JSON_STRING as STRING } from './code-tokens.js';
+import { JSON_STRING as STRING, stringSpans, tokensOutsideStrings } from './code-tokens.js';
 
-const TOKENS = new RegExp(
-  String.raw`${STRING}|(?<![\w$.])const schema(\d+) = |(?<![\w$.])schema(\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:\d+|${STRING})\])*)`,
-  'g',
-);
+// Found outside strings (code-tokens.ts): a path holds whole strings only.
+const TOKENS = new RegExp(String.raw`(?<![\w$.])const schema(\d+) = |(?<![\w$.])schema(\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:\d+|${STRING})\])*)`, 'g');
 // Any declaration of a schema constant, however spaced: each must be one TOKENS reads.
-const DECLARATION_LIKE = new RegExp(String.raw`${STRING}|(?<![\w$.])(?:const|let|var)\s+schema(\d+)\s*=`, 'g');
+const DECLARATION_LIKE = /(?<![\w$.])(?:const|let|var)\s+schema(\d+)\s*=/g;
 const ACCESSOR = new RegExp(String.raw`\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[(${STRING})\]`, 'g');
 
 interface Declaration {
@@ -26,7 +24,8 @@ export function hoistSchemaValues(code: string): string {
   const declarations = new Map<string, Declaration>();
   const references: { start: number; end: number; schema: string; path: string }[] = [];
   const readWhole = new Set<string>();
-  for (const match of code.matchAll(TOKENS)) {
+  const spans = stringSpans(code);
+  for (const match of tokensOutsideStrings(code, spans, TOKENS)) {
     const [text, declared, referenced, path] = match;
     const start = match.index;
     if (declared !== undefined) {
@@ -37,7 +36,7 @@ export function hoistSchemaValues(code: string): string {
       else references.push({ start, end: start + text.length, schema: referenced, path });
     }
   }
-  checkDeclarationsFound(code, declarations, [...readWhole, ...references.map((reference) => reference.schema)]);
+  checkDeclarationsFound(code, spans, declarations, [...readWhole, ...references.map((reference) => reference.schema)]);
 
   const prefix = freePrefix(code);
   const names = new Map<string, string>();
@@ -78,8 +77,9 @@ function declaredValue(schema: string, json: string): unknown {
 
 // A schema constant declared in a shape TOKENS misses would stay whole and its reads would not be
 // hoisted (or, dropped, leave reads of nothing): loud instead.
-function checkDeclarationsFound(code: string, declarations: ReadonlyMap<string, Declaration>, read: readonly string[]): void {
-  const declaredLike = [...code.matchAll(DECLARATION_LIKE)].filter((match) => match[1] !== undefined).length;
+function checkDeclarationsFound(code: string, spans: readonly number[], declarations: ReadonlyMap<string, Declaration>, read: readonly string[]): void {
+  let declaredLike = 0;
+  for (const _ of tokensOutsideStrings(code, spans, DECLARATION_LIKE)) declaredLike++;
   if (declaredLike !== declarations.size) {
     throw ajvTextChanged('hoist-schema-values', `read ${declarations.size} of ${declaredLike} schema constant declarations`);
   }

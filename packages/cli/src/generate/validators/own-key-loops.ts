@@ -9,14 +9,15 @@
 // none). ajv's loop bodies hold no `continue` of their own that this could shadow: the test comes
 // first and skips only keys Object.keys would not have listed.
 import { ajvTextChanged } from './ajv-text-changed.js';
-import { JSON_STRING } from './code-tokens.js';
+import { replaceOutsideStrings, stringSpans, tokensOutsideStrings } from './code-tokens.js';
 
 const IDENTIFIER = String.raw`[A-Za-z_$][\w$]*`;
 const LOOP = String.raw`for\(const (${IDENTIFIER}) of Object\.keys\((${IDENTIFIER})\)\)\{`;
-const TOKENS = new RegExp(`${JSON_STRING}|${LOOP}`, 'g');
+// Both found outside strings (code-tokens.ts).
+const LOOPS = new RegExp(LOOP, 'g');
 // Every Object.keys outside strings must be one of the loops above, or minProperties' and
 // maxProperties' `Object.keys(data).length`, which stays: counting needs the array's length.
-const KEYS_CALLS = new RegExp(`${JSON_STRING}|(Object\\.keys\\(${IDENTIFIER}\\)\\.length\\b)|(Object\\.keys\\()`, 'g');
+const KEYS_CALLS = new RegExp(`(Object\\.keys\\(${IDENTIFIER}\\)\\.length\\b)|(Object\\.keys\\()`, 'g');
 const HAS_OWN = /const (func\d+) = Object\.prototype\.hasOwnProperty;/;
 const FUNC_NAMES = /\bfunc(\d+)\b/g;
 
@@ -24,13 +25,13 @@ export function ownKeyLoops(code: string): string {
   const declared = HAS_OWN.exec(code)?.[1];
   const hasOwn = declared ?? `func${nextFuncNumber(code)}`;
   let loops = 0;
-  const rewritten = code.replace(TOKENS, (text, key?: string, object?: string) => {
-    if (key === undefined) return text;
+  const spans = stringSpans(code);
+  const rewritten = replaceOutsideStrings(code, spans, LOOPS, ([, key, object]) => {
     loops++;
     return `for(const ${key} in ${object}){if(!${hasOwn}.call(${object}, ${key}))continue;`;
   });
   let calls = 0;
-  for (const match of code.matchAll(KEYS_CALLS)) if (match[2] !== undefined) calls++;
+  for (const match of tokensOutsideStrings(code, spans, KEYS_CALLS)) if (match[2] !== undefined) calls++;
   if (calls !== loops) throw ajvTextChanged('own-key-loops', `rewrote ${loops} of ${calls} Object.keys calls`);
   if (loops === 0 || declared !== undefined) return rewritten;
   // A top-level constant like ajv's own; the layout (stable-layout.ts) names and places it.

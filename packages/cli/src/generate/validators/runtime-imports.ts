@@ -3,7 +3,7 @@
 // code must import only from @plangen/core/runtime, so each such expression becomes a
 // named import of packages/core/src/validator-runtime, which that entry point exports.
 import { ajvTextChanged } from './ajv-text-changed.js';
-import { JSON_STRING } from './code-tokens.js';
+import { JSON_STRING, stringSpans, tokensOutsideStrings } from './code-tokens.js';
 import { PUSH_ERROR } from './compact-error-pushes.js';
 import { PUSH_SHARED_ERRORS } from './shared-subschemas.js';
 
@@ -41,7 +41,7 @@ const AJV_RUNTIME_REQUIRE = /require\("ajv\/dist\/runtime\/([\w-]+)"\)\.default/
 const FORMAT_REQUIRE = /require\("ajv-formats\/dist\/formats"\)\.fullFormats(?:\.([A-Za-z_$][\w$]*)|\[("[^"\\]*")\])/g;
 // Outside strings, whatever still reaches a module: ajv writing its helpers in a way the two patterns
 // above miss (another path, an `import`) would leave generated code that loads ajv.
-const MODULE_REFERENCE = new RegExp(String.raw`${JSON_STRING}|(?<![\w$.])(require\([^)]*\)[\w$.]*(?:\[${JSON_STRING}\])?|import\b[^;]*)`, 'g');
+const MODULE_REFERENCE = new RegExp(String.raw`(?<![\w$.])(require\([^)]*\)[\w$.]*(?:\[${JSON_STRING}\])?|import\b[^;]*)`, 'g');
 
 export interface RewrittenCode {
   readonly code: string;
@@ -68,7 +68,8 @@ export function rewriteRuntimeRequires(code: string): RewrittenCode {
       `plangen internal error: the precompiled validators still contain ${missing[0]}, which @plangen/core does not provide. Report the schema that needs it.`,
     );
   }
-  const leftover = [...rewritten.matchAll(MODULE_REFERENCE)].find((match) => match[1] !== undefined)?.[1];
+  // The first one only: past it (an `import` may end inside a string) the scan would read strings wrongly.
+  const leftover = tokensOutsideStrings(rewritten, stringSpans(rewritten), MODULE_REFERENCE).next().value?.[1];
   if (leftover !== undefined) throw ajvTextChanged('runtime-imports', `found ${leftover}, which it does not know,`);
   return { code: rewritten, imports: [...imports].sort() };
 }
