@@ -7,6 +7,8 @@
 // own, which it then drops (compile-validator-batch.ts); assembleValidatorModule lays the batches out as one
 // module. The bytes never depend on how the schemas were cut or who compiled what:
 // every top-level name depends only on what it holds or who owns it (stable-layout.ts).
+import type { JsonSchema } from '../../model/types.js';
+import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
 import { compileValidatorBatch, type CompiledBatch } from './compile-validator-batch.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { prepareSchema } from './prepare-schema.js';
@@ -59,20 +61,29 @@ export function buildValidatorModule(entries: readonly ValidatorEntry[], batchSi
   );
 }
 
-export function planValidatorModule(entries: readonly ValidatorEntry[], batchSize = BATCH_SIZE): ValidatorModulePlan {
+/** Entries (in name order) whose prepared schemas are kept as one cache entry: one event changed prepares its group again. */
+export const PREPARED_GROUP_SIZE = 64;
+const PREPARED_KIND = 'prepared-validator-schemas';
+
+/** `cache`: each group of entries' prepared schemas are taken from it when their plan schemas are unchanged, and kept. */
+export function planValidatorModule(entries: readonly ValidatorEntry[], batchSize = BATCH_SIZE, cache: StageCache = NO_CACHE): ValidatorModulePlan {
   const sorted = sortedEntries(entries);
-  const prepared = sorted.map(({ name, schema }) => ({ name, schema: prepareSchema(name, schema) }));
-  const names = batchNames(JSON.stringify(prepared.map(({ schema }) => schema)));
+  const prepared = preparedSchemas(sorted, cache);
+  // Each schema's JSON once: the free names, the equal schemas and sharing's eligibility all read it.
+  const texts = prepared.map(({ schema }) => JSON.stringify(schema));
+  const names = batchNames(`[${texts.join(',')}]`);
   // Equal schemas (a version repeated, a shared payload schema) compile once and share a function.
   const keyByText = new Map<string, string>();
   const distinct: { name: string; schema: BatchSchema['schema']; key: string }[] = [];
-  const exports = prepared.map(({ name, schema }) => {
-    const text = JSON.stringify(schema);
+  const distinctTexts: string[] = [];
+  const exports = prepared.map(({ name, schema }, index) => {
+    const text = texts[index]!;
     let key = keyByText.get(text);
     if (key === undefined) {
       key = `${names.keyPrefix}${distinct.length}`;
       keyByText.set(text, key);
       distinct.push({ name, schema, key });
+      distinctTexts.push(text);
     }
     return { name, key };
   });
@@ -80,6 +91,7 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
     distinct.map(({ schema }) => schema),
     names.keyPrefix,
     names.sharingKeyword,
+    distinctTexts,
   );
   const batchOf = (start: number, end: number): ValidatorBatch => {
     const schemas = distinct.slice(start, end).map((schema, offset) => ({ ...schema, compiled: sharing.schemas[start + offset]! }));
@@ -98,6 +110,31 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
     parts.push(batchParts);
   }
   return { batches, parts, exports };
+}
+
+/**
+ * Every entry's schema readied for compilation (prepare-schema.ts), through the cache in groups. A prepared schema
+ * depends only on the plan schema (the name only words the error that refuses one, and a refused group is never
+ * kept), so a group of unchanged plan schemas is taken as it was; preparing them all was ~30 ms of every --watch
+ * save at 500 events, where the group's key is one hash of their JSON.
+ */
+function preparedSchemas(sorted: readonly ValidatorEntry[], cache: StageCache): { name: string; schema: JsonSchema }[] {
+  const prepare = ({ name, schema }: ValidatorEntry) => ({ name, schema: prepareSchema(name, schema) });
+  if (!keepsParts(cache)) return sorted.map(prepare);
+  const prepared: { name: string; schema: JsonSchema }[] = [];
+  for (let start = 0; start < sorted.length; start += PREPARED_GROUP_SIZE) {
+    const group = sorted.slice(start, start + PREPARED_GROUP_SIZE);
+    const input = group.map(({ schema }) => schema);
+    const kept = cache.get<JsonSchema[]>(PREPARED_KIND, input);
+    if (Array.isArray(kept) && kept.length === group.length) {
+      group.forEach(({ name }, index) => prepared.push({ name, schema: kept[index]! }));
+      continue;
+    }
+    const fresh = group.map(prepare);
+    cache.set(PREPARED_KIND, input, fresh.map(({ schema }) => schema));
+    prepared.push(...fresh);
+  }
+  return prepared;
 }
 
 export function assembleValidatorModule(plan: ValidatorModulePlan, compiled: readonly CompiledBatch[]): ValidatorModule {

@@ -148,7 +148,7 @@ async function compileHere(entries: readonly ValidatorEntry[], options: CompileV
     import('./compile-validators.js'),
     import('./cached-batches.js'),
   ]);
-  const plan = planValidatorModule(entries);
+  const plan = planValidatorModule(entries, undefined, cache);
   const compiled = await compileBatchesCached(plan, cache, async (missing) => missing.map((batch) => compileValidatorBatch(batch)));
   return renderValidators(assembleValidatorModule(plan, compiled), options);
 }

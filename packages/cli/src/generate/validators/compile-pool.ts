@@ -69,7 +69,7 @@ export async function compileInPool(
       import('./compile-validator-batch.js'),
       import('./compile-validators.js'),
     ]);
-    const plan = planValidatorModule(entries);
+    const plan = planValidatorModule(entries, undefined, pool.cache);
     const compiled = await compileBatchesCached(plan, pool.cache, (missing) =>
       runBatches(missing, workers, pool.signal, health, (batch, checker) => compileValidatorBatch(batch, checker), createChecker),
     );

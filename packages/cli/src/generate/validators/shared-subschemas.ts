@@ -52,12 +52,12 @@ const POSITION_DEPENDENT = ['$ref', '$id', '$anchor', '$dynamicRef', '$dynamicAn
   (keyword) => JSON.stringify(keyword),
 );
 
-/** `keyPrefix`: an identifier prefix no schema contains; `keyword`: the sharing keyword, which no schema uses. */
-export function shareRepeatedSubschemas(schemas: readonly JsonSchema[], keyPrefix: string, keyword: string): SharingPlan {
-  const eligible = schemas.map((schema) => {
-    const text = JSON.stringify(schema);
-    return !POSITION_DEPENDENT.some((name) => text.includes(name));
-  });
+/**
+ * `keyPrefix`: an identifier prefix no schema contains; `keyword`: the sharing keyword, which no schema uses.
+ * `schemaTexts`: each schema's JSON.stringify, when the caller has it already.
+ */
+export function shareRepeatedSubschemas(schemas: readonly JsonSchema[], keyPrefix: string, keyword: string, schemaTexts: readonly string[] = schemas.map((schema) => JSON.stringify(schema))): SharingPlan {
+  const eligible = schemaTexts.map((text) => !POSITION_DEPENDENT.some((name) => text.includes(name)));
   // Each candidate's text, computed once: the counting and the replacing pass meet the same objects.
   const texts = new Map<SchemaObject, string | undefined>();
   const textOf = (node: SchemaObject): string | undefined => {
