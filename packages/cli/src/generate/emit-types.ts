@@ -9,9 +9,10 @@ import type { JsonSchema } from '../model/types.js';
 import { safeCode } from './escape.js';
 import { Placeholders } from './placeholders.js';
 import { shareEqualSchemas } from './share-equal-schemas.js';
+import { typesFromKeptChunks } from './kept-type-chunks.js';
 import { keepsParts, NO_CACHE, type StageCache } from './stage-cache.js';
-import { assembleDeclarations, contentDefinedChunks, declarationsOf, localNames } from './type-chunks.js';
-import { TYPES_KEY, typingDefinitions } from './typing-definitions.js';
+import { assembleDeclarations, contentDefinedChunks, declarationsOf, localNames, type Declaration } from './type-chunks.js';
+import { TYPES_KEY, typingDefinitions, type TypingNames } from './typing-definitions.js';
 
 export interface TypeEntry {
   /** The exported type name, decided by the model (`OrderCompletedV1Properties`). */
@@ -45,6 +46,9 @@ const DIRECT_OPTIONS = { ...COMPILE_OPTIONS, $refOptions: { ...COMPILE_OPTIONS.$
 /** `reserved`: names the rest of the file uses, which no type from the plan may take. `cache` keeps each chunk's output. */
 export async function emitTypes(entries: readonly TypeEntry[], reserved: readonly string[], cache: StageCache = NO_CACHE): Promise<string> {
   if (entries.length === 0) return '';
+  // With a cache, chunks kept by their entries' own content (kept-type-chunks.ts), when the plan allows.
+  const kept = keepsParts(cache) ? await typesFromKeptChunks(entries, [...reserved, ROOT_NAME], cache, compileNamedChunk) : undefined;
+  if (kept !== undefined) return checkTypeNames(kept, entries);
   const placeholders = new Placeholders();
   const definitions = namedTypeDefinitions(entries, reserved, placeholders);
   // Without a `$ref` in the types (most plans), json-schema-to-typescript gets them with equal schemas shared
@@ -72,12 +76,32 @@ export function namedTypeDefinitions(entries: readonly TypeEntry[], reserved: re
   const definitions = typingDefinitions(entries, [...reserved, ROOT_NAME], placeholders);
   for (const entry of entries) {
     const key = placeholders.type(entry.name);
-    const schema = definitions[key]!;
-    const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];
-    // Named by the model, whatever the schema's own shape: json-schema-to-typescript prefers titles to keys.
-    definitions[key] = { ...schema, title: key, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
+    definitions[key] = namedType(entry, key, definitions[key]!);
   }
   return definitions;
+}
+
+/** An entry's typing schema titled with its placeholder `key` and documented. */
+function namedType(entry: TypeEntry, key: string, typing: JsonSchema): JsonSchema {
+  const schema = typing.title === undefined ? { ...typing, title: key } : typing; // as typingDefinitions titles it
+  const doc = [...entry.doc, ...(schema.description ? [schema.description] : [])];
+  // Named by the model, whatever the schema's own shape: json-schema-to-typescript prefers titles to keys.
+  return { ...schema, title: key, ...(doc.length > 0 ? { description: doc.join('\n') } : {}) };
+}
+
+/**
+ * One chunk of a plan without `$ref`s (kept-type-chunks.ts): its entries typed in plan order by `names`, each
+ * reaching its own type only, compiled as the numbered chunks' `direct` schema is.
+ */
+async function compileNamedChunk(chunk: readonly TypeEntry[], names: TypingNames, claimed: [string, string][]): Promise<Declaration[]> {
+  const types: Record<string, JsonSchema> = {};
+  for (const entry of chunk) {
+    const [key, typing] = names.typeEntry(entry, claimed).type;
+    types[key] = namedType(entry, key, typing);
+  }
+  shareEqualSchemas(types);
+  const direct = { title: ROOT_NAME, [TYPES_KEY]: types, anyOf: Object.values(types) };
+  return declarationsOf(dropRoot(await compile(direct as JSONSchema, ROOT_NAME, DIRECT_OPTIONS)));
 }
 
 /** json-schema-to-typescript's output for one chunk, its root line dropped: from the cache under the chunk's own numbering. */

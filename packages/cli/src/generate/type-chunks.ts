@@ -30,7 +30,7 @@ export function contentDefinedChunks<T extends { readonly name: string }>(items:
   return chunks;
 }
 
-interface Declaration {
+export interface Declaration {
   readonly kind: string;
   readonly name: string;
   readonly text: string;

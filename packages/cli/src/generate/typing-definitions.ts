@@ -32,36 +32,83 @@ export function typingDefinitions(
   reserved: readonly string[],
   placeholders: Placeholders,
 ): Record<string, JsonSchema> {
-  const taken = new Set([...reserved, ...entries.map((entry) => entry.name)]);
-  const sharedByContent = new Map<string, string>();
+  const names = new TypingNames(entries, reserved, placeholders);
   const types: [string, JsonSchema][] = [];
   const hoisted: [string, JsonSchema][] = [];
-
   for (const entry of entries) {
+    const typed = names.typeEntry(entry);
+    types.push(typed.type);
+    hoisted.push(...typed.hoisted);
+  }
+  // Titled by their keys, as json-schema-to-typescript would name a definition: `type PostCode = string`.
+  return Object.fromEntries([...types, ...hoisted].map(([key, schema]) => [key, schema.title === undefined ? { ...schema, title: key } : schema]));
+}
+
+/**
+ * The names the typing of a plan's entries takes, entry after entry: the entries must be typed in plan order
+ * (a name goes to the first entry that claims it). `claimed` records every name an entry takes and the base it
+ * asked for, so a run that reuses an entry's types from a cache can replay its claims (`claimAll`).
+ */
+export class TypingNames {
+  readonly #taken: Set<string>;
+  readonly #sharedByContent = new Map<string, string>();
+
+  constructor(
+    entries: readonly TypingEntry[],
+    reserved: readonly string[],
+    readonly placeholders: Placeholders,
+  ) {
+    this.#taken = new Set([...reserved, ...entries.map((entry) => entry.name)]);
+  }
+
+  /**
+   * The entry's typing schema under its placeholder key, and the definitions it hoists (in the order it owns
+   * them); `claimed` gets each name taken, with the base it was asked for, in order.
+   */
+  typeEntry(entry: TypingEntry, claimed?: [base: string, name: string][]): { type: [string, JsonSchema]; hoisted: [string, JsonSchema][] } {
+    const { placeholders } = this;
+    const claim = (base: string): string => {
+      const name = freeName(base, this.#taken);
+      claimed?.push([base, name]);
+      return name;
+    };
     const local = new Map<string, string>();
     const owned: [string, Json][] = [];
     for (const { pointer, key, definition } of definitionsOf(entry.schema, '')) {
       // Only self-contained definitions can be shared: a `$ref` inside means something else in another schema.
       const content = JSON.stringify(definition);
       const shareable = !content.includes('"$ref"');
-      let name = shareable ? sharedByContent.get(content) : undefined;
+      let name = shareable ? this.#sharedByContent.get(content) : undefined;
       if (name === undefined) {
-        name = freeName(pascal(key) || 'Definition', taken);
+        name = claim(pascal(key) || 'Definition');
         owned.push([name, definition]);
-        if (shareable) sharedByContent.set(content, name);
+        if (shareable) this.#sharedByContent.set(content, name);
       }
       local.set(`#${pointer}`, name);
     }
-    const context: TypingContext = {
-      rewriteRef: rewriter(entry.name, local, placeholders),
-      claimName: (base) => freeName(base, taken),
-      placeholders,
-    };
-    types.push([placeholders.type(entry.name), typingSchema(asObject(entry.schema), entry.name, context)]);
-    for (const [name, definition] of owned) hoisted.push([placeholders.type(name), typingSchema(definition as JsonSchema, name, context)]);
+    const context: TypingContext = { rewriteRef: rewriter(entry.name, local, placeholders), claimName: claim, placeholders };
+    const type: [string, JsonSchema] = [placeholders.type(entry.name), typingSchema(asObject(entry.schema), entry.name, context)];
+    const hoisted = owned.map(([name, definition]): [string, JsonSchema] => [placeholders.type(name), typingSchema(definition as JsonSchema, name, context)]);
+    return { type, hoisted };
   }
-  // Titled by their keys, as json-schema-to-typescript would name a definition: `type PostCode = string`.
-  return Object.fromEntries([...types, ...hoisted].map(([key, schema]) => [key, schema.title === undefined ? { ...schema, title: key } : schema]));
+
+  /**
+   * Takes the names of `claims` (an earlier typing's `claimed`) when each base still gives the same name
+   * now; else takes none and returns false. An entry without definitions whose claims replay is typed
+   * exactly as then: its schema's typing reads nothing else of the plan.
+   */
+  claimAll(claims: readonly (readonly [base: string, name: string])[]): boolean {
+    const taken = new Set<string>();
+    const isTaken = { has: (name: string) => this.#taken.has(name) || taken.has(name), add: (name: string) => taken.add(name) };
+    for (const [base, name] of claims) if (freeName(base, isTaken) !== name) return false;
+    for (const name of taken) this.#taken.add(name);
+    return true;
+  }
+}
+
+/** Whether the entry's schema has definitions to hoist (whose names other entries' typings may share). */
+export function hoistsDefinitions(schema: JsonSchema): boolean {
+  return definitionsOf(schema, '').length > 0;
 }
 
 /**
@@ -113,7 +160,7 @@ function pascal(key: string): string {
   return (key.match(/[A-Za-z0-9]+/g) ?? []).map((word) => word[0]!.toUpperCase() + word.slice(1)).join('').replace(/^[0-9]+/, '');
 }
 
-function freeName(base: string, taken: Set<string>): string {
+function freeName(base: string, taken: Pick<Set<string>, 'has' | 'add'>): string {
   let name = base;
   for (let suffix = 2; taken.has(name); suffix += 1) name = `${base}${suffix}`;
   taken.add(name);
