@@ -47,4 +47,26 @@ describe('layOutTypeScript with a cache', () => {
     expect(second.computed()).toBe(1);
     expect(warm === layOutTypeScript(bigSource(200))).toBe(true);
   });
+
+  it('cuts a types block without blank lines into pieces, and lays out one piece again after a line is inserted', () => {
+    // As json-schema-to-typescript prints the types: no blank line between declarations.
+    const types = (added: number | undefined) =>
+      Array.from({ length: 2000 }, (_, index) => [
+        '/**',
+        ` * Properties of "Event ${index}".`,
+        ' */',
+        `export interface Event${index}Properties {`,
+        'id: string;',
+        ...(index === added ? ['added?: string;'] : []),
+        `nested?: { count: number, names: [string, string] };`,
+        '}',
+      ]).flat().join('\n');
+    const cache = new LayeredCache('plangen@test lay-out-cached-types', undefined);
+    const first = counting(cache);
+    expect(layOutTypeScript(types(undefined), first.spy) === layOutTypeScript(types(undefined))).toBe(true);
+    expect(first.computed()).toBeGreaterThan(10);
+    const second = counting(cache);
+    expect(layOutTypeScript(types(1000), second.spy) === layOutTypeScript(types(1000))).toBe(true);
+    expect(second.computed()).toBeLessThanOrEqual(2); // its piece, and the next one when the cut before it moved
+  });
 });

@@ -11,9 +11,13 @@
 //   at most one blank line in a row, none after an opening or before a closing line.
 // Only whitespace changes, plus the trailing commas of broken groups: strings,
 // comments and code stay byte for byte (test/generate/lay-out-typescript.test.ts).
-// With a cache, the file is laid out in pieces of about a thousand lines, each
-// kept with the state it starts and ends in (open brackets, inside a comment):
-// one changed event lays out its piece again, not the 80,000 lines of 500 events.
+// With a cache, the file is laid out in pieces of several hundred lines, each
+// kept laid out with the state it starts and ends in (open brackets, inside a
+// comment): one changed event lays out its piece again, not the 80,000 lines of
+// 500 events. A piece starts at an `export` line chosen by its text (so an
+// inserted line moves no later cut), never at a blank or closing line, so the
+// passes that look across lines (empty braces, blank lines) see the same thing
+// on either side of a cut, and the pieces put together are the one pass's text.
 
 import { keepsParts, NO_CACHE, type StageCache } from './stage-cache.js';
 
@@ -41,42 +45,89 @@ interface LayoutState {
   inComment: boolean;
 }
 
-/** Lines laid out from `start` on, with the state after them: a piece of a file, cached by layOutPieces. */
+/** A piece of a file laid out, with the state after it: what layOutPieces keeps. */
 interface LaidOutPiece {
-  readonly lines: string;
+  readonly text: string;
   readonly open: LayoutState['open'];
   readonly inComment: boolean;
 }
 
-/** Lines per piece (at least; a piece ends at a blank line, so an inserted line shifts no later piece). */
-const PIECE_LINES = 1000;
+/** Lines a piece has at least, and past which any line after a blank one may start the next. */
+const PIECE_LINES = 500;
+const LONGEST_PIECE = 4000;
+/** One `export` line in this many (by a hash of its text) starts a piece, once the piece has PIECE_LINES. */
+const CUT_ONE_IN = 8;
 
-/** `cache`: each piece of about PIECE_LINES lines is laid out once per distinct text and state (a changed event lays out its piece). */
+/** `cache`: each piece is laid out once per distinct text and state (a changed event lays out its piece). */
 export function layOutTypeScript(source: string, cache: StageCache = NO_CACHE): string {
+  if (keepsParts(cache)) return `${layOutPieces(source, cache).trim()}\n`;
   const lines = joinEmptyBraces(source.split('\n').map((line) => line.trim()));
-  const state: LayoutState = { open: [], inComment: false };
-  const out = keepsParts(cache) ? layOutPieces(lines, state, cache) : layOutLines(lines, state);
-  return `${dropExtraBlankLines(out).join('\n').trim()}\n`;
+  const out = layOutLines(lines, { open: [], inComment: false });
+  return `${dropExtraBlankLines(out, false).join('\n').trim()}\n`;
 }
 
-function layOutPieces(lines: readonly string[], state: LayoutState, cache: StageCache): string[] {
-  const out: string[] = [];
-  for (let start = 0; start < lines.length; ) {
-    let end = Math.min(lines.length, start + PIECE_LINES);
-    while (end < lines.length && lines[end - 1] !== '') end++;
-    const input = { lines: lines.slice(start, end).join('\n'), open: state.open, inComment: state.inComment };
+function layOutPieces(source: string, cache: StageCache): string {
+  const texts: string[] = [];
+  const state: LayoutState = { open: [], inComment: false };
+  const cuts = pieceStarts(source);
+  for (let index = 0; index < cuts.length; index++) {
+    const last = index === cuts.length - 1;
+    const input = { text: source.slice(cuts[index], last ? source.length : cuts[index + 1]! - 1), open: state.open, inComment: state.inComment, last };
     let piece = cache.get<LaidOutPiece>('layout-piece', input);
-    if (typeof piece?.lines !== 'string' || !Array.isArray(piece.open) || typeof piece.inComment !== 'boolean') {
-      const laidOut = layOutLines(lines.slice(start, end), state);
-      piece = { lines: laidOut.join('\n'), open: state.open, inComment: state.inComment };
+    if (typeof piece?.text !== 'string' || !Array.isArray(piece.open) || typeof piece.inComment !== 'boolean') {
+      const lines = joinEmptyBraces(input.text.split('\n').map((line) => line.trim()));
+      // A piece but the last is followed by a line that is neither blank nor closing (pieceStarts).
+      const text = dropExtraBlankLines(layOutLines(lines, state), !last).join('\n');
+      piece = { text, open: state.open, inComment: state.inComment };
       cache.set('layout-piece', input, piece);
     }
     state.open = piece.open.map(({ char, indent }) => ({ char, indent }));
     state.inComment = piece.inComment;
-    for (const line of piece.lines.split('\n')) out.push(line);
-    start = end;
+    if (piece.text !== '') texts.push(piece.text);
   }
-  return out;
+  return texts.join('\n');
+}
+
+/**
+ * The offsets at which pieces start: 0, then each line (after at least PIECE_LINES lines of its piece) whose
+ * text starts `export ` and hashes to a cut, or after LONGEST_PIECE lines any line after a blank one; never a
+ * blank line or one starting with a closing bracket.
+ */
+function pieceStarts(source: string): number[] {
+  const starts = [0];
+  let lines = 0;
+  let previousBlank = false;
+  for (let start = 0; start < source.length; ) {
+    const newline = source.indexOf('\n', start);
+    const end = newline < 0 ? source.length : newline;
+    let first = start;
+    while (first < end && isWhitespace(source.charCodeAt(first))) first++;
+    const blank = first === end;
+    if (lines >= PIECE_LINES && !blank && !CLOSERS.includes(source[first]!)) {
+      const exported = source.startsWith('export ', first) && lineHash(source, first, end) % CUT_ONE_IN === 0;
+      if (exported || (lines >= LONGEST_PIECE && previousBlank)) {
+        starts.push(start);
+        lines = 0;
+      }
+    }
+    lines++;
+    previousBlank = blank;
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return starts;
+}
+
+/** What String.prototype.trim removes (as `\\s` in a regex). */
+function isWhitespace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** FNV-1a over the line's characters: which `export` lines start pieces, the same wherever the line sits. */
+function lineHash(source: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ source.charCodeAt(at), 0x01000193);
+  return hash >>> 0;
 }
 
 /** Lays out `lines` from `state`, which it leaves as the lines after them find it. */
@@ -126,11 +177,12 @@ function isComment(trimmed: string): boolean {
   return trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*');
 }
 
-function dropExtraBlankLines(lines: readonly string[]): string[] {
+/** `more`: the lines are followed by a line that is neither blank nor closing (the next piece's first). */
+function dropExtraBlankLines(lines: readonly string[], more: boolean): string[] {
   const kept: string[] = [];
   // The next non-blank line after each index, found from the end in one pass.
   const nextLine: (string | undefined)[] = new Array(lines.length);
-  for (let index = lines.length - 1, next: string | undefined; index >= 0; index--) {
+  for (let index = lines.length - 1, next: string | undefined = more ? 'next' : undefined; index >= 0; index--) {
     nextLine[index] = next;
     if (lines[index] !== '') next = lines[index];
   }
