@@ -5,6 +5,7 @@ import { childPointer, escapePointerToken, formatPointer, parsePointer, unescape
 import {
   SUBSCHEMA_KEYWORDS,
   childSubschemas,
+  forEachSubschema,
   mapChangedSubschemas,
   mapKeywordSubschemas,
   someSubschema,
@@ -223,7 +224,7 @@ describe('the walks against mapKeywordSubschemas (what they were built on before
     return out;
   };
 
-  it('childSubschemas, walkSubschemaPaths and walkSubschemas visit the same subschemas, in the same order, at the same places', () => {
+  it('childSubschemas, walkSubschemaPaths, walkSubschemas and forEachSubschema visit the same subschemas, in the same order, at the same places', () => {
     fc.assert(
       fc.property(schema, (root) => {
         const children = childSubschemas(root);
@@ -234,6 +235,10 @@ describe('the walks against mapKeywordSubschemas (what they were built on before
         walkSubschemaPaths(root, (node, tokens) => paths.push([node, tokens]));
         expect(paths.map(([, tokens]) => tokens)).toEqual(expected.map(([, tokens]) => tokens));
         paths.forEach(([node], index) => expect(node).toBe(expected[index]![0]));
+        const visited: Json[] = [];
+        forEachSubschema(root, (node) => visited.push(node));
+        expect(visited).toHaveLength(expected.length);
+        visited.forEach((node, index) => expect(node).toBe(expected[index]![0]));
         const pointers: string[] = [];
         walkSubschemas(root, (_node, pointer) => pointers.push(pointer));
         expect(pointers).toEqual(expected.map(([, tokens]) => childPointer('', ...tokens)));

@@ -4,7 +4,7 @@
 // schema positions are cleaned: a property that is *named* "id" stays.
 import { isAnyType } from '../schema/any-type.js';
 import { SEGMENT_ANNOTATION_KEYWORDS } from '../schema/annotation-keywords.js';
-import { isSchemaObject, mapChangedSubschemas, type SchemaObject } from '../schema/walk-subschemas.js';
+import { isSchemaObject, mapChangedSubschemas, setOwn, type SchemaObject } from '../schema/walk-subschemas.js';
 import type { JsonSchema } from '../model/types.js';
 
 const ANNOTATIONS = new Set<string>(SEGMENT_ANNOTATION_KEYWORDS);
@@ -34,18 +34,19 @@ export function asDraft07<T>(schema: T): T {
  * the objects on the way to a stripped keyword are new), which spares a copy of every schema of a large plan.
  */
 function strip(schema: SchemaObject): SchemaObject {
-  let changed = false;
-  const kept: [string, unknown][] = [];
-  for (const keyword of Object.keys(schema)) {
+  // The copy is made at the first change, with the keys before it: most subschemas change nothing.
+  const keys = Object.keys(schema);
+  let stripped: SchemaObject | undefined;
+  for (let index = 0; index < keys.length; index++) {
+    const keyword = keys[index]!;
     const value = schema[keyword];
-    if (ANNOTATIONS.has(keyword) || (keyword === 'type' && isAnyType(value))) {
-      changed = true;
-      continue;
+    const drop = ANNOTATIONS.has(keyword) || (keyword === 'type' && isAnyType(value));
+    const next = drop ? undefined : mapChangedSubschemas(keyword, value, strip);
+    if (stripped === undefined && (drop || next !== value)) {
+      stripped = {};
+      for (let before = 0; before < index; before++) setOwn(stripped, keys[before]!, schema[keys[before]!]);
     }
-    const next = mapChangedSubschemas(keyword, value, strip);
-    changed ||= next !== value;
-    kept.push([keyword, next]);
+    if (stripped !== undefined && !drop) setOwn(stripped, keyword, next);
   }
-  // fromEntries, not assignment: a key named "__proto__" must stay a key.
-  return changed ? Object.fromEntries(kept) : schema;
+  return stripped ?? schema;
 }

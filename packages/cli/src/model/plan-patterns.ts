@@ -7,7 +7,7 @@
 import { oneLine } from '../messages/quote.js';
 import { childPointer } from '../schema/json-pointer.js';
 import { checkPatternSafety } from '../schema/patterns.js';
-import { someSubschema, walkSubschemas } from '../schema/walk-subschemas.js';
+import { forEachSubschema, walkSubschemas } from '../schema/walk-subschemas.js';
 import { allSchemas, type PlanSchema } from './plan-schemas.js';
 import type { PlanModel, SourceRef } from './types.js';
 
@@ -99,10 +99,9 @@ export function unsafePatterns(model: PlanModel, acceptedPatterns: readonly stri
 /** The texts of a schema's patterns (schemaPatterns' patterns, in its order), without spelling their pointers. */
 function patternTexts(schema: unknown): string[] {
   const found: string[] = [];
-  someSubschema(schema, (node) => {
+  forEachSubschema(schema, (node) => {
     if (typeof node['pattern'] === 'string') found.push(node['pattern']);
     if (typeof node['patternProperties'] === 'object' && node['patternProperties'] !== null) found.push(...Object.keys(node['patternProperties']));
-    return false;
   });
   return found;
 }

@@ -88,17 +88,43 @@ export function mapKeywordSubschemas(keyword: string, value: unknown, fn: (subsc
  * child unchanged (the same object), else the rebuilt value, as mapKeywordSubschemas gives it.
  */
 export function mapChangedSubschemas(keyword: string, value: unknown, fn: (subschema: SchemaObject) => unknown): unknown {
-  const results: unknown[] = [];
-  let changed = false;
-  someKeywordSubschema(keyword, value, (child) => {
-    const next = fn(child);
-    results.push(next);
-    changed ||= next !== child;
-    return false;
-  });
-  if (!changed) return value;
-  let index = 0;
-  return mapKeywordSubschemas(keyword, value, () => results[index++]);
+  // Written out rather than built on the walks above: a load runs it on every keyword of every schema, mostly
+  // before V8 has optimized anything, so it allocates nothing until a child changes.
+  const kind = subschemaKind(keyword);
+  if (kind === undefined) return value;
+  if (kind === 'map') {
+    if (!isSchemaObject(value)) return value;
+    const names = Object.keys(value);
+    let mapped: SchemaObject | undefined;
+    for (let index = 0; index < names.length; index++) {
+      const child = value[names[index]!];
+      const next = isSchemaObject(child) ? fn(child) : child;
+      if (mapped === undefined && next !== child) {
+        mapped = {};
+        for (let before = 0; before < index; before++) setOwn(mapped, names[before]!, value[names[before]!]);
+      }
+      if (mapped !== undefined) setOwn(mapped, names[index]!, next);
+    }
+    return mapped ?? value;
+  }
+  if (Array.isArray(value)) {
+    if (kind === 'schema') return value; // one schema, and a list is none
+    let mapped: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const child: unknown = value[index];
+      const next = isSchemaObject(child) ? fn(child) : child;
+      if (mapped === undefined && next !== child) mapped = value.slice(0, index);
+      mapped?.push(next);
+    }
+    return mapped ?? value;
+  }
+  return kind !== 'list' && isSchemaObject(value) ? fn(value) : value;
+}
+
+/** `object[name] = value` as an own data property, also for `__proto__` (assigning that would set the prototype). */
+export function setOwn(object: SchemaObject, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
+  else object[name] = value;
 }
 
 /**
@@ -108,10 +134,7 @@ export function mapChangedSubschemas(keyword: string, value: unknown, fn: (subsc
 function mapValues(value: SchemaObject, one: (child: unknown, tokens: readonly string[]) => unknown): SchemaObject {
   const mapped: SchemaObject = {};
   for (const name of Object.keys(value)) {
-    const child = one(value[name], [name]);
-    // Assigning `__proto__` would set the prototype: it stays an own key, as fromEntries makes it.
-    if (name === '__proto__') Object.defineProperty(mapped, name, { value: child, writable: true, enumerable: true, configurable: true });
-    else mapped[name] = child;
+    setOwn(mapped, name, one(value[name], [name]));
   }
   return mapped;
 }
@@ -165,6 +188,29 @@ function someKeywordSubschema(keyword: string, value: unknown, test: (child: Sch
     return test(value, keyword, undefined);
   }
   return false;
+}
+
+/**
+ * Calls `visit` with `schema` and every object subschema below it, parents first (references not followed): the
+ * nodes someSubschema tries, in its order. Written out with one call per node, for the walks over every schema of
+ * a plan that run before V8 has optimized anything (a fresh process).
+ */
+export function forEachSubschema(schema: unknown, visit: (schema: SchemaObject) => void): void {
+  if (!isSchemaObject(schema)) return;
+  visit(schema);
+  for (const keyword of Object.keys(schema)) {
+    const kind = KIND_BY_KEYWORD.get(keyword);
+    if (kind === undefined) continue;
+    const value = schema[keyword];
+    if (kind === 'map') {
+      if (!isSchemaObject(value)) continue;
+      for (const name of Object.keys(value)) forEachSubschema(value[name], visit);
+    } else if (Array.isArray(value)) {
+      if (kind !== 'schema') for (let index = 0; index < value.length; index++) forEachSubschema(value[index], visit);
+    } else if (kind !== 'list') {
+      forEachSubschema(value, visit);
+    }
+  }
 }
 
 /** Whether `test` holds for `schema` or any object subschema below it, parents first (references not followed). */
