@@ -64,7 +64,7 @@ describe('the fast path of the built bin', () => {
   it('runs the generate bundle and the validators\' worker from the code caches the build saved, with the bytes it writes without them', () => {
     const uncached = temp('plangen-uncached-');
     cpSync(build, uncached, { recursive: true, verbatimSymlinks: true });
-    for (const name of ['generate.cjs', 'compile-worker.cjs']) {
+    for (const name of ['generate.cjs', 'compile-worker-code.cjs']) {
       const saved = readFileSync(path.join(build, 'dist/bundle', `${name}.v8cache`));
       // Saved for these very bytes (code-cached-bundle.ts checks the hash before V8 sees the data).
       expect([name, saved.subarray(0, 32).equals(wrappedSource(path.join(build, 'dist/bundle', name)).hash)]).toEqual([name, true]);

@@ -22,4 +22,18 @@ describe('the built compile worker beside a module', () => {
     expect(compileWorkerFile(url('compile-in-parallel.ts'))).toBeUndefined();
     expect(startCompileWorker(url('compile-in-parallel.ts'))).toBeUndefined();
   });
+
+  it("is the bundle's CommonJS file when there is one (fast-path/code-cached-worker.ts), else tsc's module", () => {
+    const both = mkdtempSync(path.join(os.tmpdir(), 'plangen-worker-file-'));
+    try {
+      const at = (name: string) => pathToFileURL(path.join(both, name)).href;
+      writeFileSync(path.join(both, 'compile-worker.js'), '');
+      expect(compileWorkerFile(at('chunk-ABC.js'))).toBe(path.join(both, 'compile-worker.js'));
+      writeFileSync(path.join(both, 'compile-worker.cjs'), '');
+      expect([compileWorkerFile(at('generate.cjs')), compileWorkerFile(at('chunk-ABC.js'))]).toEqual([path.join(both, 'compile-worker.cjs'), path.join(both, 'compile-worker.cjs')]);
+      expect(compileWorkerFile(at('compile-in-parallel.ts'))).toBeUndefined();
+    } finally {
+      rmSync(both, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,6 @@
-// The validators' worker thread as the built CLI starts it (dist/bundle/compile-worker.js, which
+// The validators' worker thread as the built CLI starts it (dist/bundle/compile-worker.cjs, which
 // start-compile-worker.ts and compile-pool.ts find): it runs the worker's code (generate/validators/
-// compile-worker.ts, bundled as compile-worker.cjs) from V8's code cache, as the bin runs generate.cjs.
+// compile-worker.ts, bundled as compile-worker-code.cjs) from V8's code cache, as the bin runs generate.cjs.
 // Compiling that ~370 KB, and lazily each ajv function a batch first calls, was on the critical path
 // of a cold 25-event generation. The build starts one thread with `workerData` RECORD_CODE_CACHE
 // during its recording run (scripts/build-cli.mjs), which saves the code V8 compiled before each answer
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { loadCodeCached, loadRecording, RECORD_CODE_CACHE } from './code-cached-bundle.js';
 
-const bundle = fileURLToPath(new URL('./compile-worker.cjs', import.meta.url));
+const bundle = fileURLToPath(new URL('./compile-worker-code.cjs', import.meta.url));
 
 if (workerData === RECORD_CODE_CACHE && parentPort !== null) record(parentPort);
 else loadCodeCached(bundle);

@@ -8,9 +8,10 @@ import { Worker } from 'node:worker_threads';
 
 /** The built worker file beside the module calling this; none from the TypeScript sources (tests). */
 export function compileWorkerFile(moduleUrl: string): string | undefined {
-  const file = fileURLToPath(new URL('./compile-worker.js', moduleUrl));
   // A built module: tsc's .js, or a bundle's (.js; generate.cjs, fast-path/code-cached-bundle.ts).
-  return /\.c?js$/.test(moduleUrl) && existsSync(file) ? file : undefined;
+  if (!/\.c?js$/.test(moduleUrl)) return undefined;
+  // The bundle's is CommonJS (fast-path/code-cached-worker.ts), tsc's an ES module.
+  return ['./compile-worker.cjs', './compile-worker.js'].map((name) => fileURLToPath(new URL(name, moduleUrl))).find((file) => existsSync(file));
 }
 
 /**
