@@ -1,8 +1,8 @@
 // With a cache, the types of a plan without `$ref`s come from chunks kept by
 // their entries' own content (kept-type-chunks.ts): the same text as one run
 // over every type (the oracle), cold and warm, when an edit elsewhere moves the
-// names a kept chunk took, and when a cache entry is damaged; a changed entry
-// computes its own chunk only; a plan with a `$ref` takes the numbered chunks.
+// names a kept chunk or entry took, and when a cache entry is damaged; a changed
+// entry is the only one compiled; a plan with a `$ref` takes the numbered chunks.
 import { describe, expect, it } from 'vitest';
 import { LayeredCache } from '../../packages/cli/src/cache/layered-cache.js';
 import { emitTypes, type TypeEntry } from '../../packages/cli/src/generate/emit-types.js';
@@ -24,16 +24,18 @@ function entries(firstHasAB: boolean): TypeEntry[] {
   return [first, ...fillers(0), second, ...fillers(100)];
 }
 
-/** A cache that counts what it is asked, by kind. */
-function counting(cache: LayeredCache): { cache: StageCache; kinds: Map<string, number> } {
+/** A cache that counts what it is asked for and what it is given, by kind. */
+function counting(cache: LayeredCache): { cache: StageCache; kinds: Map<string, number>; stored: Map<string, number> } {
   const kinds = new Map<string, number>();
-  const count = (kind: string) => kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  const stored = new Map<string, number>();
+  const count = (counts: Map<string, number>, kind: string) => counts.set(kind, (counts.get(kind) ?? 0) + 1);
   return {
     kinds,
+    stored,
     cache: {
-      memo: (kind, input, compute) => (count(kind), cache.memo(kind, input, compute)),
-      get: (kind, input) => (count(kind), cache.get(kind, input)),
-      set: (kind, input, value) => cache.set(kind, input, value),
+      memo: (kind, input, compute) => (count(kinds, kind), cache.memo(kind, input, compute)),
+      get: (kind, input) => (count(kinds, kind), cache.get(kind, input)),
+      set: (kind, input, value) => (count(stored, kind), cache.set(kind, input, value)),
     },
   };
 }
@@ -61,30 +63,36 @@ describe('types from chunks kept by their entries', () => {
     expect(await emitTypes(before, RESERVED, cache)).toBe(cold);
   }, 60_000);
 
-  it('compute only the chunk of a changed entry, and nothing when nothing changed', async () => {
+  it('compile only a changed entry, and nothing when nothing changed', async () => {
     const cache = new LayeredCache('plangen@test build kept-type-chunks', undefined);
     const plan = entries(true);
     await emitTypes(plan, RESERVED, cache);
-    let misses = cache.stats.misses;
+    const misses = cache.stats.misses;
     expect(await emitTypes(plan, RESERVED, cache)).toBe(await oneRun(plan, RESERVED));
     expect(cache.stats.misses).toBe(misses);
 
+    // The changed entry's chunk is not kept whole; of its entries, the changed one alone is compiled and kept.
     const changed = plan.map((item) => (item.name === 'Filler30' ? entry(item.name, object({ id: { type: 'string' }, added: { type: 'string' } })) : item));
-    misses = cache.stats.misses;
-    expect(await emitTypes(changed, RESERVED, cache)).toBe(await oneRun(changed, RESERVED));
-    expect(cache.stats.misses - misses).toBe(1);
+    const counted = counting(cache);
+    expect(await emitTypes(changed, RESERVED, counted.cache)).toBe(await oneRun(changed, RESERVED));
+    expect(counted.stored).toStrictEqual(new Map([['types-entry-named', 1], ['types-chunk-named', 1]]));
+    // Its chunk again, entry by entry: after an edit elsewhere in it, the earlier edit is not compiled again.
+    const again = changed.map((item) => (item.name === 'Filler31' ? entry(item.name, object({ other: { type: 'boolean' } })) : item));
+    const second = counting(cache);
+    expect(await emitTypes(again, RESERVED, second.cache)).toBe(await oneRun(again, RESERVED));
+    expect(second.stored.get('types-entry-named')).toBe(1);
   }, 60_000);
 
-  it('compute a chunk again when its cache entry is damaged', async () => {
+  it('compute a chunk and its entries again when their cache entries are damaged', async () => {
     const plan = entries(true);
-    const kept = new Map<string, unknown>();
+    const kept = new Set<string>();
     const damaging: StageCache = {
       memo: (_kind, _input, compute) => compute(),
-      get: (kind, input) => (kind === 'types-chunk-named' && kept.has(input as string) ? ({ claims: [], declarations: [{ kind: 'type', name: 'X' }] } as never) : undefined),
-      set: (kind, input, value) => void (kind === 'types-chunk-named' && kept.set(input as string, value)),
+      get: (kind, input) => (kept.has(`${kind} ${input as string}`) ? ({ claims: [], declarations: [{ kind: 'type', name: 'X' }] } as never) : undefined),
+      set: (kind, input) => void kept.add(`${kind} ${input as string}`),
     };
     await emitTypes(plan, RESERVED, damaging);
-    expect(kept.size).toBeGreaterThan(1);
+    expect(kept.size).toBeGreaterThan(plan.length); // every chunk and every entry
     expect(await emitTypes(plan, RESERVED, damaging)).toBe(await oneRun(plan, RESERVED));
   }, 60_000);
 

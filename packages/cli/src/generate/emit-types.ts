@@ -9,10 +9,10 @@ import type { JsonSchema } from '../model/types.js';
 import { safeCode } from './escape.js';
 import { Placeholders } from './placeholders.js';
 import { shareEqualSchemas } from './share-equal-schemas.js';
-import { typesFromKeptChunks } from './kept-type-chunks.js';
+import { typesFromKeptChunks, type TypedEntry } from './kept-type-chunks.js';
 import { keepsParts, NO_CACHE, type StageCache } from './stage-cache.js';
 import { assembleDeclarations, contentDefinedChunks, declarationsOf, localNames, type Declaration } from './type-chunks.js';
-import { TYPES_KEY, typingDefinitions, type TypingNames } from './typing-definitions.js';
+import { TYPES_KEY, typingDefinitions } from './typing-definitions.js';
 
 export interface TypeEntry {
   /** The exported type name, decided by the model (`OrderCompletedV1Properties`). */
@@ -90,15 +90,12 @@ function namedType(entry: TypeEntry, key: string, typing: JsonSchema): JsonSchem
 }
 
 /**
- * One chunk of a plan without `$ref`s (kept-type-chunks.ts): its entries typed in plan order by `names`, each
- * reaching its own type only, compiled as the numbered chunks' `direct` schema is.
+ * Typed entries of a plan without `$ref`s (kept-type-chunks.ts), each reaching its own type only, compiled as
+ * the numbered chunks' `direct` schema is.
  */
-async function compileNamedChunk(chunk: readonly TypeEntry[], names: TypingNames, claimed: [string, string][]): Promise<Declaration[]> {
+async function compileNamedChunk(typed: readonly TypedEntry[]): Promise<Declaration[]> {
   const types: Record<string, JsonSchema> = {};
-  for (const entry of chunk) {
-    const [key, typing] = names.typeEntry(entry, claimed).type;
-    types[key] = namedType(entry, key, typing);
-  }
+  for (const { entry, key, typing } of typed) types[key] = namedType(entry, key, typing);
   shareEqualSchemas(types);
   const direct = { title: ROOT_NAME, [TYPES_KEY]: types, anyOf: Object.values(types) };
   return declarationsOf(dropRoot(await compile(direct as JSONSchema, ROOT_NAME, DIRECT_OPTIONS)));

@@ -1,8 +1,12 @@
 // With a cache, the types block is put together from chunks (type-chunks.ts)
 // kept with the plan's names already restored, each keyed by its entries as the
-// model gives them (name, doc comment, schema): a run after one event changed
-// types and compiles that event's chunk only. The numbered chunks of
-// emit-types.ts had to type every entry of the plan to find their keys.
+// model gives them (name, doc comment, schema), and a chunk that changed from its
+// entries, each kept on its own too: a run after one event changed types and
+// compiles that event only. The numbered chunks of emit-types.ts had to type
+// every entry of the plan to find their keys, and compiled a whole chunk.
+// Entries compiled apart print what they print together: one run prints each
+// kind of declaration in entry order (type-chunks.ts), and without `$ref`s an
+// entry's declarations are those of its type and the names its typing took.
 // What else a chunk's text depends on is the names its typing took (a nested
 // object's interface is `...Products2` when `...Products` is taken elsewhere):
 // they are kept with it and replayed in plan order, and a chunk whose names come
@@ -22,16 +26,25 @@ export interface KeptEntry {
   readonly doc: readonly string[];
 }
 
-/** A chunk's json-schema-to-typescript declarations (placeholders unrestored), its entries typed in order by `names`. */
-export type ComputeChunk = (chunk: readonly KeptEntry[], names: TypingNames, claimed: [base: string, name: string][]) => Promise<Declaration[]>;
+/** An entry typed by TypingNames.typeEntry: its placeholder key and typing schema. */
+export interface TypedEntry {
+  readonly entry: KeptEntry;
+  readonly key: string;
+  readonly typing: JsonSchema;
+}
 
-interface KeptChunk {
+/** json-schema-to-typescript's declarations (placeholders unrestored) for typed entries of a plan without `$ref`s. */
+export type ComputeChunk = (typed: readonly TypedEntry[]) => Promise<Declaration[]>;
+
+/** A chunk's or an entry's part of the types block, and the names its typing took. */
+interface KeptPart {
   readonly claims: [base: string, name: string][];
   /** With the plan's names restored and made safe (safeCode), as the types block prints them. */
   readonly declarations: Declaration[];
 }
 
-const KIND = 'types-chunk-named';
+const CHUNK = 'types-chunk-named';
+const ENTRY = 'types-entry-named';
 
 // A name json-schema-to-typescript derived from a placeholder (`PlangenType3Item`) keeps the run's numbering,
 // which the chunks here do not share with one run over the plan: such a plan takes emit-types' numbered chunks.
@@ -39,7 +52,7 @@ const NUMBERED = /(?:PlangenType|plangenKey)\d+[A-Za-z_$]/;
 
 /**
  * The types block (declarations as one run prints them, trimmed; placeholders restored), or undefined when this
- * plan needs emit-types' numbered chunks: a schema holds a `$ref`, or an output a numbered name.
+ * plan needs emit-types' numbered chunks: a schema holds a `$ref`, or an output a numbered or unexpected name.
  * `reserved`: the names no type may take (the root's among them).
  */
 export async function typesFromKeptChunks(
@@ -49,33 +62,80 @@ export async function typesFromKeptChunks(
   computeChunk: ComputeChunk,
 ): Promise<string | undefined> {
   const chunks = contentDefinedChunks(entries);
-  const inputs = chunks.map((chunk) => JSON.stringify(chunk.map(({ name, doc, schema }) => [name, doc, schema])));
+  const entryInputs = chunks.map((chunk) => chunk.map(({ name, doc, schema }) => JSON.stringify([name, doc, schema])));
+  const inputs = entryInputs.map((parts) => `[${parts.join(',')}]`);
   // Text, so a `$ref` anywhere (even in a value no schema keyword reads) sends the plan the numbered way.
   if (inputs.some((input) => input.includes('"$ref"'))) return undefined;
-  const placeholders = new Placeholders();
-  const names = new TypingNames(entries, reserved, placeholders);
+  const names = new TypingNames(entries, reserved, new Placeholders());
   const declarations: Declaration[][] = [];
   for (const [index, chunk] of chunks.entries()) {
-    const keeps = !chunk.some((entry) => hoistsDefinitions(entry.schema));
-    const kept = keeps ? keptChunk(cache.get(KIND, inputs[index])) : undefined;
+    const keeps = chunk.every((entry) => keepsEntry(entry));
+    const kept = keeps ? keptPart(cache.get(CHUNK, inputs[index])) : undefined;
     if (kept !== undefined && names.claimAll(kept.claims)) {
       declarations.push(kept.declarations);
       continue;
     }
-    const claimed: [string, string][] = [];
-    const computed = await computeChunk(chunk, names, claimed);
-    if (computed.some((declaration) => NUMBERED.test(declaration.text))) return undefined;
-    const restored = computed.map(({ kind, name, text }) => ({ kind, name: placeholders.restore(name), text: placeholders.restore(safeCode(text)) }));
-    if (keeps) cache.set(KIND, inputs[index], { claims: claimed, declarations: restored } satisfies KeptChunk);
-    declarations.push(restored);
+    const parts = await partsByEntry(chunk, entryInputs[index]!, names, cache, computeChunk);
+    if (parts === undefined) return undefined;
+    const part = { claims: parts.flatMap((entry) => entry.claims), declarations: parts.flatMap((entry) => entry.declarations) };
+    if (keeps) cache.set(CHUNK, inputs[index], part satisfies KeptPart);
+    declarations.push(part.declarations);
   }
   return assembleDeclarations(declarations).trim();
 }
 
+/** Only an entry without definitions to hoist is kept: other entries share those by content. */
+function keepsEntry(entry: KeptEntry): boolean {
+  return !hoistsDefinitions(entry.schema);
+}
+
+/**
+ * A chunk that was not kept whole, entry by entry: each entry kept on its own (and whose names replay) is taken,
+ * the others are typed in plan order and compiled together, and each keeps its own declarations (those of its
+ * type and of the names its typing took), so the next change to the chunk compiles the changed entries only.
+ * Undefined when a declaration has a numbered name or one no entry took.
+ */
+async function partsByEntry(
+  chunk: readonly KeptEntry[],
+  inputs: readonly string[],
+  names: TypingNames,
+  cache: StageCache,
+  computeChunk: ComputeChunk,
+): Promise<KeptPart[] | undefined> {
+  const parts: KeptPart[] = [];
+  const typed: { index: number; claimed: [string, string][]; entry: TypedEntry }[] = [];
+  for (const [index, entry] of chunk.entries()) {
+    const kept = keepsEntry(entry) ? keptPart(cache.get(ENTRY, inputs[index])) : undefined;
+    if (kept !== undefined && names.claimAll(kept.claims)) {
+      parts[index] = kept;
+      continue;
+    }
+    const claimed: [string, string][] = [];
+    const [key, typing] = names.typeEntry(entry, claimed).type;
+    typed.push({ index, claimed, entry: { entry, key, typing } });
+  }
+  if (typed.length === 0) return parts;
+  const owners = new Map<string, number>();
+  for (const { index, claimed, entry } of typed) {
+    parts[index] = { claims: claimed, declarations: [] };
+    owners.set(entry.entry.name, index);
+    for (const [, name] of claimed) owners.set(name, index);
+  }
+  const { placeholders } = names;
+  for (const { kind, name, text } of await computeChunk(typed.map(({ entry }) => entry))) {
+    const restored = placeholders.restore(name);
+    const owner = owners.get(restored);
+    if (NUMBERED.test(text) || owner === undefined) return undefined;
+    parts[owner]!.declarations.push({ kind, name: restored, text: placeholders.restore(safeCode(text)) });
+  }
+  for (const { index, entry } of typed) if (keepsEntry(entry.entry)) cache.set(ENTRY, inputs[index], parts[index] satisfies KeptPart | undefined);
+  return parts;
+}
+
 /** The cached value when it has the shape of one (a foreign or damaged entry is computed again). */
-function keptChunk(value: unknown): KeptChunk | undefined {
+function keptPart(value: unknown): KeptPart | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { claims, declarations } = value as Partial<KeptChunk>;
+  const { claims, declarations } = value as Partial<KeptPart>;
   const strings = (...values: unknown[]) => values.every((item) => typeof item === 'string');
   if (!Array.isArray(claims) || !claims.every((claim) => Array.isArray(claim) && claim.length === 2 && strings(...claim))) return undefined;
   if (!Array.isArray(declarations) || !declarations.every((item) => typeof item === 'object' && item !== null && strings(item.kind, item.name, item.text))) return undefined;
