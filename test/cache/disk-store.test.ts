@@ -33,6 +33,25 @@ describe('the cache folder', () => {
     expect(readdirSync(dir)).toEqual([key('a')]); // no temporary file left
   });
 
+  it('writes and reads the one format, header, hash of the UTF-8 value, value, for any text', () => {
+    const dir = folder();
+    const store = diskStore(dir);
+    for (const [name, value] of [['ascii', '{"value":"plain"}'], ['wide', '{"value":"é 😀 \u2028 中"}'], ['lone', '{"value":"\ud800 half"}']] as const) {
+      store.write(key(name), value);
+      const bytes = readFileSync(path.join(dir, key(name)));
+      const encoded = Buffer.from(value, 'utf8');
+      expect(bytes.equals(Buffer.concat([Buffer.from(`plangen-cache 1\n${contentHash(value)}\n`), encoded]))).toBe(true);
+      // What it reads is the text the bytes decode to (a lone surrogate was written as U+FFFD, as any file write does).
+      expect(store.read(key(name))).toBe(encoded.toString('utf8'));
+    }
+    // A byte of a character changed into one that is no UTF-8: the hash no longer matches.
+    const file = path.join(dir, key('wide'));
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 5] = 0xff;
+    writeFileSync(file, bytes);
+    expect(store.read(key('wide'))).toBeUndefined();
+  });
+
   it('ignores a truncated, edited or foreign entry (and a later write replaces it)', () => {
     const dir = folder();
     const store = diskStore(dir);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { contentHash } from '../write/content-hash.js';
 
 const HEADER = 'plangen-cache 1';
+const NEWLINE = 0x0a;
 const ENTRY_NAME = /^[0-9a-f]{64}$/;
 /** A write's temporary file (`<key>.<pid>.<random>.tmp`), left behind only by a run that crashed mid-write. */
 const TEMPORARY_NAME = /^[0-9a-f]{64}\.\d+\.[0-9a-z]+\.tmp$/;
@@ -28,30 +29,33 @@ export function diskStore(dir: string, maxBytes: number = DEFAULT_MAX_BYTES): Di
   const file = (key: string) => path.join(dir, key);
   return {
     read(key) {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(file(key), 'utf8');
+        bytes = readFileSync(file(key));
       } catch {
         return undefined;
       }
-      const first = text.indexOf('\n');
-      const second = text.indexOf('\n', first + 1);
-      if (first < 0 || second < 0 || text.slice(0, first) !== HEADER) return undefined;
-      const value = text.slice(second + 1);
-      if (text.slice(first + 1, second) !== contentHash(value)) return undefined;
+      // The hash is checked on the bytes as read: the value is decoded once, never encoded again to be hashed.
+      const first = bytes.indexOf(NEWLINE);
+      const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1);
+      if (first < 0 || second < 0 || bytes.toString('latin1', 0, first) !== HEADER) return undefined;
+      const value = bytes.subarray(second + 1);
+      if (bytes.toString('latin1', first + 1, second) !== contentHash(value)) return undefined;
       try {
         const now = new Date();
         utimesSync(file(key), now, now); // recently used: evicted last
       } catch {
         // read-only cache folder: still usable
       }
-      return value;
+      return value.toString('utf8');
     },
     write(key, value) {
       try {
         mkdirSync(dir, { recursive: true });
         const temporary = `${file(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        writeFileSync(temporary, `${HEADER}\n${contentHash(value)}\n${value}`);
+        // Encoded once, for both the hash and the file: the same bytes as the text `${HEADER}\n${hash}\n${value}`.
+        const body = Buffer.from(value, 'utf8');
+        writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}\n${contentHash(body)}\n`, 'latin1'), body]));
         renameSync(temporary, file(key));
       } catch {
         // A cache that cannot be written is only slower; generation never fails because of it.
