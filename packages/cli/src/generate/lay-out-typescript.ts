@@ -52,11 +52,15 @@ interface LaidOutPiece {
   readonly inComment: boolean;
 }
 
-/** Lines a piece has at least, and past which any line after a blank one may start the next. */
-const PIECE_LINES = 500;
-const LONGEST_PIECE = 4000;
-/** One `export` line in this many (by a hash of its text) starts a piece, once the piece has PIECE_LINES. */
+/** Characters a piece has at least (about 500 lines of index.ts), and past which, without such an `export` line, a line after a blank one starts the next. */
+const PIECE_CHARS = 16_000;
+const LONGEST_PIECE = 64_000;
+/** One `export` line in this many (by a hash of its text) starts a piece, once the piece has PIECE_CHARS. */
 const CUT_ONE_IN = 8;
+// A line (as split('\n') cuts them) whose text starts `export `; and a blank line followed by one that is neither
+// blank nor closing. `[^\S\n]` is what trim() removes, short of the line's end.
+const EXPORT_LINE = /\n[^\S\n]*export /g;
+const AFTER_BLANK_LINE = /\n[^\S\n]*\n[^\S\n]*(?=[^\s)\]}])/g;
 
 /** `cache`: each piece is laid out once per distinct text and state (a changed event lays out its piece). */
 export function layOutTypeScript(source: string, cache: StageCache = NO_CACHE): string {
@@ -89,38 +93,26 @@ function layOutPieces(source: string, cache: StageCache): string {
 }
 
 /**
- * The offsets at which pieces start: 0, then each line (after at least PIECE_LINES lines of its piece) whose
- * text starts `export ` and hashes to a cut, or after LONGEST_PIECE lines any line after a blank one; never a
- * blank line or one starting with a closing bracket.
+ * The offsets at which pieces start: 0, then each line (PIECE_CHARS or more after its piece's start) whose text
+ * starts `export ` and hashes to a cut, or, LONGEST_PIECE after the start, any line after a blank one; so never
+ * a blank line or one starting with a closing bracket. Regex scans: a fresh process runs this once over 3 MB.
  */
 function pieceStarts(source: string): number[] {
   const starts = [0];
-  let lines = 0;
-  let previousBlank = false;
-  for (let start = 0; start < source.length; ) {
-    const newline = source.indexOf('\n', start);
-    const end = newline < 0 ? source.length : newline;
-    let first = start;
-    while (first < end && isWhitespace(source.charCodeAt(first))) first++;
-    const blank = first === end;
-    if (lines >= PIECE_LINES && !blank && !CLOSERS.includes(source[first]!)) {
-      const exported = source.startsWith('export ', first) && lineHash(source, first, end) % CUT_ONE_IN === 0;
-      if (exported || (lines >= LONGEST_PIECE && previousBlank)) {
-        starts.push(start);
-        lines = 0;
-      }
-    }
-    lines++;
-    previousBlank = blank;
-    if (newline < 0) break;
-    start = newline + 1;
-  }
+  for (let cut = nextCut(source, 0); cut !== undefined; cut = nextCut(source, cut)) starts.push(cut);
   return starts;
 }
 
-/** What String.prototype.trim removes (as `\\s` in a regex). */
-function isWhitespace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+function nextCut(source: string, start: number): number | undefined {
+  EXPORT_LINE.lastIndex = start + PIECE_CHARS - 1;
+  for (let match = EXPORT_LINE.exec(source); match !== null && match.index < start + LONGEST_PIECE; match = EXPORT_LINE.exec(source)) {
+    const text = match.index + match[0].length - 'export '.length;
+    const end = source.indexOf('\n', text);
+    if (lineHash(source, text, end < 0 ? source.length : end) % CUT_ONE_IN === 0) return match.index + 1;
+  }
+  AFTER_BLANK_LINE.lastIndex = start + LONGEST_PIECE;
+  const blank = AFTER_BLANK_LINE.exec(source);
+  return blank === null ? undefined : blank.index + blank[0].lastIndexOf('\n') + 1;
 }
 
 /** FNV-1a over the line's characters: which `export` lines start pieces, the same wherever the line sits. */
