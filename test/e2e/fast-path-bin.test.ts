@@ -68,6 +68,8 @@ describe('the fast path of the built bin', () => {
       const saved = readFileSync(path.join(build, 'dist/bundle', `${name}.v8cache`));
       // Saved for these very bytes (code-cached-bundle.ts checks the hash before V8 sees the data).
       expect([name, saved.subarray(0, 32).equals(wrappedSource(path.join(build, 'dist/bundle', name)).hash)]).toEqual([name, true]);
+      // ASCII only (build-cli.mjs asciiOnly): one other character makes Node read the whole bundle as a two-byte string.
+      expect([name, readFileSync(path.join(build, 'dist/bundle', name), 'latin1').match(/[^\x00-\x7f]/)?.[0]]).toEqual([name, undefined]);
       rmSync(path.join(uncached, 'dist/bundle', `${name}.v8cache`));
     }
     expect(readdirSync(path.join(build, 'dist/bundle')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
