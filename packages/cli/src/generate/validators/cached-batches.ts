@@ -3,13 +3,13 @@
 // names; which thread compiled it never shows), so a batch compiled before,
 // in this process or an earlier one, is taken as it was, and only the others
 // are compiled. Adding a property to one event changes one batch.
-// Two sizes: a cold run compiles whole batches (64 schemas, one ajv instance
-// each: cheapest in all). A warm run (some batch came from the cache) compiles
-// a changed batch part by part (8 schemas each, build-validator-module.ts) and
-// keeps each part, so the next change in that batch, the usual `--watch`
-// session editing one event, recompiles one part, not 64 schemas. The module
-// never depends on how its schemas were cut (stable-layout.ts joins any cut).
-import { NO_CACHE, type StageCache } from '../stage-cache.js';
+// Two sizes: without a cache (--no-cache) a run compiles whole batches (64
+// schemas, one ajv instance each: cheapest in all). With one, a run compiles a
+// missing batch part by part (8 schemas each, build-validator-module.ts) and
+// keeps each part, so a later change in that batch, the usual rerun or
+// `--watch` save editing one event, recompiles one part, not 64 schemas. The
+// module never depends on how its schemas were cut (stable-layout.ts joins any cut).
+import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
 import type { ValidatorBatch } from './build-validator-module.js';
 import type { CompiledBatch } from './compile-validator-batch.js';
 
@@ -34,11 +34,14 @@ export async function compileBatchesCached(
     const pieces = cache.get<CompiledBatch[]>(BATCH_KIND, batch);
     return Array.isArray(pieces) ? pieces : undefined;
   });
-  const warm = cached.some((pieces) => pieces !== undefined);
-  // What each missing batch needs: itself whole (cold), or its parts, each from the cache or to compile.
+  // A cold run compiles parts too when a cache keeps them: the next edit (a rerun, a --watch save) usually
+  // touches another batch than the last one did, and then finds its other parts kept (one part to compile, not 8).
+  // Only a run that keeps nothing compiles whole batches.
+  const inParts = keepsParts(cache);
+  // What each missing batch needs: itself whole (nothing kept), or its parts, each from the cache or to compile.
   const needs: Need[][] = batches.map((batch, index) => {
     if (cached[index] !== undefined) return [];
-    const batchParts = warm ? parts?.[index] : undefined;
+    const batchParts = inParts ? parts?.[index] : undefined;
     if (batchParts === undefined || batchParts.length < 2) return [{ batch, part: false }];
     return batchParts.map((part) => ({ batch: part, part: true, value: cache.get<CompiledBatch>(PART_KIND, part) }));
   });
