@@ -20,6 +20,7 @@
 // on either side of a cut, and the pieces put together are the one pass's text.
 
 import { keepsParts, NO_CACHE, type StageCache } from './stage-cache.js';
+import { textDigest } from './text-digest.js';
 
 const WIDTH = 120;
 const INDENT = '  ';
@@ -76,10 +77,12 @@ function layOutPieces(source: string, cache: StageCache): string {
   const cuts = pieceStarts(source);
   for (let index = 0; index < cuts.length; index++) {
     const last = index === cuts.length - 1;
-    const input = { text: source.slice(cuts[index], last ? source.length : cuts[index + 1]! - 1), open: state.open, inComment: state.inComment, last };
+    const raw = source.slice(cuts[index], last ? source.length : cuts[index + 1]! - 1);
+    // The text's digest: the cache would escape and hash the whole text as JSON (text-digest.ts).
+    const input = { text: textDigest(raw), open: state.open, inComment: state.inComment, last };
     let piece = cache.get<LaidOutPiece>('layout-piece', input);
     if (typeof piece?.text !== 'string' || !Array.isArray(piece.open) || typeof piece.inComment !== 'boolean') {
-      const lines = joinEmptyBraces(input.text.split('\n').map((line) => line.trim()));
+      const lines = joinEmptyBraces(raw.split('\n').map((line) => line.trim()));
       // A piece but the last is followed by a line that is neither blank nor closing (pieceStarts).
       const text = dropExtraBlankLines(layOutLines(lines, state), !last).join('\n');
       piece = { text, open: state.open, inComment: state.inComment };
