@@ -37,7 +37,7 @@ describe('generate --watch, built', () => {
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   it('writes what a fresh uncached generation writes after every save, through a stopped compile, and ends on SIGINT', async () => {
-    if (!existsSync(path.join(root, 'packages/cli/dist/bundle/compile-worker.js'))) throw new Error('packages/cli/dist is missing: run `pnpm build` first (`pnpm test` does).');
+    if (!existsSync(path.join(root, 'packages/cli/dist/build-id.txt'))) throw new Error('packages/cli/dist is missing: run `pnpm build` first (`pnpm test` does).');
     const dir = project(path.join(base, 'watched'), planText(3, {}));
     const child = spawn(process.execPath, [bin, 'generate', '--watch'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     let said = '';
