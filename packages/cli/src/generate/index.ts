@@ -9,11 +9,11 @@ import { formatJavaScript, formatTypeScript } from './format.js';
 import { knownKeys } from './known-keys.js';
 import { javaScriptExtension, type GeneratedFile, type GenerateOptions } from './options.js';
 import { refuseCatastrophicPatterns } from './refuse-catastrophic-patterns.js';
-import { render } from './render.js';
+import { renderSdk } from './rendered-sdk.js';
 import { compileValidatorsOnce, type SharedCompilations } from './shared-validators.js';
 import { NO_CACHE, type StageCache } from './stage-cache.js';
 import { typeEntries } from './type-entries.js';
-import { buildSdkView, headerComment, reservedTypeNames } from './view-model.js';
+import { headerComment, reservedTypeNames } from './view-model.js';
 
 export type { GeneratedFile, GenerateOptions } from './options.js';
 
@@ -74,7 +74,7 @@ async function indexFiles(model: PlanModel, options: GenerateOptions, cache: Sta
   const entries = typeEntries(model);
   const reserved = reservedTypeNames(model);
   const types = await emitTypes(entries, reserved, cache);
-  const index = await formatTypeScript(render('sdk.ts.hbs', buildSdkView(model, options, types)), cache);
+  const index = await formatTypeScript(renderSdk(model, options, types, cache), cache);
   if (options.language === 'ts') return [{ path: 'index.ts', content: index }];
   const { toJavaScript } = await import('./to-javascript.js');
   const { code, declarations } = toJavaScript(index, headerComment(model), options.module ?? 'esm');

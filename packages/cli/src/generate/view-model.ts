@@ -89,12 +89,16 @@ function headerLines(model: PlanModel): string[] {
 }
 
 export function buildSdkView(model: PlanModel, options: GenerateOptions, types: string): SdkView {
+  return { ...sdkViewHead(model, options, types), wrappers: [...model.events.flatMap((event) => eventWrappers(event, options)), ...callWrappers(model, options)] };
+}
+
+/** The view without its wrappers (`wrappers` empty): what the template prints before them (rendered-sdk.ts). */
+export function sdkViewHead(model: PlanModel, options: GenerateOptions, types: string): SdkView {
   const production = options.mode === 'production';
   const shape = clientShape(options.client);
   const node = shape === 'node';
   const rn = shape === 'react-native';
-  // analytics-react-native's client has no page(): its SDK has no page wrapper.
-  const calls = [model.identify, model.group, rn ? undefined : model.page, model.screen].filter((call) => call !== undefined);
+  const calls = sdkCalls(model, shape);
   const entries = [...model.events.flatMap((event) => event.versions), ...calls];
   const validatorImports = production
     ? []
@@ -126,8 +130,46 @@ export function buildSdkView(model: PlanModel, options: GenerateOptions, types: 
     runtime: `${runtimeFactory}({ mode: ${stringLiteral(options.mode)}${validation} })`,
     configureSignature:
       options.client === 'generic' ? '<Client extends AnalyticsNextLike>(options: PlangenOptions<Client>)' : `(options: PlangenOptions<${clientType}>)`,
-    wrappers: [...model.events.flatMap((event) => trackWrappers(event, shape, production)), ...calls.map((call) => callWrapper(call, shape, production))],
+    wrappers: [],
   };
+}
+
+// analytics-react-native's client has no page(): its SDK has no page wrapper.
+function sdkCalls(model: PlanModel, shape: ClientShape): (TraitsModel | PageModel)[] {
+  return [model.identify, model.group, shape === 'react-native' ? undefined : model.page, model.screen].filter((call) => call !== undefined);
+}
+
+/** An event's track wrappers (latest, then each version): the first of the view's wrappers, event by event. */
+export function eventWrappers(event: EventModel, options: GenerateOptions): WrapperView[] {
+  return trackWrappers(event, clientShape(options.client), options.mode === 'production');
+}
+
+/** The wrappers of identify, group, page and screen, which follow the events'. */
+export function callWrappers(model: PlanModel, options: GenerateOptions): WrapperView[] {
+  const shape = clientShape(options.client);
+  return sdkCalls(model, shape).map((call) => callWrapper(call, shape, options.mode === 'production'));
+}
+
+/**
+ * Everything of `event` that its wrappers (eventWrappers) read, as JSON: the key rendered-sdk.ts keeps an event's
+ * printed wrappers by, without spelling its schemas. A field trackWrappers or its helpers start reading goes here.
+ */
+export function eventWrappersInput(event: EventModel): string {
+  return JSON.stringify([
+    event.name,
+    event.description ?? null,
+    event.labels,
+    event.identifiers,
+    event.planLatestVersion ?? null,
+    event.versions.map((version) => [
+      version.version,
+      version.description ?? null,
+      version.labels,
+      version.identifiers,
+      hasNoRequiredKeys(version.properties),
+      Boolean(version.payload),
+    ]),
+  ]);
 }
 
 /** `fn(params)` of every wrapper the client's SDK has, by function name: what `plangen inspect` prints, from the view the template prints. */
