@@ -7,6 +7,7 @@
 // own, which it then drops (compile-validator-batch.ts); assembleValidatorModule lays the batches out as one
 // module. The bytes never depend on how the schemas were cut or who compiled what:
 // every top-level name depends only on what it holds or who owns it (stable-layout.ts).
+import { createHash } from 'node:crypto';
 import type { JsonSchema } from '../../model/types.js';
 import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
 import { compileValidatorBatch, type CompiledBatch } from './compile-validator-batch.js';
@@ -40,6 +41,24 @@ export interface ValidatorModulePlan {
   readonly parts: readonly (readonly ValidatorBatch[])[];
   /** Every entry, sorted by name, with the key of the schema it compiles to (equal schemas share one). */
   readonly exports: readonly { readonly name: string; readonly key: string }[];
+  /** What the cache keys each batch and part on (cached-batches.ts): a few hundred bytes that stand for it (batchCacheInput). */
+  readonly batchInputs: readonly BatchCacheInput[];
+  readonly partInputs: readonly (readonly BatchCacheInput[])[];
+}
+
+/**
+ * A batch as the cache keys it: its compiled code is a pure function of the batch, and this names every field of
+ * the batch (ValidatorBatch) by something that determines it. A schema by the SHA-256 of its JSON (the checker
+ * reads it); its `compiled` form is sharing's rewrite of that schema given which subschema texts are shared
+ * (shared-subschemas.ts), and a shared subschema's key holds the SHA-256 of its text, so the list of keys names the
+ * shared set and every shared schema. Keyed on the batch itself, each batch and part serialized the whole list of
+ * shared schemas and its schemas twice (~50 ms of a rerun at 500 events).
+ */
+export interface BatchCacheInput {
+  readonly schemas: readonly (readonly [name: string, key: string, digest: string])[];
+  readonly exports: readonly { readonly name: string; readonly key: string }[];
+  readonly shared: string;
+  readonly sharingKeyword: string;
 }
 
 /** Distinct schemas per batch: large enough that a batch's own ajv instance costs little, small enough to spread over threads. */
@@ -93,23 +112,42 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
     names.sharingKeyword,
     distinctTexts,
   );
-  const batchOf = (start: number, end: number): ValidatorBatch => {
+  const digests = distinctTexts.map((text) => createHash('sha256').update(text).digest('hex'));
+  const sharedKeys = sharing.shared.map(({ key }) => key).join(',');
+  const batchOf = (start: number, end: number): [ValidatorBatch, BatchCacheInput] => {
     const schemas = distinct.slice(start, end).map((schema, offset) => ({ ...schema, compiled: sharing.schemas[start + offset]! }));
     const keys = new Set(schemas.map(({ key }) => key));
-    return { schemas, exports: exports.filter(({ key }) => keys.has(key)), shared: sharing.shared, sharingKeyword: names.sharingKeyword };
+    const batchExports = exports.filter(({ key }) => keys.has(key));
+    const input: BatchCacheInput = {
+      schemas: schemas.map(({ name, key }, offset) => [name, key, digests[start + offset]!] as const),
+      exports: batchExports,
+      shared: sharedKeys,
+      sharingKeyword: names.sharingKeyword,
+    };
+    return [{ schemas, exports: batchExports, shared: sharing.shared, sharingKeyword: names.sharingKeyword }, input];
   };
   const batches: ValidatorBatch[] = [];
   const parts: ValidatorBatch[][] = [];
+  const batchInputs: BatchCacheInput[] = [];
+  const partInputs: BatchCacheInput[][] = [];
   const largest = Math.max(1, batchSize);
   for (let start = 0, end = 0; start < distinct.length; start = end) {
     const left = distinct.length - start;
     end = start + Math.min(left, largest, Math.max(TAIL_BATCH_SIZE, Math.ceil(left / 2)));
-    batches.push(batchOf(start, end));
+    const [batch, input] = batchOf(start, end);
+    batches.push(batch);
+    batchInputs.push(input);
     const batchParts: ValidatorBatch[] = [];
-    for (let from = start; from < end; from += PART_SIZE) batchParts.push(batchOf(from, Math.min(end, from + PART_SIZE)));
+    const inputs: BatchCacheInput[] = [];
+    for (let from = start; from < end; from += PART_SIZE) {
+      const [part, partInput] = batchOf(from, Math.min(end, from + PART_SIZE));
+      batchParts.push(part);
+      inputs.push(partInput);
+    }
     parts.push(batchParts);
+    partInputs.push(inputs);
   }
-  return { batches, parts, exports };
+  return { batches, parts, exports, batchInputs, partInputs };
 }
 
 /**

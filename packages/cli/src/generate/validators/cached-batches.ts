@@ -21,6 +21,9 @@ export interface BatchPlan {
   readonly batches: readonly ValidatorBatch[];
   /** Each batch's parts (the same schemas, cut finer); none: batches are compiled whole. */
   readonly parts?: readonly (readonly ValidatorBatch[])[];
+  /** What the cache keys each batch and part on, when the planning has something smaller than the batch to stand for it (BatchCacheInput). */
+  readonly batchInputs?: readonly unknown[];
+  readonly partInputs?: readonly (readonly unknown[])[];
 }
 
 /** Every batch's compiled code, in order (as one or more pieces each): cached ones from `cache`, the rest from `compile` (then kept). */
@@ -29,9 +32,10 @@ export async function compileBatchesCached(
   cache: StageCache = NO_CACHE,
   compile: (missing: readonly ValidatorBatch[]) => Promise<CompiledBatch[]>,
 ): Promise<CompiledBatch[]> {
-  const { batches, parts } = plan;
-  const cached = batches.map((batch) => {
-    const pieces = cache.get<CompiledBatch[]>(BATCH_KIND, batch);
+  const { batches, parts, batchInputs, partInputs } = plan;
+  const batchInput = (index: number): unknown => batchInputs?.[index] ?? batches[index];
+  const cached = batches.map((_batch, index) => {
+    const pieces = cache.get<CompiledBatch[]>(BATCH_KIND, batchInput(index));
     return Array.isArray(pieces) ? pieces : undefined;
   });
   // A cold run compiles parts too when a cache keeps them: the next edit (a rerun, a --watch save) usually
@@ -42,26 +46,30 @@ export async function compileBatchesCached(
   const needs: Need[][] = batches.map((batch, index) => {
     if (cached[index] !== undefined) return [];
     const batchParts = inParts ? parts?.[index] : undefined;
-    if (batchParts === undefined || batchParts.length < 2) return [{ batch, part: false }];
-    return batchParts.map((part) => ({ batch: part, part: true, value: cache.get<CompiledBatch>(PART_KIND, part) }));
+    if (batchParts === undefined || batchParts.length < 2) return [{ batch, input: batchInput(index), part: false }];
+    return batchParts.map((part, partIndex) => {
+      const input = partInputs?.[index]?.[partIndex] ?? part;
+      return { batch: part, input, part: true, value: cache.get<CompiledBatch>(PART_KIND, input) };
+    });
   });
   const missing = needs.flat().filter((need) => need.value === undefined);
   const fresh = missing.length > 0 ? await compile(missing.map(({ batch }) => batch)) : [];
   missing.forEach((need, index) => {
     need.value = fresh[index]!;
-    if (need.part) cache.set(PART_KIND, need.batch, need.value);
+    if (need.part) cache.set(PART_KIND, need.input, need.value);
   });
-  return batches.flatMap((batch, index) => {
+  return batches.flatMap((_batch, index) => {
     const known = cached[index];
     if (known !== undefined) return known;
     const pieces = needs[index]!.map((need) => need.value!);
-    cache.set(BATCH_KIND, batch, pieces);
+    cache.set(BATCH_KIND, batchInput(index), pieces);
     return pieces;
   });
 }
 
 interface Need {
   readonly batch: ValidatorBatch;
+  readonly input: unknown;
   readonly part: boolean;
   value?: CompiledBatch | undefined;
 }
