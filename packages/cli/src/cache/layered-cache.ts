@@ -7,10 +7,12 @@
 // keys): ajv and json-schema-to-typescript emit code in that order, so two
 // schemas equal as values may still give different bytes. Two layers: memory (what
 // `--watch` keeps between runs) and an optional folder on disk (disk-store.ts).
-// A value that does not read back exactly as written is ignored and rebuilt.
+// A value is kept as entry-text.ts's text (long strings unescaped); one that does not
+// read back exactly as written is ignored and rebuilt.
 import type { StageCache } from '../generate/stage-cache.js';
 import { contentHash } from '../write/content-hash.js';
 import type { DiskStore } from './disk-store.js';
+import { decodeEntry, encodeEntry } from './entry-text.js';
 
 export interface CacheStats {
   hits: number;
@@ -25,8 +27,9 @@ export class LayeredCache implements StageCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
   #memory = new Map<string, string>();
   #usedThisRun = new Set<string>();
-  /** Keys of this run's object inputs: a miss's `get` and its `set` serialize and hash the input once, not twice. */
+  /** Keys of this run's inputs: a miss's `get` and its `set` serialize and hash the input once, not twice. */
   #keysThisRun = new WeakMap<object, Map<string, string>>();
+  #stringKeysThisRun = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly identity: string,
@@ -52,21 +55,20 @@ export class LayeredCache implements StageCache {
   }
 
   #store(key: string, value: unknown): void {
-    const text = JSON.stringify({ value });
+    const text = encodeEntry(value);
     this.#memory.set(key, text);
     this.disk?.write(key, text);
   }
 
   #key(kind: string, input: unknown): string {
     // Inputs are values, never changed once handed over (stage-cache.ts), so an object's key holds for the run.
-    const known = typeof input === 'object' && input !== null ? this.#keysThisRun.get(input) : undefined;
+    const keys = typeof input === 'object' && input !== null ? this.#keysThisRun : typeof input === 'string' ? this.#stringKeysThisRun : undefined;
+    const known = keys?.get(input as object & string);
     let key = known?.get(kind);
     if (key === undefined) {
       key = contentHash(JSON.stringify([this.identity, kind, input]));
-      if (typeof input === 'object' && input !== null) {
-        if (known === undefined) this.#keysThisRun.set(input, new Map([[kind, key]]));
-        else known.set(kind, key);
-      }
+      if (known !== undefined) known.set(kind, key);
+      else keys?.set(input as object & string, new Map([[kind, key]]));
     }
     this.#usedThisRun.add(key);
     return key;
@@ -74,7 +76,7 @@ export class LayeredCache implements StageCache {
 
   #lookup<T>(key: string): { value: T } | undefined {
     const text = this.#memory.get(key) ?? this.disk?.read(key);
-    const cached = text === undefined ? undefined : parse<T>(text);
+    const cached = text === undefined ? undefined : decodeEntry<T>(text);
     if (cached === undefined) {
       this.stats.misses++;
       return undefined;
@@ -89,15 +91,7 @@ export class LayeredCache implements StageCache {
     for (const key of this.#memory.keys()) if (!this.#usedThisRun.has(key)) this.#memory.delete(key);
     this.#usedThisRun.clear();
     this.#keysThisRun = new WeakMap();
+    this.#stringKeysThisRun.clear();
     this.disk?.evict();
-  }
-}
-
-function parse<T>(text: string): { value: T } | undefined {
-  try {
-    const json = JSON.parse(text) as unknown;
-    return typeof json === 'object' && json !== null && 'value' in json ? (json as { value: T }) : undefined;
-  } catch {
-    return undefined;
   }
 }
