@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LayeredCache } from '../../packages/cli/src/cache/layered-cache.js';
 import { CLIENT_KINDS, DEFAULT_GENERATE_OPTIONS, GENERATE_MODES, type GenerateOptions } from '../../packages/cli/src/generate/options.js';
 import { render } from '../../packages/cli/src/generate/render.js';
-import { renderSdk } from '../../packages/cli/src/generate/rendered-sdk.js';
+import { groupsOfEvents, renderSdk } from '../../packages/cli/src/generate/rendered-sdk.js';
 import { NO_CACHE, type StageCache } from '../../packages/cli/src/generate/stage-cache.js';
 import { buildSdkView } from '../../packages/cli/src/generate/view-model.js';
 import { loadPlan, loadPlanText } from '../../packages/cli/src/load/load-plan.js';
@@ -100,5 +100,32 @@ describe('renderSdk', () => {
     const printed = cache.printed;
     renderSdk(manyEvents(descriptions), DEFAULT_GENERATE_OPTIONS, TYPES, cache);
     expect(cache.printed).toBe(printed);
+  });
+});
+
+describe('groupsOfEvents', () => {
+  it('keeps every event in order, cuts by name alone, and no group is longer than 64', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 300 }), fc.string(), fc.nat(), (names, added, at) => {
+        const events = names.map((name, index) => ({ name, index }));
+        const groups = groupsOfEvents(events);
+        expect(groups.flat()).toEqual(events);
+        expect(groups.every((group) => group.length >= 1 && group.length <= 64)).toBe(true);
+        // An event added in one group leaves every group before it, and (but for a 64-cut) the ones after, as they were.
+        const position = events.length === 0 ? 0 : at % events.length;
+        const edited = [...events.slice(0, position), { name: added, index: -1 }, ...events.slice(position)];
+        const before = groups.map((group) => group.map((event) => event.index).join());
+        const after = groupsOfEvents(edited).map((group) => group.map((event) => event.index).join());
+        const firstChanged = before.findIndex((group, index) => group !== after[index]);
+        if (firstChanged >= 0) expect(groups.slice(0, firstChanged).flat().length).toBeLessThanOrEqual(position);
+      }),
+      fuzzParameters(100),
+    );
+  });
+
+  it('cuts a plan of many events into several groups', () => {
+    const groups = groupsOfEvents(Array.from({ length: 500 }, (_, index) => ({ name: `Event ${index}` })));
+    expect(groups.length).toBeGreaterThan(500 / 64);
+    expect(groups.length).toBeLessThan(500 / 4);
   });
 });

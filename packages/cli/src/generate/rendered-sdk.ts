@@ -11,10 +11,13 @@ import type { GenerateOptions } from './options.js';
 import { render } from './render.js';
 import { keepsParts, type StageCache } from './stage-cache.js';
 import { textDigest } from './text-digest.js';
-import { contentDefinedChunks } from './type-chunks.js';
 import { buildSdkView, callWrappers, eventWrappers, eventWrappersInput, sdkViewHead, type SdkView, type WrapperView } from './view-model.js';
 
 const TEMPLATE = 'sdk.ts.hbs';
+// Groups of 16 events on average, cut after an event whose name hashes to a cut, so an added or removed event
+// moves no other group's cut; at most 64.
+const AVERAGE_GROUP = 16;
+const LONGEST_GROUP = 64;
 const KIND = 'sdk-event-wrappers';
 
 // A view that prints nothing of its own but the template's fixed text, around `wrappers`.
@@ -40,7 +43,7 @@ export function renderSdk(model: PlanModel, options: GenerateOptions, types: str
   };
   const pieces = [render(TEMPLATE, sdkViewHead(model, options, types))];
   const settings = JSON.stringify([options.client, options.mode]);
-  for (const events of contentDefinedChunks(model.events)) {
+  for (const events of groupsOfEvents(model.events)) {
     const input = textDigest(`${settings}\n${events.map(eventWrappersInput).join('\n')}`);
     let text = cache.get<unknown>(KIND, input);
     if (typeof text !== 'string') {
@@ -51,4 +54,21 @@ export function renderSdk(model: PlanModel, options: GenerateOptions, types: str
   }
   pieces.push(printWrappers(callWrappers(model, options)));
   return pieces.join('');
+}
+
+/** The events cut into groups by their names (FNV-1a of the UTF-16 text: a cut needs no cryptographic hash). */
+export function groupsOfEvents<T extends { readonly name: string }>(events: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  for (const event of events) {
+    current.push(event);
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < event.name.length; index++) hash = Math.imul(hash ^ event.name.charCodeAt(index), 0x01000193);
+    if ((hash >>> 0) % AVERAGE_GROUP === 0 || current.length >= LONGEST_GROUP) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
