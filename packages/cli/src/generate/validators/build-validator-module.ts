@@ -13,7 +13,7 @@ import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
 import { compileValidatorBatch, type CompiledBatch } from './compile-validator-batch.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { prepareSchema } from './prepare-schema.js';
-import { shareRepeatedSubschemas } from './shared-subschemas.js';
+import { shareRepeatedSubschemas, sharingCandidates, type SharingCandidates } from './shared-subschemas.js';
 import { joinLaidOut } from './stable-layout.js';
 import { batchNames, type BatchSchema, type ValidatorBatch } from './standalone-code.js';
 
@@ -95,7 +95,8 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
   const keyByText = new Map<string, string>();
   const distinct: { name: string; schema: BatchSchema['schema']; key: string }[] = [];
   const distinctTexts: string[] = [];
-  const exports = prepared.map(({ name, schema }, index) => {
+  const distinctCandidates: (SharingCandidates | undefined)[] = [];
+  const exports = prepared.map(({ name, schema, candidates }, index) => {
     const text = texts[index]!;
     let key = keyByText.get(text);
     if (key === undefined) {
@@ -103,6 +104,7 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
       keyByText.set(text, key);
       distinct.push({ name, schema, key });
       distinctTexts.push(text);
+      distinctCandidates.push(candidates);
     }
     return { name, key };
   });
@@ -111,6 +113,7 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
     names.keyPrefix,
     names.sharingKeyword,
     distinctTexts,
+    distinctCandidates,
   );
   const digests = distinctTexts.map((text) => createHash('sha256').update(text).digest('hex'));
   const sharedKeys = sharing.shared.map(({ key }) => key).join(',');
@@ -150,29 +153,56 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
   return { batches, parts, exports, batchInputs, partInputs };
 }
 
+interface PreparedEntry {
+  readonly name: string;
+  readonly schema: JsonSchema;
+  /** Sharing's candidates in the schema (shared-subschemas.ts), when kept with it. */
+  readonly candidates?: SharingCandidates;
+}
+
+/** A group's kept value: its prepared schemas and their sharing candidates, one each per entry. */
+interface PreparedGroup {
+  readonly schemas: readonly JsonSchema[];
+  readonly candidates: readonly SharingCandidates[];
+}
+
 /**
  * Every entry's schema readied for compilation (prepare-schema.ts), through the cache in groups. A prepared schema
  * depends only on the plan schema (the name only words the error that refuses one, and a refused group is never
  * kept), so a group of unchanged plan schemas is taken as it was; preparing them all was ~30 ms of every --watch
- * save at 500 events, where the group's key is one hash of their JSON.
+ * save at 500 events, where the group's key is one hash of their JSON. Each is kept with its sharing candidates,
+ * which are a function of it too: spelling and hashing every subschema for sharing was ~100 ms of every rerun.
  */
-function preparedSchemas(sorted: readonly ValidatorEntry[], cache: StageCache): { name: string; schema: JsonSchema }[] {
+function preparedSchemas(sorted: readonly ValidatorEntry[], cache: StageCache): PreparedEntry[] {
   const prepare = ({ name, schema }: ValidatorEntry) => ({ name, schema: prepareSchema(name, schema) });
   if (!keepsParts(cache)) return sorted.map(prepare);
-  const prepared: { name: string; schema: JsonSchema }[] = [];
+  const prepared: PreparedEntry[] = [];
   for (let start = 0; start < sorted.length; start += PREPARED_GROUP_SIZE) {
     const group = sorted.slice(start, start + PREPARED_GROUP_SIZE);
     const input = group.map(({ schema }) => schema);
-    const kept = cache.get<JsonSchema[]>(PREPARED_KIND, input);
-    if (Array.isArray(kept) && kept.length === group.length) {
-      group.forEach(({ name }, index) => prepared.push({ name, schema: kept[index]! }));
+    const kept = cache.get<PreparedGroup>(PREPARED_KIND, input);
+    if (isPreparedGroup(kept, group.length)) {
+      group.forEach(({ name }, index) => prepared.push({ name, schema: kept.schemas[index]!, candidates: kept.candidates[index]! }));
       continue;
     }
-    const fresh = group.map(prepare);
-    cache.set(PREPARED_KIND, input, fresh.map(({ schema }) => schema));
+    const fresh = group.map(prepare).map(({ name, schema }) => ({ name, schema, candidates: sharingCandidates(schema) }));
+    const value: PreparedGroup = { schemas: fresh.map(({ schema }) => schema), candidates: fresh.map(({ candidates }) => candidates) };
+    cache.set(PREPARED_KIND, input, value);
     prepared.push(...fresh);
   }
   return prepared;
+}
+
+function isPreparedGroup(value: unknown, length: number): value is PreparedGroup {
+  if (typeof value !== 'object' || value === null) return false;
+  const { schemas, candidates } = value as Partial<PreparedGroup>;
+  return (
+    Array.isArray(schemas) &&
+    schemas.length === length &&
+    Array.isArray(candidates) &&
+    candidates.length === length &&
+    candidates.every((each) => typeof each === 'object' && each !== null && Array.isArray(each.hashes) && Array.isArray(each.sizes) && each.hashes.length === each.sizes.length)
+  );
 }
 
 export function assembleValidatorModule(plan: ValidatorModulePlan, compiled: readonly CompiledBatch[]): ValidatorModule {

@@ -57,27 +57,58 @@ const POSITION_DEPENDENT = new RegExp(
 );
 
 /**
- * `keyPrefix`: an identifier prefix no schema contains; `keyword`: the sharing keyword, which no schema uses.
- * `schemaTexts`: each schema's JSON.stringify, when the caller has it already.
+ * A schema's candidates for sharing (object subschemas that hold subschemas, under the keywords where sharing may
+ * reach), each occurrence in the walk's order: the SHA-256 of its JSON, and how many candidates its subtree holds,
+ * itself included (what replacing it by a call skips). A pure function of the schema, so the planning keeps it with
+ * the prepared schema (build-validator-module.ts) and a run where one schema changed spells and hashes that one's
+ * subschemas only; counting and replacing then read hashes, not texts.
  */
-export function shareRepeatedSubschemas(schemas: readonly JsonSchema[], keyPrefix: string, keyword: string, schemaTexts: readonly string[] = schemas.map((schema) => JSON.stringify(schema))): SharingPlan {
-  const eligible = schemaTexts.map((text) => !POSITION_DEPENDENT.test(text));
-  // Each candidate's text, computed once: the counting and the replacing pass meet the same objects.
-  const texts = new Map<SchemaObject, string | undefined>();
-  const textOf = (node: SchemaObject): string | undefined => {
-    if (!texts.has(node)) texts.set(node, holdsSubschemas(node) ? JSON.stringify(node) : undefined);
-    return texts.get(node);
-  };
-  const counts = new Map<string, number>();
-  schemas.forEach((schema, index) => {
-    if (!eligible[index] || !isSchemaObject(schema)) return;
-    forEachShareable(schema, function count(subschema) {
-      const text = textOf(subschema);
-      if (text !== undefined) counts.set(text, (counts.get(text) ?? 0) + 1);
-      forEachShareable(subschema, count);
+export interface SharingCandidates {
+  readonly hashes: readonly string[];
+  readonly sizes: readonly number[];
+}
+
+export function sharingCandidates(schema: JsonSchema): SharingCandidates {
+  const hashes: string[] = [];
+  const sizes: number[] = [];
+  if (isSchemaObject(schema)) {
+    forEachShareable(schema, function visit(subschema) {
+      const index = hashes.length;
+      const candidate = holdsSubschemas(subschema);
+      if (candidate) {
+        hashes.push(createHash('sha256').update(JSON.stringify(subschema)).digest('hex'));
+        sizes.push(1);
+      }
+      forEachShareable(subschema, visit);
+      if (candidate) sizes[index] = hashes.length - index;
     });
-  });
+  }
+  return { hashes, sizes };
+}
+
+/**
+ * `keyPrefix`: an identifier prefix no schema contains; `keyword`: the sharing keyword, which no schema uses.
+ * `schemaTexts`: each schema's JSON.stringify, when the caller has it already; `candidates`: each schema's
+ * sharingCandidates, where the caller kept them.
+ */
+export function shareRepeatedSubschemas(
+  schemas: readonly JsonSchema[],
+  keyPrefix: string,
+  keyword: string,
+  schemaTexts: readonly string[] = schemas.map((schema) => JSON.stringify(schema)),
+  candidates: readonly (SharingCandidates | undefined)[] = [],
+): SharingPlan {
+  const eligible = schemaTexts.map((text) => !POSITION_DEPENDENT.test(text));
+  const found = schemas.map((schema, index) => (eligible[index] ? (candidates[index] ?? sharingCandidates(schema)) : undefined));
+  // A subschema is shared when its text occurs twice or more among the eligible schemas (copies inside a shared one count too).
+  const counts = new Map<string, number>();
+  for (const schemaCandidates of found) {
+    if (schemaCandidates !== undefined) for (const hash of schemaCandidates.hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+  }
   const shared = new Map<string, SharedSchema>();
+  // The replacing walk meets the candidates in sharingCandidates' order; `next` is the next one's index.
+  let current: SharingCandidates = { hashes: [], sizes: [] };
+  let next = 0;
   const replace = (node: SchemaObject): SchemaObject =>
     Object.fromEntries(
       Object.entries(node).map(([name, child]): [string, unknown] => [
@@ -86,14 +117,25 @@ export function shareRepeatedSubschemas(schemas: readonly JsonSchema[], keyPrefi
       ]),
     );
   const shareOrDescend = (node: SchemaObject): SchemaObject => {
-    const text = textOf(node);
-    if (text === undefined || (counts.get(text) ?? 0) < 2) return replace(node);
-    const hash = createHash('sha256').update(text).digest('hex');
+    if (!holdsSubschemas(node)) return replace(node);
+    const index = next++;
+    const hash = current.hashes[index]!;
+    if ((counts.get(hash) ?? 0) < 2) return replace(node);
+    next = index + current.sizes[index]!;
     const key = `${keyPrefix}s${hash}`;
     if (!shared.has(key)) shared.set(key, { key, hash, schema: node as JsonSchema });
     return { [keyword]: key };
   };
-  const replaced = schemas.map((schema, index) => (eligible[index] && isSchemaObject(schema) ? (replace(schema) as JsonSchema) : schema));
+  const replaced = schemas.map((schema, index) => {
+    const schemaCandidates = found[index];
+    if (schemaCandidates === undefined || !isSchemaObject(schema)) return schema;
+    current = schemaCandidates;
+    next = 0;
+    const result = replace(schema) as JsonSchema;
+    // Kept candidates that do not fit their schema would misplace every call: refuse rather than emit wrong code.
+    if (next !== current.hashes.length || current.sizes.length !== current.hashes.length) throw new Error(`sharing: the candidates of schema ${index} do not match it`);
+    return result;
+  });
   const sorted = [...shared.values()].sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
   return { schemas: replaced, shared: sorted };
 }
