@@ -179,7 +179,7 @@ async function bundle(packageDir, outdir) {
     // The sources' package-relative URLs, from the bundle's own file (code-cached-bundle.ts passes __filename).
     define: { 'import.meta.url': 'plangenImportMetaUrl' },
     banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [...shared.plugins, externalsWhenRequired(), importThroughHost()],
+    plugins: [...shared.plugins, externalsWhenRequired(), importThroughHost(), loadedWhenUsed(LOADED_WHEN_USED)],
   });
   for (const name of Object.keys(CODE_CACHED_ENTRIES)) {
     refuseDynamicImports(path.join(outdir, `${name}.cjs`));
@@ -302,6 +302,49 @@ function noFormatterForTypes() {
           "module.exports = { format() { throw new Error('plangen internal error: json-schema-to-typescript was asked to format; emit-types.ts passes format: false'); } };",
         loader: 'js',
       }));
+    },
+  };
+}
+
+/**
+ * Packages that generate.cjs evaluates only when something of theirs is used, not when the module importing
+ * them is: a JSON plan's generation never reads YAML, but json-schema-to-typescript's utilities and
+ * json-schema-ref-parser import js-yaml, and load/ imports yaml, at their top, which evaluated both (~5-10 ms of
+ * a cold start) before the validators' batches could be handed out.
+ */
+export const LOADED_WHEN_USED = ['js-yaml', 'yaml'];
+
+/**
+ * Each of `names` becomes, for the modules importing it, an object with a getter for each of the package's
+ * exports (read here, from the package each importer resolves) that evaluates the package on first use. So
+ * TypeScript's `__importDefault`, esbuild's `__toESM` and a property read at a call site all work unchanged;
+ * only evaluation moves. A package with `__esModule` keeps it as a plain value, which those helpers read.
+ */
+export function loadedWhenUsed(names) {
+  const namespace = 'plangen-loaded-when-used';
+  const filter = new RegExp(`^(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter }, ({ path: name, namespace: importer, resolveDir, pluginData }) => {
+        // The shim's own require of the package, resolved as the importer would have (and not by this callback again).
+        if (pluginData?.real === true) return undefined;
+        if (importer === namespace) return build.resolve(name, { resolveDir: pluginData.resolveDir, kind: 'require-call', pluginData: { real: true } });
+        // One shim per package copy, named by its importer's folder relative to the package (no machine's path in the bundle).
+        const from = path.relative(build.initialOptions.absWorkingDir ?? process.cwd(), resolveDir).split(path.sep).join('/');
+        return { path: `${name}?from=${from}`, namespace, pluginData: { name, resolveDir } };
+      });
+      build.onLoad({ filter: /.*/, namespace }, ({ pluginData: { name, resolveDir } }) => {
+        const real = createRequire(path.join(resolveDir, 'package.json'))(name);
+        const exports = Object.keys(real);
+        const lines = [
+          'var loaded;',
+          `function load() { return loaded === undefined ? (loaded = require(${JSON.stringify(name)})) : loaded; }`,
+          ...(real.__esModule === true ? ["Object.defineProperty(exports, '__esModule', { value: true });"] : []),
+          `for (const key of ${JSON.stringify(exports)}) Object.defineProperty(exports, key, { enumerable: true, get: () => load()[key] });`,
+        ];
+        return { contents: `${lines.join('\n')}\n`, loader: 'js', resolveDir, pluginData: { resolveDir } };
+      });
     },
   };
 }
