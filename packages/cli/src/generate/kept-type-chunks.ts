@@ -18,7 +18,7 @@ import { safeCode } from './escape.js';
 import { Placeholders } from './placeholders.js';
 import type { StageCache } from './stage-cache.js';
 import { assembleDeclarations, contentDefinedChunks, type Declaration } from './type-chunks.js';
-import { textDigest } from './text-digest.js';
+import { listDigest } from './text-digest.js';
 import { hoistsDefinitions, TypingNames } from './typing-definitions.js';
 
 export interface KeptEntry {
@@ -64,10 +64,10 @@ export async function typesFromKeptChunks(
 ): Promise<string | undefined> {
   const chunks = contentDefinedChunks(entries);
   const entryInputs = chunks.map((chunk) => chunk.map(({ name, doc, schema }) => JSON.stringify([name, doc, schema])));
-  const texts = entryInputs.map((parts) => `[${parts.join(',')}]`);
   // Text, so a `$ref` anywhere (even in a value no schema keyword reads) sends the plan the numbered way.
-  if (texts.some((text) => text.includes('"$ref"'))) return undefined;
-  const inputs = texts.map(textDigest); // the cache would escape and hash the whole text as JSON (text-digest.ts)
+  if (entryInputs.some((parts) => parts.some((part) => part.includes('"$ref"')))) return undefined;
+  // The digest of the chunk's entries as one JSON array: the cache would escape and hash the whole text as JSON (text-digest.ts).
+  const inputs = entryInputs.map(listDigest);
   const names = new TypingNames(entries, reserved, new Placeholders());
   const declarations: Declaration[][] = [];
   for (const [index, chunk] of chunks.entries()) {

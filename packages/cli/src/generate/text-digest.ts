@@ -8,3 +8,13 @@ import { createHash } from 'node:crypto';
 export function textDigest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * textDigest of `[${parts.join(',')}]` (a JSON array of the parts' texts), hashed part by part: the joined text of
+ * megabytes would be copied flat once to be hashed, and again by any search of it.
+ */
+export function listDigest(parts: readonly string[]): string {
+  const hash = createHash('sha256').update('[');
+  for (const [index, part] of parts.entries()) hash.update(index === 0 ? part : `,${part}`);
+  return hash.update(']').digest('hex');
+}
