@@ -27,6 +27,12 @@ const data: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   }),
 })).value;
 
+function longStrings(value: unknown): string[] {
+  if (typeof value === 'string') return value.length >= 1024 && !/[\ud800-\udfff]/.test(value.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')) ? [value] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(longStrings);
+}
+
 describe('cache entry text', () => {
   it('reads back what JSON gave back, for any data with long strings anywhere', () => {
     fc.assert(
@@ -35,6 +41,9 @@ describe('cache entry text', () => {
         expect(decoded).toStrictEqual(throughJson(value));
         // Own "__proto__" keys stay own data, as JSON.parse makes them.
         expect(JSON.stringify(decoded?.value)).toBe(JSON.stringify(value));
+        // Every long well-formed string, quotes and backslashes included, is left out of the JSON line.
+        const text = encodeEntry(value);
+        expect(longStrings(JSON.parse(text.slice(0, text.indexOf('\n'))))).toEqual([]);
       }),
       { numRuns: 300 },
     );
@@ -47,6 +56,9 @@ describe('cache entry text', () => {
     const lone = `${'x'.repeat(2000)}\ud800`;
     expect(encodeEntry(lone)).toBe(`${JSON.stringify([lone, []])}\n`);
     expect(decodeEntry(encodeEntry(code))).toEqual({ value: code });
+    // A value without a long string is its JSON, whole; a long one of quotes and backslashes is left out.
+    expect(encodeEntry({ a: ['x'.repeat(1023)], b: 'say "hi"' })).toBe(`${JSON.stringify([{ a: ['x'.repeat(1023)], b: 'say "hi"' }, []])}\n`);
+    expect(encodeEntry('\\"'.repeat(600))).toBe(`${JSON.stringify([0, [[[], 1200]]])}\n${'\\"'.repeat(600)}`);
   });
 
   it('reads an undefined value, an older entry, a truncated or extended one, or a misplaced string as missing', () => {
