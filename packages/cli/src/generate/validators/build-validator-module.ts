@@ -13,7 +13,7 @@ import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
 import { compileValidatorBatch, type CompiledBatch } from './compile-validator-batch.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { prepareSchema } from './prepare-schema.js';
-import { shareRepeatedSubschemas, sharingCandidates, type SharingCandidates } from './shared-subschemas.js';
+import { shareRepeatedSubschemas, sharingCandidates, sharingEligible, type SharingCandidates } from './shared-subschemas.js';
 import { joinLaidOut } from './stable-layout.js';
 import { batchNames, type BatchSchema, type ValidatorBatch } from './standalone-code.js';
 
@@ -88,22 +88,25 @@ const PREPARED_KIND = 'prepared-validator-schemas';
 export function planValidatorModule(entries: readonly ValidatorEntry[], batchSize = BATCH_SIZE, cache: StageCache = NO_CACHE): ValidatorModulePlan {
   const sorted = sortedEntries(entries);
   const prepared = preparedSchemas(sorted, cache);
-  // Each schema's JSON once: the free names, the equal schemas and sharing's eligibility all read it.
-  const texts = prepared.map(({ schema }) => JSON.stringify(schema));
-  const names = batchNames(`[${texts.join(',')}]`);
-  // Equal schemas (a version repeated, a shared payload schema) compile once and share a function.
-  const keyByText = new Map<string, string>();
+  // What the planning reads of each schema's JSON, kept with it (a warm run spells only the changed group's schemas).
+  const facts = prepared.map(({ schema, facts }) => facts ?? schemaFacts(JSON.stringify(schema)));
+  // The free names are the stems themselves unless a schema mentions plangen (no name spans two schemas' texts).
+  const names = batchNames(facts.some(({ mentionsPlangen }) => mentionsPlangen) ? `[${prepared.map(({ schema }) => JSON.stringify(schema)).join(',')}]` : '');
+  // Equal schemas (a version repeated, a shared payload schema) compile once and share a function; equal texts, equal digests.
+  const keyByDigest = new Map<string, string>();
   const distinct: { name: string; schema: BatchSchema['schema']; key: string }[] = [];
-  const distinctTexts: string[] = [];
+  const digests: string[] = [];
+  const distinctEligible: boolean[] = [];
   const distinctCandidates: (SharingCandidates | undefined)[] = [];
   const exports = prepared.map(({ name, schema, candidates }, index) => {
-    const text = texts[index]!;
-    let key = keyByText.get(text);
+    const { digest, eligible } = facts[index]!;
+    let key = keyByDigest.get(digest);
     if (key === undefined) {
       key = `${names.keyPrefix}${distinct.length}`;
-      keyByText.set(text, key);
+      keyByDigest.set(digest, key);
       distinct.push({ name, schema, key });
-      distinctTexts.push(text);
+      digests.push(digest);
+      distinctEligible.push(eligible);
       distinctCandidates.push(candidates);
     }
     return { name, key };
@@ -112,10 +115,10 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
     distinct.map(({ schema }) => schema),
     names.keyPrefix,
     names.sharingKeyword,
-    distinctTexts,
+    undefined,
     distinctCandidates,
+    distinctEligible,
   );
-  const digests = distinctTexts.map((text) => createHash('sha256').update(text).digest('hex'));
   const sharedKeys = sharing.shared.map(({ key }) => key).join(',');
   const batchOf = (start: number, end: number): [ValidatorBatch, BatchCacheInput] => {
     const schemas = distinct.slice(start, end).map((schema, offset) => ({ ...schema, compiled: sharing.schemas[start + offset]! }));
@@ -156,14 +159,30 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
 interface PreparedEntry {
   readonly name: string;
   readonly schema: JsonSchema;
-  /** Sharing's candidates in the schema (shared-subschemas.ts), when kept with it. */
+  /** Sharing's candidates in the schema (shared-subschemas.ts), and what the planning reads of its JSON, when kept with it. */
   readonly candidates?: SharingCandidates;
+  readonly facts?: SchemaFacts;
 }
 
-/** A group's kept value: its prepared schemas and their sharing candidates, one each per entry. */
+/** What the planning reads of a prepared schema's JSON: all a pure function of it. */
+interface SchemaFacts {
+  /** SHA-256 of the JSON: equal schemas, and the batch's cache stand-in. */
+  readonly digest: string;
+  /** sharingEligible. */
+  readonly eligible: boolean;
+  /** Whether the text says `plangen`, which the free names (batchNames) must then avoid. */
+  readonly mentionsPlangen: boolean;
+}
+
+function schemaFacts(text: string): SchemaFacts {
+  return { digest: createHash('sha256').update(text).digest('hex'), eligible: sharingEligible(text), mentionsPlangen: text.includes('plangen') };
+}
+
+/** A group's kept value: its prepared schemas, their sharing candidates and their facts, one each per entry. */
 interface PreparedGroup {
   readonly schemas: readonly JsonSchema[];
   readonly candidates: readonly SharingCandidates[];
+  readonly facts: readonly SchemaFacts[];
 }
 
 /**
@@ -182,11 +201,11 @@ function preparedSchemas(sorted: readonly ValidatorEntry[], cache: StageCache): 
     const input = group.map(({ schema }) => schema);
     const kept = cache.get<PreparedGroup>(PREPARED_KIND, input);
     if (isPreparedGroup(kept, group.length)) {
-      group.forEach(({ name }, index) => prepared.push({ name, schema: kept.schemas[index]!, candidates: kept.candidates[index]! }));
+      group.forEach(({ name }, index) => prepared.push({ name, schema: kept.schemas[index]!, candidates: kept.candidates[index]!, facts: kept.facts[index]! }));
       continue;
     }
-    const fresh = group.map(prepare).map(({ name, schema }) => ({ name, schema, candidates: sharingCandidates(schema) }));
-    const value: PreparedGroup = { schemas: fresh.map(({ schema }) => schema), candidates: fresh.map(({ candidates }) => candidates) };
+    const fresh = group.map(prepare).map(({ name, schema }) => ({ name, schema, candidates: sharingCandidates(schema), facts: schemaFacts(JSON.stringify(schema)) }));
+    const value: PreparedGroup = { schemas: fresh.map(({ schema }) => schema), candidates: fresh.map(({ candidates }) => candidates), facts: fresh.map(({ facts }) => facts) };
     cache.set(PREPARED_KIND, input, value);
     prepared.push(...fresh);
   }
@@ -195,13 +214,16 @@ function preparedSchemas(sorted: readonly ValidatorEntry[], cache: StageCache): 
 
 function isPreparedGroup(value: unknown, length: number): value is PreparedGroup {
   if (typeof value !== 'object' || value === null) return false;
-  const { schemas, candidates } = value as Partial<PreparedGroup>;
+  const { schemas, candidates, facts } = value as Partial<PreparedGroup>;
   return (
     Array.isArray(schemas) &&
     schemas.length === length &&
     Array.isArray(candidates) &&
     candidates.length === length &&
-    candidates.every((each) => typeof each === 'object' && each !== null && Array.isArray(each.hashes) && Array.isArray(each.sizes) && each.hashes.length === each.sizes.length)
+    candidates.every((each) => typeof each === 'object' && each !== null && Array.isArray(each.hashes) && Array.isArray(each.sizes) && each.hashes.length === each.sizes.length) &&
+    Array.isArray(facts) &&
+    facts.length === length &&
+    facts.every((each) => typeof each === 'object' && each !== null && typeof each.digest === 'string' && typeof each.eligible === 'boolean' && typeof each.mentionsPlangen === 'boolean')
   );
 }
 

@@ -56,6 +56,11 @@ const POSITION_DEPENDENT = new RegExp(
     .join('|'),
 );
 
+/** Whether sharing may reach into the schema whose JSON is `schemaText` (no position-dependent keyword in it). */
+export function sharingEligible(schemaText: string): boolean {
+  return !POSITION_DEPENDENT.test(schemaText);
+}
+
 /**
  * A schema's candidates for sharing (object subschemas that hold subschemas, under the keywords where sharing may
  * reach), each occurrence in the walk's order: the SHA-256 of its JSON, and how many candidates its subtree holds,
@@ -89,16 +94,17 @@ export function sharingCandidates(schema: JsonSchema): SharingCandidates {
 /**
  * `keyPrefix`: an identifier prefix no schema contains; `keyword`: the sharing keyword, which no schema uses.
  * `schemaTexts`: each schema's JSON.stringify, when the caller has it already; `candidates`: each schema's
- * sharingCandidates, where the caller kept them.
+ * sharingCandidates, and `eligibility` each one's sharingEligible, where the caller kept them.
  */
 export function shareRepeatedSubschemas(
   schemas: readonly JsonSchema[],
   keyPrefix: string,
   keyword: string,
-  schemaTexts: readonly string[] = schemas.map((schema) => JSON.stringify(schema)),
+  schemaTexts?: readonly string[],
   candidates: readonly (SharingCandidates | undefined)[] = [],
+  eligibility?: readonly boolean[],
 ): SharingPlan {
-  const eligible = schemaTexts.map((text) => !POSITION_DEPENDENT.test(text));
+  const eligible = eligibility ?? (schemaTexts ?? schemas.map((schema) => JSON.stringify(schema))).map(sharingEligible);
   const found = schemas.map((schema, index) => (eligible[index] ? (candidates[index] ?? sharingCandidates(schema)) : undefined));
   // A subschema is shared when its text occurs twice or more among the eligible schemas (copies inside a shared one count too).
   const counts = new Map<string, number>();
