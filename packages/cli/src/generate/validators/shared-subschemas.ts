@@ -10,7 +10,7 @@
 // on where the subschema sits).
 import { createHash } from 'node:crypto';
 import type { JsonSchema } from '../../model/types.js';
-import { isSchemaObject, mapKeywordSubschemas, subschemaKind, type SchemaObject } from '../../schema/walk-subschemas.js';
+import { isSchemaObject, mapChangedSubschemas, subschemaKind, type SchemaObject } from '../../schema/walk-subschemas.js';
 
 /** The @plangen/core/runtime helper that a call of a shared function hands its errors to. */
 export const PUSH_SHARED_ERRORS = 'pushSharedErrors';
@@ -115,13 +115,20 @@ export function shareRepeatedSubschemas(
   // The replacing walk meets the candidates in sharingCandidates' order; `next` is the next one's index.
   let current: SharingCandidates = { hashes: [], sizes: [] };
   let next = 0;
-  const replace = (node: SchemaObject): SchemaObject =>
-    Object.fromEntries(
-      Object.entries(node).map(([name, child]): [string, unknown] => [
-        name,
-        SHAREABLE_UNDER.has(name) ? mapKeywordSubschemas(name, child, (subschema) => shareOrDescend(subschema)) : child,
-      ]),
-    );
+  // A node is copied only from its first changed keyword on: most subtrees share nothing, and rebuilding every
+  // object of every schema was the largest part of a warm run's sharing (~90 ms at 500 events, fresh process).
+  const replace = (node: SchemaObject): SchemaObject => {
+    let copy: SchemaObject | undefined;
+    for (const name of Object.keys(node)) {
+      if (!SHAREABLE_UNDER.has(name)) continue;
+      const child = node[name];
+      const mapped = mapChangedSubschemas(name, child, shareOrDescend);
+      if (mapped === child) continue;
+      copy ??= { ...node };
+      copy[name] = mapped;
+    }
+    return copy ?? node;
+  };
   const shareOrDescend = (node: SchemaObject): SchemaObject => {
     if (!holdsSubschemas(node)) return replace(node);
     const index = next++;
