@@ -177,55 +177,44 @@ async function watchAndGenerate(
 ): Promise<number> {
   const workers = keepValidatorWorkers();
   try {
-    return await watchWithWorkers(args, stages, cwd, deps, identity, cache);
+    let watched: string[] = [];
+    const once = async (): Promise<boolean> => {
+      try {
+        const resolved = await resolve(args, cwd);
+        watched = [resolved.planFile, ...(resolved.configFile ? [resolved.configFile] : [])];
+        await generateResolved(resolved, stages, false, cwd, identity, cache);
+        return true;
+      } catch (error) {
+        // Watching survives anything: the previous output stays, the next save retries.
+        if (exitCodeFor(error) !== undefined) reportError(error);
+        else process.stderr.write(`plangen: ${error instanceof Error ? error.message : String(error)}\n`);
+        return false;
+      } finally {
+        cache.endRun();
+      }
+    };
+
+    const firstOk = await once();
+    deps.onRun?.(firstOk);
+    if (watched.length === 0) return EXIT_FAILURE; // nothing resolved, so nothing to watch
+    const watch = watchFiles(watched, async () => {
+      const ok = await once();
+      watch.setPaths(watched);
+      deps.onRun?.(ok);
+    });
+    await watch.ready;
+    process.stderr.write(`plangen: watching ${watched.map((file) => displayPath(file, cwd)).join(', ')} (Ctrl+C to stop)\n`);
+
+    await new Promise<void>((done) => {
+      const signal = deps.signal ?? processSignal();
+      if (signal.aborted) done();
+      signal.addEventListener('abort', () => done(), { once: true });
+    });
+    await watch.close();
+    return EXIT_SUCCESS;
   } finally {
     await workers.end();
   }
-}
-
-async function watchWithWorkers(
-  args: GenerateArgs,
-  stages: Stages,
-  cwd: string,
-  deps: GenerateDeps,
-  identity: string | undefined,
-  cache: RunCache,
-): Promise<number> {
-  let watched: string[] = [];
-  const once = async (): Promise<boolean> => {
-    try {
-      const resolved = await resolve(args, cwd);
-      watched = [resolved.planFile, ...(resolved.configFile ? [resolved.configFile] : [])];
-      await generateResolved(resolved, stages, false, cwd, identity, cache);
-      return true;
-    } catch (error) {
-      // Watching survives anything: the previous output stays, the next save retries.
-      if (exitCodeFor(error) !== undefined) reportError(error);
-      else process.stderr.write(`plangen: ${error instanceof Error ? error.message : String(error)}\n`);
-      return false;
-    } finally {
-      cache.endRun();
-    }
-  };
-
-  const firstOk = await once();
-  deps.onRun?.(firstOk);
-  if (watched.length === 0) return EXIT_FAILURE; // nothing resolved, so nothing to watch
-  const watch = watchFiles(watched, async () => {
-    const ok = await once();
-    watch.setPaths(watched);
-    deps.onRun?.(ok);
-  });
-  await watch.ready;
-  process.stderr.write(`plangen: watching ${watched.map((file) => displayPath(file, cwd)).join(', ')} (Ctrl+C to stop)\n`);
-
-  await new Promise<void>((done) => {
-    const signal = deps.signal ?? processSignal();
-    if (signal.aborted) done();
-    signal.addEventListener('abort', () => done(), { once: true });
-  });
-  await watch.close();
-  return EXIT_SUCCESS;
 }
 
 function processSignal(): AbortSignal {
