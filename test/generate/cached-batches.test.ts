@@ -8,6 +8,7 @@ import { generate } from '../../packages/cli/src/generate/index.js';
 import { NO_CACHE, type StageCache } from '../../packages/cli/src/generate/stage-cache.js';
 import { compileBatchesCached } from '../../packages/cli/src/generate/validators/cached-batches.js';
 import { loadPlanText } from '../../packages/cli/src/load/load-plan.js';
+import { recording } from './recording-cache.js';
 
 const SYNTHETIC_PLAN = new URL('../../bench/synthetic-plan.mjs', import.meta.url).href;
 const { syntheticPlan } = (await import(SYNTHETIC_PLAN)) as { syntheticPlan(count: number, seed: number): { plan: unknown } };
@@ -17,17 +18,6 @@ function plan(added: number) {
   const json = syntheticPlan(150, 3).plan as { rules: { jsonSchema: { properties: { properties: { properties: Record<string, unknown> } } } }[] };
   for (let index = 1; index <= added; index++) json.rules[70]!.jsonSchema.properties.properties.properties[`added_later_${index}`] = { type: 'string', maxLength: 3 };
   return loadPlanText(JSON.stringify(json), 'plan.json', { onWarning: () => undefined });
-}
-
-/** The cache, recording which kinds of part were computed (and kept). */
-function recording(cache: StageCache) {
-  const computed: string[] = [];
-  const spy: StageCache = {
-    memo: (kind, input, compute) => cache.memo(kind, input, compute),
-    get: (kind, input) => cache.get(kind, input),
-    set: (kind, input, value) => (computed.push(kind), cache.set(kind, input, value)),
-  };
-  return { spy, computed };
 }
 
 describe('validator batches through the cache', () => {

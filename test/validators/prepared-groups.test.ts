@@ -9,6 +9,7 @@ import type { StageCache } from '../../packages/cli/src/generate/stage-cache.js'
 import type { JsonSchema } from '../../packages/cli/src/model/types.js';
 import { objectSchema } from './random-schemas.js';
 import { SCHEMA_CASES } from './schema-cases.js';
+import { recording } from '../generate/recording-cache.js';
 
 /** Random object schemas with annotations and patterns (which preparing drops and checks), several groups of them. */
 function entries(count: number): { name: string; schema: JsonSchema }[] {
@@ -16,17 +17,6 @@ function entries(count: number): { name: string; schema: JsonSchema }[] {
     name: `validateEvent${String(index).padStart(3, '0')}V1`,
     schema: { description: `Event ${index}.`, ...(objectSchema(0) as object), title: `E${index}` } as JsonSchema,
   }));
-}
-
-/** The cache, recording which kinds of part were computed (and kept). */
-function recording(cache: StageCache) {
-  const computed: string[] = [];
-  const spy: StageCache = {
-    memo: (kind, input, compute) => cache.memo(kind, input, compute),
-    get: (kind, input) => cache.get(kind, input),
-    set: (kind, input, value) => (computed.push(kind), cache.set(kind, input, value)),
-  };
-  return { spy, computed };
 }
 
 const PREPARED = 'prepared-validator-schemas';
