@@ -1,7 +1,10 @@
-// A cache key's stand-in for a large text (a chunk's entries as JSON, a piece of
-// index.ts): the cache keys an input by serializing it to JSON and hashing that,
-// which for megabytes of text first escapes every quote and backslash; hashing the
-// text itself once is the same content address at a fraction of the cost.
+// The generate stage's one content hash (SHA-256, hex; write/content-hash.ts is the
+// same for the records, which generate may not import): names of shared validator
+// functions, equal schemas, sharing candidates, and cache keys' stand-ins for large
+// texts (a chunk's entries as JSON, a piece of index.ts): the cache keys an input by
+// serializing it to JSON and hashing that, which for megabytes of text first escapes
+// every quote and backslash; hashing the text itself once is the same content address
+// at a fraction of the cost.
 import { createHash } from 'node:crypto';
 
 /** The SHA-256 of `text` (as UTF-8), hex. */

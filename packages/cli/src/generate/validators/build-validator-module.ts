@@ -7,9 +7,9 @@
 // own, which it then drops (compile-validator-batch.ts); assembleValidatorModule lays the batches out as one
 // module. The bytes never depend on how the schemas were cut or who compiled what:
 // every top-level name depends only on what it holds or who owns it (stable-layout.ts).
-import { createHash } from 'node:crypto';
 import type { JsonSchema } from '../../model/types.js';
 import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
+import { textDigest } from '../text-digest.js';
 import { compileValidatorBatch, type CompiledBatch } from './compile-validator-batch.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { prepareSchema } from './prepare-schema.js';
@@ -175,7 +175,7 @@ interface SchemaFacts {
 }
 
 function schemaFacts(text: string): SchemaFacts {
-  return { digest: createHash('sha256').update(text).digest('hex'), eligible: sharingEligible(text), mentionsPlangen: text.includes('plangen') };
+  return { digest: textDigest(text), eligible: sharingEligible(text), mentionsPlangen: text.includes('plangen') };
 }
 
 /** A group's kept value: its prepared schemas, their sharing candidates and their facts, one each per entry. */

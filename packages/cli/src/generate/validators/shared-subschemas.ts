@@ -8,9 +8,9 @@
 // (ajv compiles those without errors, or with a different instance), and never in a schema that
 // names a `$ref`, an `$id`, an anchor, `$data` or an unevaluated* keyword (their meaning depends
 // on where the subschema sits).
-import { createHash } from 'node:crypto';
 import type { JsonSchema } from '../../model/types.js';
-import { isSchemaObject, mapChangedSubschemas, subschemaKind, type SchemaObject } from '../../schema/walk-subschemas.js';
+import { isSchemaObject, mapChangedSubschemas, someChildSubschema, type SchemaObject } from '../../schema/walk-subschemas.js';
+import { textDigest } from '../text-digest.js';
 
 /** The @plangen/core/runtime helper that a call of a shared function hands its errors to. */
 export const PUSH_SHARED_ERRORS = 'pushSharedErrors';
@@ -81,7 +81,7 @@ export function sharingCandidates(schema: JsonSchema): SharingCandidates {
       const index = hashes.length;
       const candidate = holdsSubschemas(subschema);
       if (candidate) {
-        hashes.push(createHash('sha256').update(JSON.stringify(subschema)).digest('hex'));
+        hashes.push(textDigest(JSON.stringify(subschema)));
         sizes.push(1);
       }
       forEachShareable(subschema, visit);
@@ -155,36 +155,13 @@ export function shareRepeatedSubschemas(
 
 /** Calls `visit` on each object subschema directly below `node`, under the keywords where sharing may reach. */
 function forEachShareable(node: SchemaObject, visit: (subschema: SchemaObject) => void): void {
-  for (const [name, child] of Object.entries(node)) {
-    if (!SHAREABLE_UNDER.has(name)) continue;
-    forEachSubschema(name, child, visit);
-  }
+  someChildSubschema(node, (child, keyword) => {
+    if (SHAREABLE_UNDER.has(keyword)) visit(child);
+    return false;
+  });
 }
 
 /** Whether a subschema is worth a function: it holds object subschemas of its own. */
 function holdsSubschemas(node: SchemaObject): boolean {
-  for (const [name, child] of Object.entries(node)) {
-    let found = false;
-    forEachSubschema(name, child, () => (found = true));
-    if (found) return true;
-  }
-  return false;
-}
-
-function forEachSubschema(keyword: string, value: unknown, visit: (subschema: SchemaObject) => void): void {
-  switch (subschemaKind(keyword)) {
-    case 'schema':
-      if (isSchemaObject(value)) visit(value);
-      return;
-    case 'schemaOrList':
-    case 'list':
-      if (Array.isArray(value)) for (const child of value) if (isSchemaObject(child)) visit(child);
-      if (isSchemaObject(value) && subschemaKind(keyword) === 'schemaOrList') visit(value);
-      return;
-    case 'map':
-      if (isSchemaObject(value)) for (const child of Object.values(value)) if (isSchemaObject(child)) visit(child);
-      return;
-    case undefined:
-      return;
-  }
+  return someChildSubschema(node, () => true);
 }

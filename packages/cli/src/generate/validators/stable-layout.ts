@@ -17,7 +17,7 @@
 // constant's value hashed with the whole names of the constants it reads), and joinLaidOut
 // merges the batches (a value several hold is written once) and cuts every hash to its shortest
 // unique prefix over the whole module, at the places layOutStatements recorded.
-import { createHash } from 'node:crypto';
+import { textDigest } from '../text-digest.js';
 import { scanTopLevel, type ScannedStatement } from './scan-top-level.js';
 
 export interface LaidOutModule {
@@ -275,7 +275,7 @@ function nameConstants(
     if (ready.length === 0) throw new Error('plangen internal error: the constants of ajv\'s code read each other in a circle.');
     const named = ready.map((constant) => {
       const { statement, part } = constant;
-      const hash = hashOf(renamed(statement, statement.valueStart, statement.valueEnd, renames, hashed, parts[part]!.code, idsByPart[part]!).text);
+      const hash = textDigest(renamed(statement, statement.valueStart, statement.valueEnd, renames, hashed, parts[part]!.code, idsByPart[part]!).text);
       const kind = kindOf(constant.name);
       return { id: constant.id, kind, hash, wave, name: `${kind}_${hash}` };
     });
@@ -293,10 +293,6 @@ function nameConstants(
 // `schemaValue12` -> `schemaValue`, `schemaValue_3` -> `schemaValue`, `func0` -> `func`.
 function kindOf(name: string): string {
   return name.replace(/_*\d+$/, '');
-}
-
-function hashOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 // The first six hex digits, or more when another value's hash starts the same way: one past the
