@@ -3,7 +3,8 @@
 // equal constants, patterns and shared subschema functions of several batches are written once,
 // under the names a single batch gives them, byte for byte.
 import { describe, expect, it } from 'vitest';
-import { assembleValidatorModule, buildValidatorModule, planValidatorModule } from '../../packages/cli/src/generate/validators/build-validator-module.js';
+import { assembleValidatorModule, planValidatorModule } from '../../packages/cli/src/generate/validators/build-validator-module.js';
+import { buildValidatorModule } from '../../packages/cli/src/generate/validators/compile-validators.js';
 import { compileValidatorBatch } from '../../packages/cli/src/generate/validators/compile-validator-batch.js';
 import { loadPlan } from '../../packages/cli/src/load/load-plan.js';
 import type { JsonSchema } from '../../packages/cli/src/model/types.js';

@@ -4,7 +4,6 @@
 import { NO_LOCATOR, type Locator } from '../model/locator.js';
 import type { PlanModel } from '../model/types.js';
 import { validatorEntries } from '../model/validator-entries.js';
-import { emitTypes } from './emit-types.js';
 import { formatJavaScript, formatTypeScript } from './format.js';
 import { knownKeys } from './known-keys.js';
 import { javaScriptExtension, type GeneratedFile, type GenerateOptions } from './options.js';
@@ -73,6 +72,9 @@ function refuseUnsafePatterns(model: PlanModel, locator: Locator, options: Gener
 async function indexFiles(model: PlanModel, options: GenerateOptions, cache: StageCache): Promise<GeneratedFile[]> {
   const entries = typeEntries(model);
   const reserved = reservedTypeNames(model);
+  // Loaded here, after the validators' batches went to the worker: json-schema-to-typescript and lodash take
+  // ~12 ms to load, which the worker, waiting for its batches, would otherwise wait out too.
+  const { emitTypes } = await import('./emit-types.js');
   const types = await emitTypes(entries, reserved, cache);
   const index = await formatTypeScript(renderSdk(model, options, types, cache), cache);
   if (options.language === 'ts') return [{ path: 'index.ts', content: index }];

@@ -5,7 +5,7 @@
 // Lives for one run only: the caller creates it, so nothing is kept between runs.
 import { createHash } from 'node:crypto';
 import type { ValidatorEntry } from '../model/validator-entries.js';
-import type { CompileValidatorsOptions, CompiledValidatorsFile } from './validators/compile-validators.js';
+import type { CompileValidatorsOptions, CompiledValidatorsFile } from './validators/render-validators.js';
 import type { StageCache } from './stage-cache.js';
 import { compileValidatorsInParallel } from './validators/compile-in-parallel.js';
 

@@ -1,24 +1,40 @@
 // The parts of the generated validators module: ajv standalone's code made safe
 // for ESM and bundlers, the names it imports from @plangen/core, and one export
-// per entry. compile-validators.ts prints them; load-validators.ts runs them.
+// per entry. render-validators.ts prints them; load-validators.ts runs them.
 // Three steps, so that threads can share the middle one (compile-in-parallel.ts):
-// planValidatorModule readies every schema and cuts them into batches (no ajv);
+// planValidatorModule readies every schema and cuts them into batches;
 // compileValidatorBatch compiles and rewrites one batch with an ajv instance of its
 // own, which it then drops (compile-validator-batch.ts); assembleValidatorModule lays the batches out as one
-// module. The bytes never depend on how the schemas were cut or who compiled what:
+// module. This module loads no ajv: the main thread plans and assembles while the worker compiles. The bytes never depend on how the schemas were cut or who compiled what:
 // every top-level name depends only on what it holds or who owns it (stable-layout.ts).
 import type { JsonSchema } from '../../model/types.js';
 import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
 import { textDigest } from '../text-digest.js';
-import { compileValidatorBatch, type CompiledBatch } from './compile-validator-batch.js';
+import type { CompiledBatch } from './compile-validator-batch.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { prepareSchema } from './prepare-schema.js';
-import { shareRepeatedSubschemas, sharingCandidates, sharingEligible, type SharingCandidates } from './shared-subschemas.js';
+import { shareRepeatedSubschemas, sharingCandidates, sharingEligible, type SharedSchema, type SharingCandidates } from './shared-subschemas.js';
 import { joinLaidOut } from './stable-layout.js';
-import { batchNames, type BatchSchema, type ValidatorBatch } from './standalone-code.js';
 
 export type { ValidatorEntry } from './entry-names.js';
-export type { ValidatorBatch } from './standalone-code.js';
+
+/** One distinct schema to compile: `schema` as the plan has it (checked), `compiled` with shared subschemas. */
+export interface BatchSchema {
+  readonly name: string;
+  readonly schema: JsonSchema;
+  readonly key: string;
+  readonly compiled: JsonSchema;
+}
+
+/** A part of the SDK's validators that one ajv instance compiles (compile-validator-batch.ts). */
+export interface ValidatorBatch {
+  readonly schemas: readonly BatchSchema[];
+  /** The validators these schemas are for, sorted by name (equal schemas: several names, one key). */
+  readonly exports: readonly { readonly name: string; readonly key: string }[];
+  /** Every shared subschema of the SDK; the batch compiles those its schemas call. */
+  readonly shared: readonly SharedSchema[];
+  readonly sharingKeyword: string;
+}
 
 export interface ValidatorExport {
   readonly name: string;
@@ -71,14 +87,6 @@ export const BATCH_SIZE = 64;
 export const TAIL_BATCH_SIZE = 16;
 /** Distinct schemas per part of a batch: what a warm run recompiles when one event changed (an ajv instance costs ~10 ms). */
 export const PART_SIZE = 8;
-
-export function buildValidatorModule(entries: readonly ValidatorEntry[], batchSize = BATCH_SIZE): ValidatorModule {
-  const plan = planValidatorModule(entries, batchSize);
-  return assembleValidatorModule(
-    plan,
-    plan.batches.map((batch) => compileValidatorBatch(batch)),
-  );
-}
 
 /** Entries (in name order) whose prepared schemas are kept as one cache entry: one event changed prepares its group again. */
 export const PREPARED_GROUP_SIZE = 64;
@@ -234,4 +242,20 @@ export function assembleValidatorModule(plan: ValidatorModulePlan, compiled: rea
     body,
     exports: plan.exports.map(({ name }) => ({ name, local: locals.get(name) ?? '' })),
   };
+}
+
+/** The prefixes of ajv keys and of the sharing keyword: names that no schema of `schemasText` contains. */
+export function batchNames(schemasText: string): { readonly keyPrefix: string; readonly sharingKeyword: string } {
+  return { keyPrefix: freeName(schemasText, 'plangenExport'), sharingKeyword: freeName(schemasText, 'plangenShared') };
+}
+
+/**
+ * ajv names each export after the key its schema was added under; a key prefix that no schema
+ * contains lets its export statements be found exactly, even when a schema string holds text that
+ * looks like one. The sharing keyword is chosen the same way, so no keyword of the plan is taken for it.
+ */
+function freeName(schemasText: string, stem: string): string {
+  let counter = 0;
+  while (schemasText.includes(`${stem}${counter}x`)) counter++;
+  return `${stem}${counter}x`;
 }

@@ -12,7 +12,8 @@
 // 25-event generation, and now overlap the main thread's own loading.
 import type { Worker } from 'node:worker_threads';
 import type { StageCache } from '../stage-cache.js';
-import type { CompileValidatorsOptions, CompiledValidatorsFile, ValidatorEntry } from './compile-validators.js';
+import type { ValidatorEntry } from './build-validator-module.js';
+import type { CompileValidatorsOptions, CompiledValidatorsFile } from './render-validators.js';
 import { compileWorkerFile, startCompileWorker } from './start-compile-worker.js';
 
 // Process-wide on purpose: a thread that has loaded the compiler and waits for its batches,
@@ -110,7 +111,8 @@ export function adoptValidatorWorker(worker: Worker | undefined): void {
   prestarted = worker;
   // The pool's main-thread side loads now too: a compile can then hand out its batches at its first
   // await, before the synchronous type work, rather than after it (the dynamic imports waited for it).
-  void Promise.all([import('./compile-pool.js'), import('./build-validator-module.js'), import('./compile-validator-batch.js'), import('./compile-validators.js')]).catch(() => undefined);
+  // Not the compiler (ajv), which only a main thread that helps loads (compile-pool.ts).
+  void Promise.all([import('./compile-pool.js'), import('./build-validator-module.js'), import('./render-validators.js')]).catch(() => undefined);
 }
 
 /**
@@ -145,7 +147,7 @@ async function compileHere(entries: readonly ValidatorEntry[], options: CompileV
   const [{ planValidatorModule, assembleValidatorModule }, { compileValidatorBatch }, { renderValidators }, { compileBatchesCached }] = await Promise.all([
     import('./build-validator-module.js'),
     import('./compile-validator-batch.js'),
-    import('./compile-validators.js'),
+    import('./render-validators.js'),
     import('./cached-batches.js'),
   ]);
   const plan = planValidatorModule(entries, undefined, cache);

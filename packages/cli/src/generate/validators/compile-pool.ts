@@ -9,11 +9,12 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { ValidatorBatch } from './build-validator-module.js';
+import type { Ajv } from 'ajv';
+import type { ValidatorBatch, ValidatorEntry } from './build-validator-module.js';
 import type { CompiledBatch } from './compile-validator-batch.js';
 import type { StageCache } from '../stage-cache.js';
 import { compileBatchesCached } from './cached-batches.js';
-import type { CompileValidatorsOptions, CompiledValidatorsFile, ValidatorEntry } from './compile-validators.js';
+import type { CompileValidatorsOptions, CompiledValidatorsFile } from './render-validators.js';
 
 /** Every batch, and the counter each thread takes the index of its next batch from (Atomics.add). */
 export interface BatchRequest {
@@ -64,15 +65,12 @@ export async function compileInPool(
   for (const worker of workers) worker.ref();
   const health = { idle: true };
   try {
-    const [{ planValidatorModule, assembleValidatorModule }, { compileValidatorBatch, createChecker }, { renderValidators }] = await Promise.all([
+    const [{ planValidatorModule, assembleValidatorModule }, { renderValidators }] = await Promise.all([
       import('./build-validator-module.js'),
-      import('./compile-validator-batch.js'),
-      import('./compile-validators.js'),
+      import('./render-validators.js'),
     ]);
     const plan = planValidatorModule(entries, undefined, pool.cache);
-    const compiled = await compileBatchesCached(plan, pool.cache, (missing) =>
-      runBatches(missing, workers, pool.signal, health, (batch, checker) => compileValidatorBatch(batch, checker), createChecker),
-    );
+    const compiled = await compileBatchesCached(plan, pool.cache, (missing) => runBatches(missing, workers, pool.signal, health));
     return renderValidators(assembleValidatorModule(plan, compiled), options);
   } finally {
     if (health.idle && pool.keep !== undefined) pool.keep(workers);
@@ -84,21 +82,16 @@ export async function compileInPool(
  * Compiles every batch on the workers and the main thread; rejects with the first failing batch's message (in batch order).
  * `health.idle` turns false when it stops before every batch was answered (aborted, a thread lost): a worker may then be busy still.
  */
-function runBatches<Checker>(
-  batches: readonly ValidatorBatch[],
-  workers: readonly Worker[],
-  signal: AbortSignal | undefined,
-  health: { idle: boolean },
-  compileHere: (batch: ValidatorBatch, checker: Checker) => CompiledBatch,
-  createChecker: () => Checker,
-): Promise<CompiledBatch[]> {
+function runBatches(batches: readonly ValidatorBatch[], workers: readonly Worker[], signal: AbortSignal | undefined, health: { idle: boolean }): Promise<CompiledBatch[]> {
   return new Promise((resolve, reject) => {
     const results: (CompiledBatch | undefined)[] = new Array(batches.length);
     const failures = new Map<number, string>();
     const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     let settled = 0;
     let stopped = false;
-    let checkerHere: Checker | undefined;
+    // The compiler (ajv) loads on this thread only once it helps: most runs never need it here.
+    let compiler: typeof import('./compile-validator-batch.js') | undefined;
+    let checkerHere: Ajv | undefined;
 
     const settle = (index: number, result: { compiled: CompiledBatch } | { message: string }): void => {
       if ('compiled' in result) results[index] = result.compiled;
@@ -142,11 +135,18 @@ function runBatches<Checker>(
     }, IDLE_CHECK_MS);
     const help = (): void => {
       if (stopped) return;
+      if (compiler === undefined) {
+        import('./compile-validator-batch.js').then((loaded) => {
+          compiler = loaded;
+          help();
+        }, fail);
+        return;
+      }
       const index = Atomics.add(next, 0, 1);
       if (index >= batches.length) return;
       try {
-        checkerHere ??= createChecker();
-        settle(index, { compiled: compileHere(batches[index]!, checkerHere) });
+        checkerHere ??= compiler.createChecker();
+        settle(index, { compiled: compiler.compileValidatorBatch(batches[index]!, checkerHere) });
       } catch (error) {
         settle(index, { message: error instanceof Error ? error.message : String(error) });
       }

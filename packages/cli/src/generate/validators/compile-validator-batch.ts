@@ -10,7 +10,8 @@ import { ownKeyLoops } from './own-key-loops.js';
 import { rewriteRuntimeRequires } from './runtime-imports.js';
 import { PUSH_SHARED_ERRORS } from './shared-subschemas.js';
 import { layOutStatements, type LaidOutStatements } from './stable-layout.js';
-import { standaloneValidators, type ValidatorBatch } from './standalone-code.js';
+import type { ValidatorBatch } from './build-validator-module.js';
+import { standaloneValidators } from './standalone-code.js';
 
 export { createChecker } from './standalone-code.js';
 

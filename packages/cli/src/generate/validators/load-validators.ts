@@ -2,8 +2,9 @@
 // `plangen validate`, tests and fuzzing judge payloads with the very code an SDK ships.
 import type { CompiledValidator } from '@plangen/core/runtime';
 import * as core from '@plangen/core/runtime';
-import { buildValidatorModule, type ValidatorEntry } from './build-validator-module.js';
-import { javaScriptPrefix, javaScriptSuffix, renderValidators } from './compile-validators.js';
+import type { ValidatorEntry } from './build-validator-module.js';
+import { buildValidatorModule } from './compile-validators.js';
+import { javaScriptPrefix, javaScriptSuffix, renderValidators } from './render-validators.js';
 
 export function loadValidators(entries: readonly ValidatorEntry[]): Record<string, CompiledValidator> {
   const module = buildValidatorModule(entries);

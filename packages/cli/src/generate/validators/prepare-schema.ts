@@ -2,7 +2,7 @@
 // generated code will run them, and annotations are dropped because ajv would
 // otherwise copy every description and label into the generated module.
 import type { JsonSchema } from '../../model/types.js';
-import { SEGMENT_ANNOTATION_KEYWORDS } from '../../schema/create-ajv.js';
+import { SEGMENT_ANNOTATION_KEYWORDS } from '../../schema/annotation-keywords.js';
 import { escapePointerToken, mapSubschemas, type SchemaObject } from './map-subschemas.js';
 import { restateProtoKeys } from './proto-key-schemas.js';
 import { regexProblem } from '../../schema/regex-problem.js';

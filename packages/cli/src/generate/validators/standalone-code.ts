@@ -4,12 +4,11 @@
 // that plangen can write (and type) the exports itself.
 import type { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import type { JsonSchema } from '../../model/types.js';
 import { createAjv } from '../../schema/create-ajv.js';
 import { useLengthShortcuts } from './length-keywords.js';
 import { countNamesInOneWalk } from './name-counts.js';
 import { useSharedSubschemas } from './shared-keyword.js';
-import type { SharedSchema } from './shared-subschemas.js';
+import type { BatchSchema, ValidatorBatch } from './build-validator-module.js';
 
 export interface StandaloneCode {
   /** ajv's constants and validate functions, without export statements. */
@@ -18,32 +17,6 @@ export interface StandaloneCode {
   readonly locals: Readonly<Record<string, string>>;
   /** The shared subschemas the code holds (shared-subschemas.ts): the hash each is named after, and ajv's name for its function. */
   readonly shared: readonly { readonly hash: string; readonly local: string }[];
-}
-
-export interface NamedSchema {
-  readonly name: string;
-  readonly schema: JsonSchema;
-}
-
-/** One distinct schema to compile: `schema` as the plan has it (checked), `compiled` with shared subschemas. */
-export interface BatchSchema extends NamedSchema {
-  readonly key: string;
-  readonly compiled: JsonSchema;
-}
-
-/** A part of the SDK's validators that one ajv instance compiles (build-validator-module.ts plans them). */
-export interface ValidatorBatch {
-  readonly schemas: readonly BatchSchema[];
-  /** The validators these schemas are for, sorted by name (equal schemas: several names, one key). */
-  readonly exports: readonly { readonly name: string; readonly key: string }[];
-  /** Every shared subschema of the SDK; the batch compiles those its schemas call. */
-  readonly shared: readonly SharedSchema[];
-  readonly sharingKeyword: string;
-}
-
-/** The prefixes of ajv keys and of the sharing keyword: names that no schema of `schemasText` contains. */
-export function batchNames(schemasText: string): { readonly keyPrefix: string; readonly sharingKeyword: string } {
-  return { keyPrefix: freeName(schemasText, 'plangenExport'), sharingKeyword: freeName(schemasText, 'plangenShared') };
 }
 
 /** The checking ajv instance, which a thread may reuse for every batch it compiles (it keeps no schema). */
@@ -101,15 +74,4 @@ function compile(ajv: Ajv, checker: Ajv, { name, schema, compiled, key }: BatchS
     problem = (error instanceof Error ? error.message : String(error)).replaceAll(key, name);
   }
   if (problem !== undefined) throw new Error(`cannot compile ${name}: ${problem}.`);
-}
-
-/**
- * ajv names each export after the key its schema was added under; a key prefix that no schema
- * contains lets its export statements be found exactly, even when a schema string holds text that
- * looks like one. The sharing keyword is chosen the same way, so no keyword of the plan is taken for it.
- */
-function freeName(schemasText: string, stem: string): string {
-  let counter = 0;
-  while (schemasText.includes(`${stem}${counter}x`)) counter++;
-  return `${stem}${counter}x`;
 }
