@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diskStore } from '../../packages/cli/src/cache/disk-store.js';
+import { diskStore, SIZE_FILE } from '../../packages/cli/src/cache/disk-store.js';
 import { contentHash } from '../../packages/cli/src/write/content-hash.js';
 
 const made: string[] = [];
@@ -86,9 +86,34 @@ describe('the cache folder', () => {
     utimesSync(path.join(dir, key('new')), at(100), at(100));
     expect(store.read(key('used'))).toBe(value); // reading makes it the most recently used
     store.evict();
-    expect(readdirSync(dir).sort()).toEqual([key('new'), key('used'), 'README'].sort());
+    expect(readdirSync(dir).sort()).toEqual([key('new'), key('used'), 'README', SIZE_FILE].sort());
     store.evict();
-    expect(readdirSync(dir)).toHaveLength(3);
+    expect(readdirSync(dir)).toHaveLength(4);
+  });
+
+  it('records its size, so a run under the bound lists nothing, and still evicts once later writes pass the bound', () => {
+    const dir = folder();
+    const value = 'x'.repeat(1000);
+    const first = diskStore(dir, 2500);
+    first.write(key('old'), value);
+    first.evict(); // lists the folder: one entry, recorded
+    const recorded = Number(readFileSync(path.join(dir, SIZE_FILE), 'utf8'));
+    expect(recorded).toBeGreaterThan(1000);
+    // An entry another process wrote is not in the record: a run that stays under the bound by the record keeps it.
+    writeFileSync(path.join(dir, key('foreign')), value);
+    const second = diskStore(dir, 2500);
+    second.evict();
+    expect(readdirSync(dir)).toContain(key('foreign'));
+    // The next run's writes pass the bound by the record: it lists the folder and removes the oldest entries.
+    const at = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    utimesSync(path.join(dir, key('old')), at(300), at(300));
+    utimesSync(path.join(dir, key('foreign')), at(200), at(200));
+    const third = diskStore(dir, 2500);
+    third.write(key('new'), value);
+    third.write(key('newer'), value);
+    third.evict();
+    expect(readdirSync(dir).sort()).toEqual([key('new'), key('newer'), SIZE_FILE].sort());
+    expect(Number(readFileSync(path.join(dir, SIZE_FILE), 'utf8'))).toBeLessThanOrEqual(2500);
   });
 
   it('never fails a run: an unwritable folder just caches nothing', () => {

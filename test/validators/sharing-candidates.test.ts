@@ -48,12 +48,16 @@ describe('sharing by kept candidates', () => {
     expect(sharedSeen).toBeGreaterThan(30);
   });
 
-  it('refuses candidates that do not fit their schema instead of misplacing calls', () => {
+  it('refuses candidates that do not fit their schema instead of misplacing calls, when the rewritten schema is read (as every compile of it does)', () => {
     const repeated = { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string' } } } } } as JsonSchema;
     const schemas = [repeated, { anyOf: [repeated] } as JsonSchema];
     const candidates = schemas.map((each) => sharingCandidates(each));
     expect(candidates[0]!.hashes).toHaveLength(1);
     expect(JSON.stringify(shareRepeatedSubschemas(schemas, 'k_', 'x-share', undefined, candidates))).toContain('x-share');
-    expect(() => shareRepeatedSubschemas(schemas, 'k_', 'x-share', undefined, [{ hashes: [], sizes: [] }, candidates[1]])).toThrow(/do not match/);
+    const misfit = shareRepeatedSubschemas(schemas, 'k_', 'x-share', undefined, [{ hashes: [], sizes: [] }, candidates[1]]);
+    expect(() => misfit.compiledSchema(0)).toThrow(/do not match/);
+    expect(() => misfit.schemas).toThrow(/do not match/);
+    // Sizes that do not pair with the hashes are refused at once.
+    expect(() => shareRepeatedSubschemas(schemas, 'k_', 'x-share', undefined, [{ hashes: candidates[0]!.hashes, sizes: [] }, candidates[1]])).toThrow(/do not match/);
   });
 });

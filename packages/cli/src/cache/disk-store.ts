@@ -3,7 +3,9 @@
 // truncated, corrupt or foreign file reads as missing (and is rebuilt). Writes
 // go to a temporary file renamed into place, so a reader never sees half an
 // entry, even from another plangen running at the same time. The folder is
-// bounded: past `maxBytes`, the least recently used entries are removed.
+// bounded: past `maxBytes`, the least recently used entries are removed. Its size
+// is recorded in SIZE_FILE, so a run that keeps it under the bound adds what it
+// wrote instead of listing every entry (~10-30 ms of a rerun at 500 events).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from '../write/content-hash.js';
@@ -18,6 +20,13 @@ const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
+/**
+ * The folder's size in bytes as of the last eviction, plus what runs wrote since. Overwritten entries and entries
+ * removed by hand make it too large, which only brings the next listing sooner; two runs adding at once may lose
+ * one's bytes, which the next listing (at the latest when the bound seems reached) corrects.
+ */
+export const SIZE_FILE = 'plangen-cache-size';
+
 export interface DiskStore {
   read(key: string): string | undefined;
   write(key: string, value: string): void;
@@ -26,6 +35,7 @@ export interface DiskStore {
 }
 
 export function diskStore(dir: string, maxBytes: number = DEFAULT_MAX_BYTES): DiskStore {
+  let written = 0; // bytes this store wrote since its last evict
   // Joined once: a rerun reads hundreds of entries, and path.join normalizes the whole path each time.
   const folder = path.join(dir, 'x').slice(0, -1); // what path.join(dir, key) puts before a key
   const file = (key: string) => folder + key;
@@ -57,13 +67,22 @@ export function diskStore(dir: string, maxBytes: number = DEFAULT_MAX_BYTES): Di
         const temporary = `${file(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         // Encoded once, for both the hash and the file: the same bytes as the text `${HEADER}\n${hash}\n${value}`.
         const body = Buffer.from(value, 'utf8');
-        writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}\n${contentHash(body)}\n`, 'latin1'), body]));
+        const bytes = Buffer.concat([Buffer.from(`${HEADER}\n${contentHash(body)}\n`, 'latin1'), body]);
+        writeFileSync(temporary, bytes);
         renameSync(temporary, file(key));
+        written += bytes.length;
       } catch {
         // A cache that cannot be written is only slower; generation never fails because of it.
       }
     },
     evict() {
+      const added = written;
+      written = 0;
+      const recorded = recordedSize(dir);
+      if (recorded !== undefined && recorded + added <= maxBytes) {
+        if (added > 0) recordSize(dir, recorded + added);
+        return;
+      }
       let names: string[];
       try {
         names = readdirSync(dir);
@@ -91,6 +110,25 @@ export function diskStore(dir: string, maxBytes: number = DEFAULT_MAX_BYTES): Di
           // another run removed or uses it
         }
       }
+      recordSize(dir, total);
     },
   };
+}
+
+function recordedSize(dir: string): number | undefined {
+  try {
+    const text = readFileSync(path.join(dir, SIZE_FILE), 'latin1');
+    return /^\d+\n$/.test(text) ? Number(text) : undefined;
+  } catch {
+    return undefined; // none yet, or unreadable: the folder is listed
+  }
+}
+
+/** Written in place: a torn or garbled record reads as none, and the next run lists the folder. */
+function recordSize(dir: string, bytes: number): void {
+  try {
+    writeFileSync(path.join(dir, SIZE_FILE), `${bytes}\n`);
+  } catch {
+    // read-only cache folder: the next run lists it again
+  }
 }

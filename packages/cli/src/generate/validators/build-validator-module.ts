@@ -129,7 +129,15 @@ export function planValidatorModule(entries: readonly ValidatorEntry[], batchSiz
   );
   const sharedKeys = sharing.shared.map(({ key }) => key).join(',');
   const batchOf = (start: number, end: number): [ValidatorBatch, BatchCacheInput] => {
-    const schemas = distinct.slice(start, end).map((schema, offset) => ({ ...schema, compiled: sharing.schemas[start + offset]! }));
+    // `compiled` is rewritten when first read: only by a batch that is compiled (not one the cache has).
+    const schemas = distinct.slice(start, end).map(({ name, schema, key }, offset): BatchSchema => ({
+      name,
+      schema,
+      key,
+      get compiled() {
+        return sharing.compiledSchema(start + offset);
+      },
+    }));
     const keys = new Set(schemas.map(({ key }) => key));
     const batchExports = exports.filter(({ key }) => keys.has(key));
     const input: BatchCacheInput = {

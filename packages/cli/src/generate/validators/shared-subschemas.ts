@@ -95,6 +95,9 @@ export function sharingCandidates(schema: JsonSchema): SharingCandidates {
  * `keyPrefix`: an identifier prefix no schema contains; `keyword`: the sharing keyword, which no schema uses.
  * `schemaTexts`: each schema's JSON.stringify, when the caller has it already; `candidates`: each schema's
  * sharingCandidates, and `eligibility` each one's sharingEligible, where the caller kept them.
+ * Which subschemas are shared is decided from the candidates alone; a schema is rewritten, and a shared
+ * subschema's node found, only when read (`schemas`, `shared[i].schema`, `compiledSchema`): a rerun takes most
+ * batches from the cache and never reads theirs (rewriting every schema was ~35 ms of a rerun at 500 events).
  */
 export function shareRepeatedSubschemas(
   schemas: readonly JsonSchema[],
@@ -103,18 +106,75 @@ export function shareRepeatedSubschemas(
   schemaTexts?: readonly string[],
   candidates: readonly (SharingCandidates | undefined)[] = [],
   eligibility?: readonly boolean[],
-): SharingPlan {
+): SharingPlan & { compiledSchema(index: number): JsonSchema } {
   const eligible = eligibility ?? (schemaTexts ?? schemas.map((schema) => JSON.stringify(schema))).map(sharingEligible);
-  const found = schemas.map((schema, index) => (eligible[index] ? (candidates[index] ?? sharingCandidates(schema)) : undefined));
+  const found = schemas.map((schema, index) => (eligible[index] && isSchemaObject(schema) ? (candidates[index] ?? sharingCandidates(schema)) : undefined));
   // A subschema is shared when its text occurs twice or more among the eligible schemas (copies inside a shared one count too).
   const counts = new Map<string, number>();
   for (const schemaCandidates of found) {
     if (schemaCandidates !== undefined) for (const hash of schemaCandidates.hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
   }
-  const shared = new Map<string, SharedSchema>();
-  // The replacing walk meets the candidates in sharingCandidates' order; `next` is the next one's index.
-  let current: SharingCandidates = { hashes: [], sizes: [] };
-  let next = 0;
+  const isShared = (hash: string): boolean => (counts.get(hash) ?? 0) >= 2;
+  // The rewriting walk meets the candidates in order and skips a shared one's subtree (`sizes`): walked over the
+  // candidates alone, the shared ones it would reach, each at its first occurrence (schema, candidate index).
+  const firstAt = new Map<string, { readonly schema: number; readonly candidate: number }>();
+  found.forEach((schemaCandidates, schema) => {
+    if (schemaCandidates === undefined) return;
+    const { hashes, sizes } = schemaCandidates;
+    if (sizes.length !== hashes.length) throw new Error(`sharing: the candidates of schema ${schema} do not match it`);
+    for (let candidate = 0; candidate < hashes.length; ) {
+      if (!isShared(hashes[candidate]!)) {
+        candidate++;
+        continue;
+      }
+      const key = `${keyPrefix}s${hashes[candidate]!}`;
+      if (!firstAt.has(key)) firstAt.set(key, { schema, candidate });
+      candidate += sizes[candidate]!;
+    }
+  });
+  const compiled = new Map<number, JsonSchema>();
+  const compiledSchema = (index: number): JsonSchema => {
+    let result = compiled.get(index);
+    if (result === undefined) {
+      const schemaCandidates = found[index];
+      result = schemaCandidates === undefined ? schemas[index]! : replaceShared(schemas[index] as SchemaObject, schemaCandidates, isShared, keyPrefix, keyword, index);
+      compiled.set(index, result);
+    }
+    return result;
+  };
+  const nodes = new Map<number, SchemaObject[]>(); // each schema's candidate nodes in walk order, once one is read
+  const shared = [...firstAt.keys()].sort().map((key): SharedSchema => {
+    const at = firstAt.get(key)!;
+    const hash = key.slice(keyPrefix.length + 1);
+    return {
+      key,
+      hash,
+      get schema() {
+        let list = nodes.get(at.schema);
+        if (list === undefined) nodes.set(at.schema, (list = candidateNodes(schemas[at.schema] as SchemaObject)));
+        return list[at.candidate]! as JsonSchema;
+      },
+    };
+  });
+  return {
+    get schemas() {
+      return schemas.map((_schema, index) => compiledSchema(index));
+    },
+    shared,
+    compiledSchema,
+  };
+}
+
+/** `schema` with each shared candidate replaced by `{ [keyword]: key }`; the candidates must be the schema's own. */
+function replaceShared(
+  schema: SchemaObject,
+  candidates: SharingCandidates,
+  isShared: (hash: string) => boolean,
+  keyPrefix: string,
+  keyword: string,
+  index: number,
+): JsonSchema {
+  let next = 0; // the index of the next candidate the walk meets
   // A node is copied only from its first changed keyword on: most subtrees share nothing, and rebuilding every
   // object of every schema was the largest part of a warm run's sharing (~90 ms at 500 events, fresh process).
   const replace = (node: SchemaObject): SchemaObject => {
@@ -131,26 +191,26 @@ export function shareRepeatedSubschemas(
   };
   const shareOrDescend = (node: SchemaObject): SchemaObject => {
     if (!holdsSubschemas(node)) return replace(node);
-    const index = next++;
-    const hash = current.hashes[index]!;
-    if ((counts.get(hash) ?? 0) < 2) return replace(node);
-    next = index + current.sizes[index]!;
-    const key = `${keyPrefix}s${hash}`;
-    if (!shared.has(key)) shared.set(key, { key, hash, schema: node as JsonSchema });
-    return { [keyword]: key };
+    const at = next++;
+    const hash = candidates.hashes[at];
+    if (hash === undefined || !isShared(hash)) return replace(node);
+    next = at + candidates.sizes[at]!;
+    return { [keyword]: `${keyPrefix}s${hash}` };
   };
-  const replaced = schemas.map((schema, index) => {
-    const schemaCandidates = found[index];
-    if (schemaCandidates === undefined || !isSchemaObject(schema)) return schema;
-    current = schemaCandidates;
-    next = 0;
-    const result = replace(schema) as JsonSchema;
-    // Kept candidates that do not fit their schema would misplace every call: refuse rather than emit wrong code.
-    if (next !== current.hashes.length || current.sizes.length !== current.hashes.length) throw new Error(`sharing: the candidates of schema ${index} do not match it`);
-    return result;
+  const result = replace(schema) as JsonSchema;
+  // Kept candidates that do not fit their schema would misplace every call: refuse rather than emit wrong code.
+  if (next !== candidates.hashes.length) throw new Error(`sharing: the candidates of schema ${index} do not match it`);
+  return result;
+}
+
+/** The schema's sharing candidates' nodes, in sharingCandidates' order. */
+function candidateNodes(schema: SchemaObject): SchemaObject[] {
+  const list: SchemaObject[] = [];
+  forEachShareable(schema, function visit(subschema) {
+    if (holdsSubschemas(subschema)) list.push(subschema);
+    forEachShareable(subschema, visit);
   });
-  const sorted = [...shared.values()].sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
-  return { schemas: replaced, shared: sorted };
+  return list;
 }
 
 /** Calls `visit` on each object subschema directly below `node`, under the keywords where sharing may reach. */
