@@ -5,8 +5,9 @@
 // planValidatorModule readies every schema and cuts them into batches;
 // compileValidatorBatch compiles and rewrites one batch with an ajv instance of its
 // own, which it then drops (compile-validator-batch.ts); assembleValidatorModule lays the batches out as one
-// module. This module loads no ajv: the main thread plans and assembles while the worker compiles. The bytes never depend on how the schemas were cut or who compiled what:
-// every top-level name depends only on what it holds or who owns it (stable-layout.ts).
+// module. This module loads no ajv: the main thread plans and assembles while the worker compiles.
+// The bytes never depend on how the schemas were cut or who compiled what: every top-level name
+// depends only on what it holds or who owns it (stable-layout.ts).
 import type { JsonSchema } from '../../model/types.js';
 import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
 import { textDigest } from '../text-digest.js';

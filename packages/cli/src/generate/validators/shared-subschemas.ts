@@ -74,21 +74,26 @@ export interface SharingCandidates {
 }
 
 export function sharingCandidates(schema: JsonSchema): SharingCandidates {
-  const hashes: string[] = [];
+  if (!isSchemaObject(schema)) return { hashes: [], sizes: [] };
+  const { nodes, sizes } = candidateWalk(schema);
+  return { hashes: nodes.map((node) => textDigest(JSON.stringify(node))), sizes };
+}
+
+/** The schema's candidates in walk order, and how many candidates each one's subtree holds, itself included. */
+function candidateWalk(schema: SchemaObject): { nodes: SchemaObject[]; sizes: number[] } {
+  const nodes: SchemaObject[] = [];
   const sizes: number[] = [];
-  if (isSchemaObject(schema)) {
-    forEachShareable(schema, function visit(subschema) {
-      const index = hashes.length;
-      const candidate = holdsSubschemas(subschema);
-      if (candidate) {
-        hashes.push(textDigest(JSON.stringify(subschema)));
-        sizes.push(1);
-      }
-      forEachShareable(subschema, visit);
-      if (candidate) sizes[index] = hashes.length - index;
-    });
-  }
-  return { hashes, sizes };
+  forEachShareable(schema, function visit(subschema) {
+    const index = nodes.length;
+    const candidate = holdsSubschemas(subschema);
+    if (candidate) {
+      nodes.push(subschema);
+      sizes.push(1);
+    }
+    forEachShareable(subschema, visit);
+    if (candidate) sizes[index] = nodes.length - index;
+  });
+  return { nodes, sizes };
 }
 
 /**
@@ -151,7 +156,7 @@ export function shareRepeatedSubschemas(
       hash,
       get schema() {
         let list = nodes.get(at.schema);
-        if (list === undefined) nodes.set(at.schema, (list = candidateNodes(schemas[at.schema] as SchemaObject)));
+        if (list === undefined) nodes.set(at.schema, (list = candidateWalk(schemas[at.schema] as SchemaObject).nodes));
         return list[at.candidate]! as JsonSchema;
       },
     };
@@ -201,16 +206,6 @@ function replaceShared(
   // Kept candidates that do not fit their schema would misplace every call: refuse rather than emit wrong code.
   if (next !== candidates.hashes.length) throw new Error(`sharing: the candidates of schema ${index} do not match it`);
   return result;
-}
-
-/** The schema's sharing candidates' nodes, in sharingCandidates' order. */
-function candidateNodes(schema: SchemaObject): SchemaObject[] {
-  const list: SchemaObject[] = [];
-  forEachShareable(schema, function visit(subschema) {
-    if (holdsSubschemas(subschema)) list.push(subschema);
-    forEachShareable(subschema, visit);
-  });
-  return list;
 }
 
 /** Calls `visit` on each object subschema directly below `node`, under the keywords where sharing may reach. */
