@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diskStore, SIZE_FILE } from '../../packages/cli/src/cache/disk-store.js';
 import { contentHash } from '../../packages/cli/src/write/content-hash.js';
@@ -33,23 +34,41 @@ describe('the cache folder', () => {
     expect(readdirSync(dir)).toEqual([key('a')]); // no temporary file left
   });
 
-  it('writes and reads the one format, header, hash of the UTF-8 value, value, for any text', () => {
+  it('writes and reads the one format, header, checksum of the UTF-8 value, value, for any text', () => {
     const dir = folder();
     const store = diskStore(dir);
     for (const [name, value] of [['ascii', '{"value":"plain"}'], ['wide', '{"value":"é 😀 \u2028 中"}'], ['lone', '{"value":"\ud800 half"}']] as const) {
       store.write(key(name), value);
       const bytes = readFileSync(path.join(dir, key(name)));
       const encoded = Buffer.from(value, 'utf8');
-      expect(bytes.equals(Buffer.concat([Buffer.from(`plangen-cache 1\n${contentHash(value)}\n`), encoded]))).toBe(true);
+      const crc = zlib.crc32(encoded).toString(16).padStart(8, '0');
+      expect(bytes.equals(Buffer.concat([Buffer.from(`plangen-cache 2\ncrc32 ${crc}\n`), encoded]))).toBe(true);
       // What it reads is the text the bytes decode to (a lone surrogate was written as U+FFFD, as any file write does).
       expect(store.read(key(name))).toBe(encoded.toString('utf8'));
     }
-    // A byte of a character changed into one that is no UTF-8: the hash no longer matches.
+    // A byte of a character changed into one that is no UTF-8: the checksum no longer matches.
     const file = path.join(dir, key('wide'));
     const bytes = readFileSync(file);
     bytes[bytes.length - 5] = 0xff;
     writeFileSync(file, bytes);
     expect(store.read(key('wide'))).toBeUndefined();
+  });
+
+  it('reads an entry checked by SHA-256 (a Node without zlib.crc32 wrote it), and refuses one whose check fails or is unknown', () => {
+    const dir = folder();
+    const store = diskStore(dir);
+    const value = '{"value":"from an older Node"}';
+    const file = path.join(dir, key('sha'));
+    store.write(key('sha'), 'placeholder'); // creates the folder
+    writeFileSync(file, `plangen-cache 2\nsha256 ${contentHash(value)}\n${value}`);
+    expect(store.read(key('sha'))).toBe(value);
+    writeFileSync(file, `plangen-cache 2\nsha256 ${contentHash(`${value} `)}\n${value}`);
+    expect(store.read(key('sha'))).toBeUndefined();
+    writeFileSync(file, `plangen-cache 2\nmd5 ${contentHash(value)}\n${value}`);
+    expect(store.read(key('sha'))).toBeUndefined();
+    // The format before checksums were named: read as missing, and rebuilt.
+    writeFileSync(file, `plangen-cache 1\n${contentHash(value)}\n${value}`);
+    expect(store.read(key('sha'))).toBeUndefined();
   });
 
   it('ignores a truncated, edited or foreign entry (and a later write replaces it)', () => {
