@@ -14,6 +14,7 @@
 // then reads its own entries only), and only chunks without definitions to hoist
 // are kept (other entries share those by content); the rest is computed each run.
 import type { JsonSchema } from '../model/types.js';
+import { jsonText } from '../schema/json-text.js';
 import { safeCode } from './escape.js';
 import { Placeholders } from './placeholders.js';
 import type { StageCache } from './stage-cache.js';
@@ -63,7 +64,8 @@ export async function typesFromKeptChunks(
   computeChunk: ComputeChunk,
 ): Promise<string | undefined> {
   const chunks = contentDefinedChunks(entries);
-  const entryInputs = chunks.map((chunk) => chunk.map(({ name, doc, schema }) => JSON.stringify([name, doc, schema])));
+  // JSON.stringify([name, doc, schema]), the schema's text as the validators' planning spelt it (json-text.ts).
+  const entryInputs = chunks.map((chunk) => chunk.map(({ name, doc, schema }) => `[${JSON.stringify(name)},${JSON.stringify(doc)},${jsonText(schema)}]`));
   // Text, so a `$ref` anywhere (even in a value no schema keyword reads) sends the plan the numbered way.
   if (entryInputs.some((parts) => parts.some((part) => part.includes('"$ref"')))) return undefined;
   // The digest of the chunk's entries as one JSON array: the cache would escape and hash the whole text as JSON (text-digest.ts).

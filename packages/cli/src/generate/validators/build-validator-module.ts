@@ -10,7 +10,8 @@
 // depends only on what it holds or who owns it (stable-layout.ts).
 import type { JsonSchema } from '../../model/types.js';
 import { keepsParts, NO_CACHE, type StageCache } from '../stage-cache.js';
-import { textDigest } from '../text-digest.js';
+import { jsonText } from '../../schema/json-text.js';
+import { listDigest, textDigest } from '../text-digest.js';
 import type { CompiledBatch } from './compile-validator-batch.js';
 import { sortedEntries, type ValidatorEntry } from './entry-names.js';
 import { prepareSchema } from './prepare-schema.js';
@@ -215,7 +216,8 @@ function preparedSchemas(sorted: readonly ValidatorEntry[], cache: StageCache): 
   const prepared: PreparedEntry[] = [];
   for (let start = 0; start < sorted.length; start += PREPARED_GROUP_SIZE) {
     const group = sorted.slice(start, start + PREPARED_GROUP_SIZE);
-    const input = group.map(({ schema }) => schema);
+    // The group's schemas as one JSON array, by its digest (text-digest.ts); the types' chunks spell the same texts.
+    const input = listDigest(group.map(({ schema }) => jsonText(schema)));
     const kept = cache.get<PreparedGroup>(PREPARED_KIND, input);
     if (isPreparedGroup(kept, group.length)) {
       group.forEach(({ name }, index) => prepared.push({ name, schema: kept.schemas[index]!, candidates: kept.candidates[index]!, facts: kept.facts[index]! }));
