@@ -55,9 +55,20 @@ async function outcome(argv: string[], how: 'direct' | 'yargs', files: Record<st
 
 describe("the bin's first step", () => {
   it('loads the full CLI for anything but a generate argument list it fully understands', () => {
-    for (const argv of [['--help'], ['--version'], ['inspect', 'plan.json'], ['--chek'], ['--check', 'generate'], ['--mode', 'prod'], ['--cache=false']]) {
+    for (const argv of [['--help'], ['--version', 'generate'], ['generate', '--version'], ['inspect', 'plan.json'], ['--chek'], ['--check', 'generate'], ['--mode', 'prod'], ['--cache=false']]) {
       expect([argv, firstStep(argv).kind]).toEqual([argv, 'cli']);
     }
+  });
+
+  it('answers `--version` alone as the full CLI does, without loading it', async () => {
+    let said = '';
+    expect(firstStep(['--version'], { stdout: (text) => (said += text) })).toEqual({ kind: 'answered', exitCode: 0 });
+    captureOutput();
+    // yargs prints the version with console.log: the text plus a line break.
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    expect(await main(['--version'])).toBe(0);
+    expect(log.mock.calls.map(([text]) => `${String(text)}\n`)).toEqual([said]);
+    expect(said).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
   });
 
   it('runs generate directly when nothing answers it: no manifest, --no-cache, --watch', async () => {

@@ -1,12 +1,13 @@
 // What bin/plangen.js does before any command-line library loads (this module's bundle
-// is the bin's first import): answer an up-to-date generate from the manifest
-// (run-fast-path.ts); else, for an argument list parseGenerateArgs fully understands,
+// is the bin's first import): answer `plangen --version`, and an up-to-date generate
+// from the manifest (run-fast-path.ts); else, for an argument list parseGenerateArgs fully understands,
 // run the generate command straight from it (dist/bundle/generate.cjs, cli/run-generate.ts,
 // compiled from V8's code cache: code-cached-bundle.ts),
 // with the validators' worker thread already starting; else load the full CLI (yargs),
 // which words every usage error and runs every other command.
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { plangenVersion } from '../cli/version.js';
 import { resolveGenerateOptions } from '../config/resolve-generate-options.js';
 import { startCompileWorker } from '../generate/validators/start-compile-worker.js';
 import { loadCodeCached, RECORD_CODE_CACHE } from './code-cached-bundle.js';
@@ -20,6 +21,11 @@ export type FirstStep =
   | { readonly kind: 'cli' };
 
 export function firstStep(argv: readonly string[], deps: FastPathDeps = {}): FirstStep {
+  // What the full CLI prints for it (cli.ts), without loading yargs and every command (~80 ms).
+  if (argv.length === 1 && argv[0] === '--version') {
+    (deps.stdout ?? ((text) => process.stdout.write(text)))(`${plangenVersion()}\n`);
+    return { kind: 'answered', exitCode: 0 };
+  }
   const answered = runFastPath(argv, deps);
   if (answered !== undefined) return { kind: 'answered', exitCode: answered };
   const args = parseGenerateArgs(argv);

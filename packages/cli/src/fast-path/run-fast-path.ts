@@ -23,6 +23,7 @@ export interface FastPathDeps {
   readonly cwd?: string;
   readonly identity?: () => string | undefined;
   readonly stderr?: (text: string) => void;
+  readonly stdout?: (text: string) => void;
 }
 
 /** The exit code when the output is provably up to date; undefined: run the full CLI. */
