@@ -9,7 +9,7 @@ import { AUDIT_OUTPUT_FORMATS, OUTPUT_FORMATS } from './cli/output-format.js';
 import { reportError, runCommand } from './cli/run-command.js';
 import { DOCS_FORMATS } from './catalog/formats.js';
 import { checkArgumentValues, describeYargsFailure, usageError, YARGS_STRINGS, type UsageContext } from './cli/usage-error.js';
-import { plangenVersion } from './cli/version.js';
+import { plangenVersion } from './messages/plangen-version.js';
 import { CSV_DELIMITERS, EXPORT_TARGETS, IMPORT_SOURCES } from './convert/formats.js';
 import { PlanError } from './errors.js';
 import { CLIENT_KINDS, GENERATE_MODES, MODULE_FORMATS, OUTPUT_LANGUAGES } from './generate/options.js';

@@ -8,7 +8,7 @@ import { auditSeverities, defaultFailOn } from '../audit/audit-config.js';
 import type { AuditKind } from '../audit/kinds.js';
 import { EXIT_FAILURE, EXIT_SUCCESS } from '../cli/exit-codes.js';
 import type { AuditOutputFormat } from '../cli/output-format.js';
-import { plangenVersion } from '../cli/version.js';
+import { plangenVersion } from '../messages/plangen-version.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { resolvePlanFile } from '../config/resolve-path-setting.js';
 import { PlanError } from '../errors.js';

@@ -7,7 +7,7 @@
 // which words every usage error and runs every other command.
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { plangenVersion } from '../cli/version.js';
+import { plangenVersion } from '../messages/plangen-version.js';
 import { resolveGenerateOptions } from '../config/resolve-generate-options.js';
 import { startCompileWorker } from '../generate/validators/start-compile-worker.js';
 import { loadCodeCached, RECORD_CODE_CACHE } from './code-cached-bundle.js';
