@@ -19,6 +19,7 @@ const ALLOWED_STATE: Readonly<Record<string, string>> = {
   'generate/validators/compile-in-parallel.ts:prestarted': 'a worker thread started ahead of the next compile (the CLI starts it before reading the plan): it holds no plan data, and the compile that takes it clears it',
   'generate/validators/compile-in-parallel.ts:kept': "the idle worker threads a --watch session keeps warm between its compiles: they hold no plan data (each compile posts its own batches), never keep the process alive, and the session's end terminates them",
   'write/staging-folder.ts:activeHere': 'which staging folders this process is writing: a fact of the process, like the pid in their names, needed to tell a live folder from one left behind',
+  'cache/disk-store.ts:crc32': "zlib's crc32 function, loaded at the first checksum rather than with the module: process-wide like the module it comes from, and no plan data",
   'schema/json-text.ts:texts': "a WeakMap from frozen values (the model's schemas) to their JSON text: a text goes with its value, and a value that can change is never kept",
   'write/interrupt-signals.ts:watching': 'the writes that listen for SIGINT/SIGTERM: signals reach the whole process, so one listener per signal serves them all',
 };

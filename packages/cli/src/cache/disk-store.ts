@@ -10,8 +10,8 @@
 // is recorded in SIZE_FILE, so a run that keeps it under the bound adds what it
 // wrote instead of listing every entry (~10-30 ms of a rerun at 500 events).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { contentHash } from '../write/content-hash.js';
 
 const HEADER = 'plangen-cache 2';
@@ -120,17 +120,25 @@ export function diskStore(dir: string, maxBytes: number = DEFAULT_MAX_BYTES): Di
   };
 }
 
-// zlib.crc32 came with Node 20.15; the engines field allows any Node 20.
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+/**
+ * zlib's crc32, or null on a Node without it (it came with 20.15; the engines field allows any Node 20). Loaded at
+ * the first checksum, not with this module: a generation without a cache never pays zlib's load (~1.5 ms).
+ */
+let crc32: ((data: Uint8Array) => number) | null | undefined;
+
+function zlibCrc32(): ((data: Uint8Array) => number) | null {
+  crc32 ??= (createRequire(import.meta.url)('node:zlib') as { crc32?: (data: Uint8Array) => number }).crc32 ?? null;
+  return crc32;
+}
 
 /**
  * An entry's second line: `crc32 <8 hex>`, or `sha256 <64 hex>` where Node has no zlib.crc32. An entry is read
  * with the algorithm it names, so a folder shared by two Nodes stays valid for both.
  */
-function checksumLine(value: Uint8Array, algorithm: string = crc32 ? 'crc32' : 'sha256'): string | undefined {
+function checksumLine(value: Uint8Array, algorithm: string = zlibCrc32() ? 'crc32' : 'sha256'): string | undefined {
   if (algorithm === 'sha256') return `sha256 ${contentHash(value)}`;
-  if (algorithm !== 'crc32' || crc32 === undefined) return undefined;
-  return `crc32 ${crc32(value).toString(16).padStart(8, '0')}`;
+  const crc = algorithm === 'crc32' ? zlibCrc32() : null;
+  return crc ? `crc32 ${crc(value).toString(16).padStart(8, '0')}` : undefined;
 }
 
 function recordedSize(dir: string): number | undefined {

@@ -23,6 +23,7 @@ export interface FastPathDeps {
   readonly cwd?: string;
   readonly identity?: () => string | undefined;
   readonly stderr?: (text: string) => void;
+  /** Where firstStep prints `--version`; process.stdout when not given. */
   readonly stdout?: (text: string) => void;
 }
 

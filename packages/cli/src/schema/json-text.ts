@@ -5,7 +5,7 @@
 // never outlive a change to its value.
 const texts = new WeakMap<object, string>();
 
-/** JSON.stringify(value), kept for a frozen object or array. */
+/** JSON.stringify(value), kept for a frozen object or array: frozen as model/deep-freeze.ts freezes, every value inside it too. */
 export function jsonText(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   let text = texts.get(value);
