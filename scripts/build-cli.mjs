@@ -99,7 +99,7 @@ export async function buildCli({ packageDir = path.join(REPO, 'packages/cli'), o
 function recordGenerateCodeCache(bundleDir, packageDir) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'plangen-code-cache-'));
   try {
-    const fastPath = pathToFileURL(path.join(bundleDir, 'fast-path.js')).href;
+    const fastPath = pathToFileURL(path.join(bundleDir, 'fast-path.cjs')).href;
     const script = [
       `import { generateBundle, recordCodeCache, startRecordingCompileWorker } from ${JSON.stringify(fastPath)};`,
       `const args = { plan: ${JSON.stringify(CODE_CACHE_PLAN)}, out: 'sdk', cache: false };`,
@@ -186,13 +186,17 @@ async function bundle(packageDir, outdir) {
     asciiOnly(path.join(outdir, `${name}.cjs`));
   }
   // bin/plangen.js runs it first: the nothing-changed answer (node:* and light modules only). One file of its
-  // own, not a dozen chunk files shared with the command line, each loaded before it could answer.
+  // own, not a dozen chunk files shared with the command line, each loaded before it could answer. CommonJS,
+  // as the bin is: Node starts its ESM loader only for a command that loads the full command line (~8 ms).
   await build({
     absWorkingDir: packageDir,
     entryPoints: { 'fast-path': 'src/fast-path/first-step.ts' },
     outdir,
     bundle: true,
-    format: 'esm',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': 'plangenImportMetaUrl' },
+    banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     platform: 'node',
     target: 'node20',
     sourcemap: 'linked',

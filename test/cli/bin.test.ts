@@ -26,8 +26,8 @@ describe('node bin/plangen.js', () => {
     };
     await buildCli({ packageDir: cli, outDir: build, tsc: false });
     if (!existsSync(path.join(build, 'dist/bundle/cli.js'))) throw new Error('the build wrote no dist/bundle/cli.js');
-    mkdirSync(path.join(build, 'bin'));
-    cpSync(path.join(cli, 'bin/plangen.js'), path.join(build, 'bin/plangen.js'));
+    // The bin with its package.json, which makes it CommonJS in a package of ES modules.
+    cpSync(path.join(cli, 'bin'), path.join(build, 'bin'), { recursive: true });
     cpSync(path.join(cli, 'package.json'), path.join(build, 'package.json'));
     symlinkSync(path.join(cli, 'node_modules'), path.join(build, 'node_modules'), 'dir');
     writeFileSync(path.join(app, 'package.json'), '{ "name": "app" }\n');

@@ -33,8 +33,8 @@ describe('the fast path of the built bin', () => {
       buildCli(options: { packageDir: string; outDir: string; tsc: boolean }): Promise<void>;
     };
     await buildCli({ packageDir: cli, outDir: build, tsc: false });
-    mkdirSync(path.join(build, 'bin'));
-    cpSync(path.join(cli, 'bin/plangen.js'), path.join(build, 'bin/plangen.js'));
+    // The bin with its package.json, which makes it CommonJS in a package of ES modules.
+    cpSync(path.join(cli, 'bin'), path.join(build, 'bin'), { recursive: true });
     cpSync(path.join(cli, 'package.json'), path.join(build, 'package.json'));
     symlinkSync(path.join(cli, 'node_modules'), path.join(build, 'node_modules'), 'dir');
     expect(existsSync(path.join(build, 'dist/build-id.txt'))).toBe(true);
