@@ -130,6 +130,12 @@ function swap(built, target) {
   renameSync(built, target);
 }
 
+/** For a CommonJS or script bundle: the sources' `import.meta.url` (package-relative URLs) is the bundle file's own. */
+const OWN_FILE_URL = {
+  define: { 'import.meta.url': 'plangenImportMetaUrl' },
+  banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 async function bundle(packageDir, outdir) {
   const { build, transform } = await import(pathToFileURL(require.resolve('esbuild')).href);
   const shared = {
@@ -161,8 +167,7 @@ async function bundle(packageDir, outdir) {
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     // Its package-relative URL (the code beside it), from its own file.
-    define: { 'import.meta.url': 'plangenImportMetaUrl' },
-    banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...OWN_FILE_URL,
     plugins: [...shared.plugins, externalsWhenRequired()],
   });
   await build({
@@ -177,8 +182,7 @@ async function bundle(packageDir, outdir) {
     footer: { js: 'return plangenBundle;' },
     outExtension: { '.js': '.cjs' },
     // The sources' package-relative URLs, from the bundle's own file (code-cached-bundle.ts passes __filename).
-    define: { 'import.meta.url': 'plangenImportMetaUrl' },
-    banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...OWN_FILE_URL,
     plugins: [...shared.plugins, externalsWhenRequired(), importThroughHost(), loadedWhenUsed(LOADED_WHEN_USED)],
   });
   for (const name of Object.keys(CODE_CACHED_ENTRIES)) {
@@ -195,8 +199,7 @@ async function bundle(packageDir, outdir) {
     bundle: true,
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
-    define: { 'import.meta.url': 'plangenImportMetaUrl' },
-    banner: { js: "var plangenImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...OWN_FILE_URL,
     platform: 'node',
     target: 'node20',
     sourcemap: 'linked',
